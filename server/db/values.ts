@@ -1,0 +1,17 @@
+import { isDate, isDateTime, isDuration, isLocalDateTime, isLocalTime, isNode, isRelationship, isTime } from 'neo4j-driver';
+
+/** Turns driver values (nodes, temporals) into plain JSON-friendly values; integers are numbers already. */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value)) {
+    return value.toString();
+  }
+  if (isDuration(value)) return value.toString();
+  if (isNode(value)) return { labels: value.labels, ...(toPlain(value.properties) as object) };
+  if (isRelationship(value)) return { type: value.type, ...(toPlain(value.properties) as object) };
+  if (typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, toPlain(inner)]));
+  }
+  return value;
+}

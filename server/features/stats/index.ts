@@ -1,0 +1,1 @@
+export { statsQuery } from './stats.resolvers.ts';

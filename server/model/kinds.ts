@@ -1,0 +1,63 @@
+/**
+ * The allowlist of node labels and relationship types. Cypher never takes a label or a type from a user
+ * string: it takes them from here. docs/model.md explains each one.
+ */
+export const NODE_KINDS = [
+  'Company',
+  'Person',
+  'Drug',
+  'Antibody',
+  'Payload',
+  'Linker',
+  'Target',
+  'Technology',
+  'Trial',
+  'Indication',
+  'RegulatoryEvent',
+  'Region',
+  'Partnership',
+  'Milestone',
+  'Royalty',
+  'SourceDocument',
+  'Sentence',
+] as const;
+
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+export const RELATIONSHIP_TYPES = [
+  'MEMBER_OF',
+  'WORKS_FOR',
+  'DEVELOPS',
+  'MARKETS',
+  'HOLDS_TRADEMARK',
+  'OWNS',
+  'HAS_ANTIBODY',
+  'HAS_PAYLOAD',
+  'HAS_LINKER',
+  'TARGETS',
+  'USES_TECHNOLOGY',
+  'TESTS',
+  'STUDIES',
+  'PRIOR_THERAPY',
+  'INVESTIGATED_FOR',
+  'CONDUCTS',
+  'CONCERNS',
+  'COVERS',
+  'BASED_ON',
+  'IN_REGION',
+  'OPENS_MARKET',
+  'PARTY_TO',
+  'LICENSES_DRUG',
+  'LICENSES_TECHNOLOGY',
+  'HAS_MILESTONE',
+  'HAS_ROYALTY',
+  'TRIGGERS',
+  'PAID_BY',
+  'PAID_TO',
+  'IN_DOCUMENT',
+  'PUBLISHED',
+] as const;
+
+export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
+
+export const isNodeKind = (value: string): value is NodeKind => (NODE_KINDS as readonly string[]).includes(value);
