@@ -4,19 +4,27 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { Config } from './config.ts';
-import type { Context } from './context.ts';
+import { type Context, createContext } from './context.ts';
 import type { Executor } from './db/executor.ts';
-import { AppError } from './errors.ts';
+import { AppError, ErrorCode } from './errors.ts';
+import { createArmor, OPERATION_LIMITS } from './graphql/armor.ts';
+import { corsAllowlist } from './graphql/cors.ts';
 import { createFormatError } from './graphql/formatError.ts';
+import { errorReporting } from './graphql/plugins.ts';
+import { tokenLimit } from './graphql/tokenLimit.ts';
 import type { Logger } from './logger.ts';
 import { resolvers } from './resolvers.ts';
 
 export const SCHEMA_PATH = fileURLToPath(new URL('../schema.graphql', import.meta.url));
 export const WEB_DIST_DIR = fileURLToPath(new URL('../dist/web', import.meta.url));
-const MAX_BODY_BYTES = 100_000;
+/** The largest request body accepted (a GraphQL document and its variables). */
+export const MAX_BODY_BYTES = 100_000;
+/** Request ids taken from clients are cut to this length and limited to safe characters. */
+const MAX_REQUEST_ID_LENGTH = 64;
 
 export interface AppDependencies {
   config: Config;
@@ -31,13 +39,23 @@ export interface App {
 
 /** Builds the whole HTTP application without listening, so tests run it in-process. */
 export async function createApp({ config, executor, logger }: AppDependencies): Promise<App> {
+  const armor = createArmor({ hideSchemaHints: !config.GRAPHQL_INTROSPECTION });
   const apollo = new ApolloServer<Context>({
     typeDefs: await readFile(SCHEMA_PATH, 'utf8'),
     resolvers,
     introspection: config.GRAPHQL_INTROSPECTION,
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
-    plugins: config.GRAPHQL_INTROSPECTION ? [] : [ApolloServerPluginLandingPageDisabled()],
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    validationRules: armor.validationRules,
+    plugins: [
+      ...armor.plugins,
+      errorReporting,
+      config.GRAPHQL_INTROSPECTION
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
+        : ApolloServerPluginLandingPageDisabled(),
+    ],
   });
   await apollo.start();
 
@@ -57,13 +75,17 @@ export async function createApp({ config, executor, logger }: AppDependencies): 
   });
   http.use(
     '/graphql',
+    assignRequestId,
+    corsAllowlist(config.CORS_ORIGINS),
     express.json({ limit: MAX_BODY_BYTES }),
+    tokenLimit(OPERATION_LIMITS.maxTokens),
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<Context> => {
-        const requestId = req.get('x-request-id')?.slice(0, 64) || randomUUID();
-        return { executor, requestId, logger: logger.child({ requestId }) };
+      context: async ({ res }): Promise<Context> => {
+        const requestId = String(res.locals.requestId);
+        return createContext(executor, logger.child({ requestId }), requestId);
       },
     }),
+    bodyErrors,
   );
   if (existsSync(WEB_DIST_DIR)) {
     http.use(express.static(WEB_DIST_DIR, { index: 'index.html', maxAge: '1h' }));
@@ -73,3 +95,39 @@ export async function createApp({ config, executor, logger }: AppDependencies): 
 
   return { http, stop: () => apollo.stop() };
 }
+
+/** Every request gets an id (the client's x-request-id when it is sane), echoed in a header and in the logs. */
+const assignRequestId: RequestHandler = (req, res, next) => {
+  const given = req.get('x-request-id')?.slice(0, MAX_REQUEST_ID_LENGTH);
+  const requestId = given && /^[\w.:-]+$/.test(given) ? given : randomUUID();
+  res.locals.requestId = requestId;
+  res.setHeader('x-request-id', requestId);
+  next();
+};
+
+/** Bodies that are too large or not JSON get a GraphQL-shaped error, not Express's HTML page. */
+const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
+  const type = (error as { type?: string }).type;
+  if (type === 'entity.too.large') {
+    res.status(413).json({
+      errors: [
+        {
+          message: `The request body is over ${MAX_BODY_BYTES} bytes.`,
+          extensions: { code: ErrorCode.PayloadTooLarge },
+        },
+      ],
+    });
+  } else if (
+    type === 'entity.parse.failed' ||
+    type === 'encoding.unsupported' ||
+    type === 'charset.unsupported'
+  ) {
+    res.status(400).json({
+      errors: [
+        { message: 'The request body is not valid JSON.', extensions: { code: ErrorCode.BadRequest } },
+      ],
+    });
+  } else {
+    next(error);
+  }
+};

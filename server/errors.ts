@@ -5,6 +5,8 @@ export const ErrorCode = {
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   Timeout: 'TIMEOUT',
   QueryTooComplex: 'QUERY_TOO_COMPLEX',
+  BadRequest: 'BAD_REQUEST',
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 

@@ -1,8 +1,10 @@
 import type { Server } from 'node:http';
 import { type App, createApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
 import { connectDatabase, type Database } from './db/connect.ts';
-import { createLogger } from './logger.ts';
+import { Executor } from './db/executor.ts';
+import { ensureSchema } from './db/schemaSetup.ts';
+import { createLogger, type Logger } from './logger.ts';
 
 /** `npm start`: config → Neo4j (local or NEO4J_URI) → schema and seed → HTTP. Ctrl-C stops it all. */
 async function main(): Promise<void> {
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   database = await connectDatabase(config, logger);
+  await prepareGraph(database, config, logger);
   app = await createApp({ config, executor: database.executor, logger });
   server = app.http.listen(config.PORT, config.HOST);
   await new Promise<void>((resolve, reject) => {
@@ -48,6 +51,30 @@ async function main(): Promise<void> {
   logger.info(`GraphQL API:             http://${shownHost}:${port}/graphql`);
   logger.info(`Neo4j:                   ${database.uri}`);
 }
+
+/** Constraints and indexes; an interrupted seed load rolled back; the seed loaded into an empty graph. */
+async function prepareGraph(database: Database, config: Config, logger: Logger): Promise<void> {
+  await ensureSchema(database.executor);
+  // Imported here: the loader (YAML, the format) is only needed at start-up.
+  const { isGraphEmpty, loadSeed } = await import('../seed/load.ts');
+  const { recoverInterruptedLoads } = await import('../seed/journal.ts');
+  // A load may take longer than one API query is allowed to.
+  const seedExecutor = new Executor(database.driver, {
+    database: config.NEO4J_DATABASE,
+    timeoutMs: SEED_TIMEOUT_MS,
+    logger,
+  });
+  const recovered = await recoverInterruptedLoads(seedExecutor);
+  if (recovered.length) logger.warn({ loads: recovered }, 'finished or rolled back interrupted seed loads');
+  if (!config.SEED_ON_EMPTY || !(await isGraphEmpty(seedExecutor))) return;
+  const summary = await loadSeed({ executor: seedExecutor });
+  logger.info(
+    { files: summary.validation.files.length, elements: summary.validation.elements, ms: Math.round(summary.elapsedMs) },
+    'empty graph: loaded the seed files',
+  );
+}
+
+const SEED_TIMEOUT_MS = 10 * 60 * 1000;
 
 main().catch((error) => {
   console.error(`Pipeline Atlas failed to start: ${error instanceof Error ? error.message : String(error)}`);

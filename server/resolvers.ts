@@ -1,9 +1,30 @@
+import { companiesRoot } from './features/companies/index.ts';
+import { drugsRoot } from './features/drugs/index.ts';
+import { entitiesQuery, entityTypes } from './features/entities/index.ts';
+import { DateScalar, JsonScalar } from './features/entities/scalars.ts';
+import { graphEdge, graphNode, graphQuery } from './features/graph/index.ts';
+import { partnershipsRoot } from './features/partnerships/index.ts';
+import { regulatoryRoot } from './features/regulatory/index.ts';
+import { searchHit, searchQuery } from './features/search/index.ts';
 import { statsQuery } from './features/stats/index.ts';
 import type { Resolvers } from './generated/graphql.ts';
 
 /** Every feature's resolvers, joined into the map Apollo serves. */
 export const resolvers: Resolvers = {
   Query: {
+    ...partnershipsRoot,
+    ...companiesRoot,
+    ...drugsRoot,
+    ...regulatoryRoot,
+    ...entitiesQuery,
+    ...searchQuery,
+    ...graphQuery,
     ...statsQuery,
   },
+  ...entityTypes,
+  SearchHit: searchHit,
+  GraphNode: graphNode,
+  GraphEdge: graphEdge,
+  Date: DateScalar,
+  JSON: JsonScalar,
 };

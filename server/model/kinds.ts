@@ -56,8 +56,16 @@ export const RELATIONSHIP_TYPES = [
   'PAID_TO',
   'IN_DOCUMENT',
   'PUBLISHED',
+  'QUOTED_IN',
+  'CONTACT_FOR',
 ] as const;
 
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
+
+/**
+ * Bookkeeping labels of the seed loader (seed/journal.ts), never carried by an `Entity`: `SeedLoad` marks a load
+ * in progress, `SeedUndo` holds what a large load must undo if it is interrupted.
+ */
+export const SEED_BOOKKEEPING_LABELS = ['SeedLoad', 'SeedUndo'] as const;
 
 export const isNodeKind = (value: string): value is NodeKind => (NODE_KINDS as readonly string[]).includes(value);

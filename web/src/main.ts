@@ -1,36 +1,23 @@
-import cytoscape from 'cytoscape';
-import { graphql } from './api/client.ts';
+import { App, type AtlasHook } from './app.ts';
 import './style.css';
 
-const STATS_QUERY = /* GraphQL */ `
-  query Stats {
-    stats { totalNodes nodes { kind count } }
+declare global {
+  interface Window {
+    /** For tests and the benchmark: the canvas, a promise for the first load, and draw timings. */
+    __atlas?: AtlasHook;
   }
-`;
-
-interface StatsResult {
-  stats: { totalNodes: number; nodes: { kind: string; count: number }[] };
 }
 
-const status = document.getElementById('status') as HTMLElement;
-const container = document.getElementById('graph') as HTMLElement;
-
-async function start() {
+function start() {
   try {
-    const { stats } = await graphql<StatsResult>(STATS_QUERY);
-    const kinds = stats.nodes.filter((entry) => entry.count > 0);
-    status.textContent = kinds.length
-      ? `${stats.totalNodes} entities in the graph`
-      : 'The graph is empty: load the seed with "npm run seed".';
-    cytoscape({
-      container,
-      elements: kinds.map((entry) => ({ data: { id: entry.kind, label: `${entry.kind} (${entry.count})` } })),
-      style: [{ selector: 'node', style: { label: 'data(label)', 'background-color': '#0072B2' } }],
-      layout: { name: 'circle' },
-    });
+    const app = new App();
+    window.__atlas = app.hook;
+    void app.load();
   } catch (error) {
-    status.textContent = `Cannot load the graph: ${(error as Error).message}`;
+    // Never a blank page: say what failed in the status line.
+    const status = document.getElementById('status-text');
+    if (status) status.textContent = `The explorer could not start: ${(error as Error).message}`;
   }
 }
 
-void start();
+start();

@@ -1,0 +1,109 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import { ConfigError, loadConfig } from '../server/config.ts';
+import type { Database } from '../server/db/connect.ts';
+import { ensureSchema } from '../server/db/schemaSetup.ts';
+import { createLogger } from '../server/logger.ts';
+import { seedJsonSchema } from './format.ts';
+import { DEFAULT_ISSUE_LIMIT, SeedValidationError } from './issues.ts';
+import { DEFAULT_MAX_TRANSACTION_ELEMENTS, loadSeed, SEED_DIR } from './load.ts';
+import { createProgressReporter, formatSummary } from './progress.ts';
+import { DEFAULT_BATCH_ROWS } from './write.ts';
+
+/** `npm run seed -- [files…] [--reset] [--dry-run]`: validate the seed files, then load them into Neo4j. */
+
+/** A load may take minutes; the server's per-query timeout does not apply to it. */
+const LOAD_TIMEOUT_MS = 30 * 60 * 1000;
+
+const positiveInt = (value: string) => {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('expected a positive whole number');
+  return parsed;
+};
+
+const program = new Command('seed')
+  .description(
+    'Validate seed files (YAML, one per source document) and load them into Neo4j.\n' +
+      'Every file is checked before anything is written; a load is all-or-nothing, and loading the same files\n' +
+      'again changes nothing. Neo4j: NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD), or the local Neo4j in\n' +
+      'NEO4J_DATA_DIR when NEO4J_URI is not set.',
+  )
+  .argument('[files...]', 'seed files to load, in order (default: seed/*.yaml)')
+  .option('--reset', 'remove every entity and relationship that the files do not hold')
+  .option('--dry-run', 'validate only; write nothing')
+  .option('--max-errors <n>', 'problems to print before "… and N more"', positiveInt, DEFAULT_ISSUE_LIMIT)
+  .option('--batch-rows <n>', 'rows per UNWIND statement', positiveInt, DEFAULT_BATCH_ROWS)
+  .option(
+    '--max-transaction-elements <n>',
+    'largest load written in one transaction; larger loads are journalled batches',
+    positiveInt,
+    DEFAULT_MAX_TRANSACTION_ELEMENTS,
+  )
+  .option('--write-json-schema', `write ${join('seed', 'schema', 'seed.schema.json')} from the format and exit`)
+  .addHelpText(
+    'after',
+    '\nExamples:\n' +
+      '  npm run seed                              load seed/*.yaml\n' +
+      '  npm run seed -- --dry-run                 check them\n' +
+      '  npm run seed -- --reset seed/a.yaml       make the graph hold exactly seed/a.yaml\n' +
+      '\nExit codes: 0 loaded, 1 invalid files (nothing written), 2 bad configuration, 3 database error.',
+  );
+
+async function main(): Promise<number> {
+  program.parse();
+  const options = program.opts<{
+    reset?: boolean;
+    dryRun?: boolean;
+    maxErrors: number;
+    batchRows: number;
+    maxTransactionElements: number;
+    writeJsonSchema?: boolean;
+  }>();
+  if (options.writeJsonSchema) {
+    const path = join(SEED_DIR, 'schema', 'seed.schema.json');
+    await writeFile(path, `${JSON.stringify(seedJsonSchema(), null, 2)}\n`);
+    console.log(`wrote ${path}`);
+    return 0;
+  }
+  let database: Database | undefined;
+  try {
+    const onProgress = createProgressReporter();
+    if (!options.dryRun) {
+      const config = loadConfig();
+      const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+      // Loaded here so that --dry-run and --write-json-schema need no database code.
+      const { connectDatabase } = await import('../server/db/connect.ts');
+      database = await connectDatabase({ ...config, NEO4J_QUERY_TIMEOUT_MS: LOAD_TIMEOUT_MS }, logger);
+      await ensureSchema(database.executor);
+    }
+    const summary = await loadSeed({
+      executor: database?.executor,
+      files: program.args,
+      reset: options.reset,
+      dryRun: options.dryRun,
+      issueLimit: options.maxErrors,
+      batchRows: options.batchRows,
+      maxTransactionElements: options.maxTransactionElements,
+      onProgress,
+    });
+    console.log(formatSummary(summary));
+    return 0;
+  } catch (error) {
+    if (error instanceof SeedValidationError) {
+      console.error(error.message);
+      return 1;
+    }
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 2;
+    }
+    const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+    console.error(`\nThe load failed and was rolled back; the graph is as it was before.\n${(error as Error).message}${cause}`);
+    return 3;
+  } finally {
+    await database?.close();
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,199 @@
+import type { NodeKind, RelationshipType } from '../server/model/kinds.ts';
+import {
+  NESTED_LISTS,
+  NON_PROPERTY_FIELDS,
+  RECORD_LISTS,
+  type RecordList,
+  RELATIONSHIP_FIELDS,
+  type RelationshipField,
+  type SeedFileData,
+  type SeedRecord,
+  sortDateOf,
+} from './format.ts';
+
+/** A node as the writer sends it: `props` replaces all of the node's properties (it includes `id`). */
+export interface NodeRow {
+  label: NodeKind;
+  id: string;
+  props: Record<string, unknown>;
+}
+
+/** A relationship as the writer sends it; `(type, from, to, identity)` identifies it. */
+export interface RelRow {
+  type: RelationshipType;
+  from: string;
+  to: string;
+  props: Record<string, unknown>;
+}
+
+/** Where a node or relationship came from, for messages. `path` is the YAML path of the record or link. */
+export interface Origin {
+  path: (string | number)[];
+  record: string;
+  field?: string;
+}
+
+/** A reference the validator must resolve: `target` must be the id of a node of one of `kinds`. */
+export interface Reference {
+  origin: Origin;
+  target: string;
+  kinds: readonly NodeKind[];
+}
+
+/** A citation the validator must check against the file's `sentences`. */
+export interface Citation {
+  origin: Origin;
+  key: string;
+}
+
+export interface CompileSink {
+  node(row: NodeRow, origin: Origin): void;
+  rel(row: RelRow, origin: Origin): void;
+  reference?(reference: Reference): void;
+  citation?(citation: Citation): void;
+}
+
+export const sentenceId = (documentId: string, key: string) => `${documentId}#${key}`;
+
+/**
+ * Turns one parsed seed file (its records already schema-checked) into node and relationship rows. The
+ * validator and the writer both call it, so what is checked is what is written.
+ * `sentenceOrder` gives each sentence key its position in the source text.
+ */
+export function compileSeedFile(
+  data: SeedFileData,
+  sentenceOrder: ReadonlyMap<string, number>,
+  sink: CompileSink,
+): void {
+  const documentId = data.document.id;
+  const cited = (keys: readonly string[], origin: Origin) => {
+    for (const key of keys) sink.citation?.({ origin, key });
+    return keys.map((key) => sentenceId(documentId, key));
+  };
+
+  const { document } = data;
+  const documentOrigin: Origin = { path: ['document'], record: `SourceDocument ${documentId}` };
+  const documentProps = withoutUndefined({
+    id: documentId,
+    name: document.title,
+    title: document.title,
+    distributor: document.distributor,
+    provider: document.provider,
+    place: document.place,
+    date: document.date,
+    url: document.url,
+    sourceFile: document.sourceFile,
+    citedIn: document.cite ? cited(document.cite, documentOrigin) : undefined,
+  });
+  sink.node({ label: 'SourceDocument', id: documentId, props: documentProps }, documentOrigin);
+  emitLinks('SourceDocument', document as unknown as SeedRecord, documentOrigin, document.cite ?? []);
+
+  for (const [key, text] of Object.entries(data.sentences)) {
+    const id = sentenceId(documentId, key);
+    const origin: Origin = { path: ['sentences', key], record: `sentence ${key}` };
+    const index = sentenceOrder.get(key) ?? -1;
+    sink.node({ label: 'Sentence', id, props: { id, key, text, index } }, origin);
+    sink.rel({ type: 'IN_DOCUMENT', from: id, to: documentId, props: {} }, origin);
+  }
+
+  for (const list of Object.keys(RECORD_LISTS) as RecordList[]) {
+    const records = data[list];
+    if (!records) continue;
+    const { label } = RECORD_LISTS[list];
+    records.forEach((record, index) => {
+      emitRecord(label, record, [list, index]);
+      for (const [nestedList, nested] of Object.entries(NESTED_LISTS)) {
+        const children = record[nestedList] as SeedRecord[] | undefined;
+        children?.forEach((child, childIndex) => {
+          const path = [list, index, nestedList, childIndex];
+          emitRecord(nested.label, child, path);
+          const origin: Origin = { path, record: `${nested.label} ${child.id}` };
+          sink.rel(
+            { type: nested.type, from: record.id, to: child.id, props: { citedIn: cited(child.cite, origin) } },
+            origin,
+          );
+        });
+      }
+    });
+  }
+
+  function emitRecord(label: NodeKind, record: SeedRecord, path: (string | number)[]) {
+    const origin: Origin = { path, record: `${label} ${record.id}` };
+    const fields = RELATIONSHIP_FIELDS[label] ?? {};
+    const props: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(record)) {
+      if (value === undefined || NON_PROPERTY_FIELDS.has(key) || key in fields) continue;
+      props[key] = value;
+    }
+    props.citedIn = cited(record.cite, origin);
+    if (typeof record.date === 'string' && typeof record.datePrecision === 'string') {
+      props.sortDate = sortDateOf(record.date, record.datePrecision as Parameters<typeof sortDateOf>[1]);
+    }
+    sink.node({ label, id: record.id, props }, origin);
+    emitLinks(label, record, origin, record.cite);
+  }
+
+  function emitLinks(label: NodeKind, record: SeedRecord, recordOrigin: Origin, recordCite: readonly string[]) {
+    const fields = RELATIONSHIP_FIELDS[label] ?? {};
+    for (const [field, spec] of Object.entries(fields)) {
+      const value = record[field];
+      if (value === undefined) continue;
+      const links = Array.isArray(value) ? value : [value];
+      links.forEach((link, index) => {
+        const path = Array.isArray(value) ? [...recordOrigin.path, field, index] : [...recordOrigin.path, field];
+        const origin: Origin = {
+          path,
+          record: recordOrigin.record,
+          field: Array.isArray(value) ? `${field}[${index}]` : field,
+        };
+        emitLink(spec, record.id, link, origin, recordCite);
+      });
+    }
+  }
+
+  function emitLink(
+    spec: RelationshipField,
+    recordId: string,
+    link: unknown,
+    origin: Origin,
+    recordCite: readonly string[],
+  ) {
+    const object = typeof link === 'string' ? { ref: link } : (link as Record<string, unknown>);
+    const target = object.ref as string;
+    sink.reference?.({ origin, target, kinds: spec.targets });
+    const props: Record<string, unknown> = {};
+    for (const name of spec.properties ?? []) {
+      const propValue = object[name];
+      if (propValue === undefined) continue;
+      props[name] = propValue;
+      const kinds = spec.references?.[name];
+      if (kinds && typeof propValue === 'string') {
+        sink.reference?.({ origin: { ...origin, field: `${origin.field}.${name}` }, target: propValue, kinds });
+      }
+    }
+    const cite = (object.cite as string[] | undefined) ?? recordCite;
+    props.citedIn = cited(cite, object.cite ? { ...origin, field: `${origin.field}.cite` } : origin);
+    const [from, to] = spec.direction === 'out' ? [recordId, target] : [target, recordId];
+    sink.rel({ type: spec.type, from, to, props }, origin);
+  }
+}
+
+/** The key that identifies a relationship: its type, endpoints and identity properties. */
+export function relationshipKey(row: RelRow): string {
+  const identity = identityOf(row.type).map((name) => String(row.props[name] ?? ''));
+  return [row.type, row.from, row.to, ...identity].join('\u0000');
+}
+
+const IDENTITY = new Map<RelationshipType, readonly string[]>();
+for (const fields of Object.values(RELATIONSHIP_FIELDS)) {
+  for (const spec of Object.values(fields ?? {})) {
+    if (spec.identity) IDENTITY.set(spec.type, spec.identity);
+  }
+}
+
+/** The properties that, besides type and endpoints, identify a relationship of this type (MARKETS: region). */
+export const identityOf = (type: RelationshipType): readonly string[] => IDENTITY.get(type) ?? [];
+
+function withoutUndefined(object: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
+}

@@ -1,0 +1,182 @@
+import type { Cypher } from '../server/db/executor.ts';
+import { NODE_KINDS, type NodeKind, RELATIONSHIP_TYPES, type RelationshipType } from '../server/model/kinds.ts';
+import { identityOf } from './compile.ts';
+
+/**
+ * The loader's Cypher. Labels and types come from the allowlist (server/model/kinds.ts) only: one statement
+ * per label and per relationship type, built once. Every statement takes `$rows` and `$load` (the journal id
+ * of a multi-transaction load, or null) and returns one row per outcome: created, updated, unchanged or
+ * conflict, with the element ids it created (the undo journal of a multi-transaction load needs them).
+ */
+
+const OUTCOME_RETURN = `RETURN outcome, count(*) AS count,
+  collect(CASE WHEN outcome = 'created' THEN elementId(x) END) AS created,
+  collect(CASE WHEN outcome = 'conflict' THEN row.id END)[..5] AS conflicts`;
+
+/** Before an update of a multi-transaction load, the old properties are kept in a SeedUndo node. */
+const JOURNAL_PRE_IMAGE = (old: string, kind: 'node' | 'rel') => `CALL (row, ${old}, outcome) {
+  WITH * WHERE $load IS NOT NULL AND outcome = 'updated'
+  CREATE (u:SeedUndo {_load: $load, _kind: '${kind}', _target: elementId(${old})})
+  SET u += properties(${old})
+}`;
+
+function nodeStatement(label: NodeKind): Cypher {
+  return {
+    name: `seed.nodes.${label}`,
+    text: `UNWIND $rows AS row
+OPTIONAL MATCH (old:Entity {id: row.id})
+WITH row, old, CASE
+  WHEN old IS NULL THEN 'created'
+  WHEN NOT old:${label} THEN 'conflict'
+  WHEN properties(old) = row.props THEN 'unchanged'
+  ELSE 'updated' END AS outcome
+${JOURNAL_PRE_IMAGE('old', 'node')}
+MERGE (x:Entity {id: row.id})
+WITH x, row, outcome
+CALL (x, row, outcome) {
+  WITH * WHERE outcome IN ['created', 'updated']
+  SET x = row.props, x:${label}
+}
+${OUTCOME_RETURN}`,
+  };
+}
+
+function relationshipStatement(type: RelationshipType): Cypher {
+  const identity = identityOf(type);
+  const pattern = identity.length ? ` {${identity.map((name) => `${name}: row.props.${name}`).join(', ')}}` : '';
+  return {
+    name: `seed.relationships.${type}`,
+    text: `UNWIND $rows AS row
+MATCH (a:Entity {id: row.from})
+MATCH (b:Entity {id: row.to})
+OPTIONAL MATCH (a)-[old:${type}${pattern}]->(b)
+WITH a, b, row, old, CASE
+  WHEN old IS NULL THEN 'created'
+  WHEN properties(old) = row.props THEN 'unchanged'
+  ELSE 'updated' END AS outcome
+${JOURNAL_PRE_IMAGE('old', 'rel')}
+MERGE (a)-[x:${type}${pattern}]->(b)
+WITH x, row, outcome
+CALL (x, row, outcome) {
+  WITH * WHERE outcome IN ['created', 'updated']
+  SET x = row.props
+}
+${OUTCOME_RETURN}`,
+  };
+}
+
+export const NODE_STATEMENTS = new Map(NODE_KINDS.map((label) => [label, nodeStatement(label)]));
+export const RELATIONSHIP_STATEMENTS = new Map(RELATIONSHIP_TYPES.map((type) => [type, relationshipStatement(type)]));
+
+/** Deletes up to $limit entities (and their relationships); returns how many. Repeated until 0. */
+export const DELETE_ENTITIES: Cypher = {
+  name: 'seed.reset',
+  text: `MATCH (n:Entity) WITH n LIMIT toInteger($limit) DETACH DELETE n RETURN count(*) AS deleted`,
+};
+
+export const COUNT_ENTITIES: Cypher = {
+  name: 'seed.countEntities',
+  text: 'MATCH (n:Entity) RETURN count(n) AS count',
+};
+
+// The journal of a multi-transaction load (seed/journal.ts).
+
+export const JOURNAL_CREATED: Cypher = {
+  name: 'seed.journal.created',
+  text: `CREATE (:SeedUndo {_load: $load, _kind: 'created', ids: $ids})`,
+};
+
+export const BEGIN_LOAD: Cypher = {
+  name: 'seed.load.begin',
+  text: `CREATE (:SeedLoad {id: $load, status: 'RUNNING', startedAt: datetime(), files: $files, reset: $reset})`,
+};
+
+export const COMMIT_LOAD: Cypher = {
+  name: 'seed.load.commit',
+  text: `MATCH (l:SeedLoad {id: $load, status: 'RUNNING'}) SET l.status = 'COMMITTED', l.committedAt = datetime()
+RETURN count(l) AS committed`,
+};
+
+export const FIND_LOADS: Cypher = {
+  name: 'seed.load.find',
+  text: 'MATCH (l:SeedLoad) RETURN l.id AS id, l.status AS status, l.startedAt AS startedAt ORDER BY l.startedAt',
+};
+
+/** Undo step 1: put back the old properties of the nodes and relationships the load updated. */
+export const RESTORE_NODES: Cypher = {
+  name: 'seed.undo.restoreNodes',
+  text: `MATCH (u:SeedUndo {_load: $load, _kind: 'node'})
+WITH u LIMIT toInteger($limit)
+CALL (u) {
+  MATCH (n) WHERE elementId(n) = u._target
+  SET n = properties(u)
+  REMOVE n._load, n._kind, n._target
+}
+DELETE u
+RETURN count(*) AS done`,
+};
+
+export const RESTORE_RELATIONSHIPS: Cypher = {
+  name: 'seed.undo.restoreRelationships',
+  text: `MATCH (u:SeedUndo {_load: $load, _kind: 'rel'})
+WITH u LIMIT toInteger($limit)
+CALL (u) {
+  MATCH ()-[r]->() WHERE elementId(r) = u._target
+  SET r = properties(u)
+  REMOVE r._load, r._kind, r._target
+}
+DELETE u
+RETURN count(*) AS done`,
+};
+
+/** Undo step 2: delete what the load created (relationships first, then nodes with whatever still hangs on them). */
+export const DELETE_CREATED: Cypher = {
+  name: 'seed.undo.deleteCreated',
+  text: `MATCH (u:SeedUndo {_load: $load, _kind: 'created'})
+WITH u LIMIT 1
+CALL (u) {
+  UNWIND u.ids AS id
+  MATCH ()-[r]->() WHERE elementId(r) = id
+  DELETE r
+}
+CALL (u) {
+  UNWIND u.ids AS id
+  MATCH (n) WHERE elementId(n) = id
+  DETACH DELETE n
+}
+DELETE u
+RETURN count(*) AS done`,
+};
+
+export const END_LOAD: Cypher = {
+  name: 'seed.load.end',
+  text: `MATCH (l:SeedLoad {id: $load}) DELETE l`,
+};
+
+export const DELETE_JOURNAL: Cypher = {
+  name: 'seed.journal.delete',
+  text: `MATCH (u:SeedUndo {_load: $load}) WITH u LIMIT toInteger($limit) DELETE u RETURN count(*) AS done`,
+};
+
+/** Reset of a multi-transaction load, after its commit: what the new load does not hold goes. */
+export const LIST_ENTITY_IDS: Cypher = {
+  name: 'seed.prune.listNodes',
+  text: `MATCH (n:Entity) WHERE n.id > $after RETURN n.id AS id ORDER BY n.id LIMIT toInteger($limit)`,
+};
+
+export const DELETE_ENTITIES_BY_ID: Cypher = {
+  name: 'seed.prune.deleteNodes',
+  text: `UNWIND $ids AS id MATCH (n:Entity {id: id}) DETACH DELETE n RETURN count(*) AS deleted`,
+};
+
+export const LIST_RELATIONSHIPS: Cypher = {
+  name: 'seed.prune.listRelationships',
+  text: `MATCH (a:Entity) WHERE a.id > $after WITH a ORDER BY a.id LIMIT toInteger($limit)
+MATCH (a)-[r]->(b:Entity)
+RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props, elementId(r) AS elementId`,
+};
+
+export const DELETE_RELATIONSHIPS_BY_ELEMENT_ID: Cypher = {
+  name: 'seed.prune.deleteRelationships',
+  text: `UNWIND $ids AS id MATCH ()-[r]->() WHERE elementId(r) = id DELETE r RETURN count(*) AS deleted`,
+};

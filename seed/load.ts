@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import { readdir, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { Executor } from '../server/db/executor.ts';
+import { relationshipKey } from './compile.ts';
+import { BEGIN_LOAD, COMMIT_LOAD, COUNT_ENTITIES, DELETE_ENTITIES } from './cypher.ts';
+import { SeedValidationError } from './issues.ts';
+import { finishLoad, pruneToLoad, recoverInterruptedLoads, rollbackLoad } from './journal.ts';
+import { type SeedValidation, validateSeedFiles } from './validate.ts';
+import { type Batch, DEFAULT_BATCH_ROWS, runBatch, SeedWriteError, seedBatches, WriteStats } from './write.ts';
+
+/** The folder of the seed files (`seed/*.yaml`). */
+export const SEED_DIR = import.meta.dirname;
+
+/**
+ * Loads up to this many nodes plus relationships in ONE transaction (atomic by Neo4j itself). Larger loads run
+ * one transaction per batch with an undo journal (seed/journal.ts). Transaction state lives on the Neo4j heap:
+ * about 3 kB per element here, so 150,000 elements need about 0.5 GB of a 2 GB heap.
+ */
+export const DEFAULT_MAX_TRANSACTION_ELEMENTS = 150_000;
+
+export type LoadPhase = 'validate' | 'recover' | 'reset' | 'write' | 'prune' | 'rollback' | 'finish';
+
+export interface LoadProgress {
+  phase: LoadPhase;
+  done: number;
+  total: number;
+}
+
+export interface LoadOptions {
+  executor?: Executor;
+  /** Seed files (or folders of them) in load order; default: every `*.yaml` in seed/. */
+  files?: string[];
+  /** Delete every entity that the files do not hold (in the same transaction, or pruned after the commit). */
+  reset?: boolean;
+  /** Validate only. */
+  dryRun?: boolean;
+  maxTransactionElements?: number;
+  batchRows?: number;
+  issueLimit?: number;
+  onProgress?: (progress: LoadProgress) => void;
+}
+
+export interface LoadSummary {
+  mode: 'dry-run' | 'single-transaction' | 'journalled';
+  validation: SeedValidation;
+  stats: WriteStats;
+  pruned?: { nodes: number; relationships: number };
+  elapsedMs: number;
+  /** Nodes plus relationships written or checked per second, over the whole load. */
+  elementsPerSecond: number;
+}
+
+/** The seed files of a folder, in name order. */
+export async function defaultSeedFiles(dir = SEED_DIR): Promise<string[]> {
+  const names = (await readdir(dir)).filter((name) => /\.ya?ml$/.test(name)).sort();
+  return names.map((name) => relative(process.cwd(), join(dir, name)) || name);
+}
+
+/** Seed paths as given, with each folder replaced by its `*.yaml` files in name order. */
+export async function expandSeedPaths(paths: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    const isFolder = await stat(path).then(
+      (info) => info.isDirectory(),
+      () => false,
+    );
+    files.push(...(isFolder ? await defaultSeedFiles(path) : [path]));
+  }
+  return files;
+}
+
+/**
+ * Validates every file (throws SeedValidationError listing the problems; nothing written), then writes them
+ * all-or-nothing: in one transaction when the load fits, else as a journalled multi-transaction load.
+ */
+export async function loadSeed(options: LoadOptions): Promise<LoadSummary> {
+  const started = performance.now();
+  const files = options.files?.length ? await expandSeedPaths(options.files) : await defaultSeedFiles();
+  const progress = options.onProgress ?? (() => {});
+  progress({ phase: 'validate', done: 0, total: files.length });
+  const validation = await validateSeedFiles(files, { issueLimit: options.issueLimit });
+  progress({ phase: 'validate', done: files.length, total: files.length });
+  if (!validation.ok) throw new SeedValidationError(validation.issues);
+
+  const stats = new WriteStats();
+  const finish = (mode: LoadSummary['mode'], pruned?: LoadSummary['pruned']): LoadSummary => {
+    const elapsedMs = performance.now() - started;
+    const elementsPerSecond = validation.elements / Math.max(elapsedMs / 1000, 0.001);
+    return { mode, validation, stats, pruned, elapsedMs, elementsPerSecond };
+  };
+  if (options.dryRun) return finish('dry-run');
+  const { executor } = options;
+  if (!executor) throw new Error('loadSeed needs an executor unless dryRun is set');
+
+  progress({ phase: 'recover', done: 0, total: 1 });
+  await recoverInterruptedLoads(executor);
+  const total = validation.elements;
+  const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
+  const maxElements = options.maxTransactionElements ?? DEFAULT_MAX_TRANSACTION_ELEMENTS;
+
+  if (total <= maxElements) {
+    const result = await unwrapped(() => executor.writeTransaction('seed.load', async (tx) => {
+      const attempt = new WriteStats();
+      if (options.reset) {
+        progress({ phase: 'reset', done: 0, total: 1 });
+        for (;;) {
+          const deleted = await tx.run(DELETE_ENTITIES.text, { limit: batchRows });
+          if (Number(deleted.records[0]?.get('deleted') ?? 0) === 0) break;
+        }
+      }
+      let done = 0;
+      for await (const batch of seedBatches(validation.files, batchRows)) {
+        await runBatch(tx, batch, attempt);
+        done += batch.rows.length;
+        progress({ phase: 'write', done, total });
+      }
+      return attempt;
+    }));
+    stats.merge(result);
+    return finish('single-transaction');
+  }
+
+  const load = randomUUID();
+  const keep = options.reset ? { ids: new Set<string>(), relationships: new Set<string>() } : undefined;
+  await executor.write(BEGIN_LOAD, { load, files: validation.files, reset: Boolean(options.reset) });
+  try {
+    let done = 0;
+    for await (const batch of seedBatches(validation.files, batchRows)) {
+      const batchStats = await unwrapped(() =>
+        executor.writeTransaction('seed.batch', async (tx) => {
+          const attempt = new WriteStats();
+          await runBatch(tx, batch, attempt, load);
+          return attempt;
+        }),
+      );
+      stats.merge(batchStats);
+      if (keep) remember(keep, batch);
+      done += batch.rows.length;
+      progress({ phase: 'write', done, total });
+    }
+    const committed = await executor.write(COMMIT_LOAD, { load });
+    if (Number(committed[0]?.committed) !== 1) {
+      throw new SeedWriteError('the load was rolled back by another process (its marker is gone)');
+    }
+  } catch (error) {
+    progress({ phase: 'rollback', done: 0, total: 1 });
+    await rollbackLoad(executor, load).catch(() => {
+      // The next load or server start rolls it back from the journal.
+    });
+    throw error;
+  }
+  let pruned: LoadSummary['pruned'];
+  if (keep) {
+    progress({ phase: 'prune', done: 0, total: 1 });
+    pruned = await pruneToLoad(executor, keep);
+  }
+  progress({ phase: 'finish', done: 0, total: 1 });
+  await finishLoad(executor, load);
+  return finish('journalled', pruned);
+}
+
+/** Whether the graph holds no entities (the server seeds an empty database at start). */
+export async function isGraphEmpty(executor: Executor): Promise<boolean> {
+  const rows = await executor.read(COUNT_ENTITIES);
+  return Number(rows[0]?.count ?? 0) === 0;
+}
+
+/** The executor masks errors for API clients; the loader's own errors are for the person loading. */
+async function unwrapped<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof Error && error.cause instanceof SeedWriteError) throw error.cause;
+    throw error;
+  }
+}
+
+function remember(keep: { ids: Set<string>; relationships: Set<string> }, batch: Batch) {
+  if (batch.kind === 'nodes') for (const row of batch.rows) keep.ids.add(row.id);
+  else for (const row of batch.rows) keep.relationships.add(relationshipKey(row));
+}

@@ -1,0 +1,26 @@
+import type { QueryResolvers } from '../../generated/graphql.ts';
+import { filterText } from '../entities/limits.ts';
+import { runRootQuery } from '../entities/page.ts';
+
+export const companiesRoot: Pick<QueryResolvers, 'company' | 'companies'> = {
+  company: async (_parent, { id }, { loaders }) => {
+    const entity = await loaders.node.load(id);
+    return entity?.kind === 'Company' ? entity : null;
+  },
+  companies: (_parent, { where, first, after }, context) => {
+    const nameContains = filterText('where.nameContains', where?.nameContains);
+    const companyType = filterText('where.companyType', where?.companyType);
+    return runRootQuery(
+      context,
+      { name: 'companies.list', kind: 'Company', refs: [], conditions: COMPANY_CONDITIONS, order: 'name' },
+      { nameContains: nameContains?.toLowerCase() ?? null, companyType: companyType?.toUpperCase() ?? null },
+      { first, after },
+    );
+  },
+};
+
+const COMPANY_CONDITIONS = [
+  '($companyType IS NULL OR toUpper(m.companyType) = $companyType)',
+  `($nameContains IS NULL OR toLower(m.name) CONTAINS $nameContains
+    OR any(alias IN coalesce(m.aliases, []) WHERE toLower(alias) CONTAINS $nameContains))`,
+];

@@ -1,0 +1,1 @@
+export { companiesRoot } from './companies.resolvers.ts';

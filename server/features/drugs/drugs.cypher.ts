@@ -1,0 +1,30 @@
+import type { Prefetch, RelationSpec } from '../entities/relations.ts';
+import { REL } from '../entities/relations.ts';
+import type { RefFilter } from '../entities/rootQuery.ts';
+
+/** Fetched with every drug of a page: its parts and targets (what landscape views group by). */
+export const DRUG_PARTS: readonly Prefetch[] = [
+  { spec: REL.drugAntibody },
+  { spec: REL.drugPayload },
+  { spec: REL.drugLinker },
+  { spec: REL.drugTargets },
+];
+
+const ref = (name: string, spec: RelationSpec, kind: RefFilter['kind']): RefFilter => ({ name, spec, kind });
+
+/** Filters naming a related entity, in the order that picks the anchor (the most selective first). */
+export const DRUG_REFS = {
+  payload: ref('payload', REL.drugPayload, 'Payload'),
+  linker: ref('linker', REL.drugLinker, 'Linker'),
+  antibody: ref('antibody', REL.drugAntibody, 'Antibody'),
+  technology: ref('technology', REL.drugTechnologies, 'Technology'),
+  company: ref('company', REL.drugCompanies, 'Company'),
+  target: ref('target', REL.drugTargets, 'Target'),
+} as const;
+
+export const DRUG_CONDITIONS = {
+  modality: 'toUpper(m.modality) = $modality',
+  nameContains: `(toLower(m.name) CONTAINS $nameContains
+    OR toLower(coalesce(m.genericName, '')) CONTAINS $nameContains
+    OR any(alias IN coalesce(m.aliases, []) WHERE toLower(alias) CONTAINS $nameContains))`,
+} as const;

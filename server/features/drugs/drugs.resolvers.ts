@@ -1,0 +1,37 @@
+import type { QueryResolvers } from '../../generated/graphql.ts';
+import { filterText } from '../entities/limits.ts';
+import { runRootQuery } from '../entities/page.ts';
+import { refParams } from '../entities/refs.ts';
+import type { RefFilter } from '../entities/rootQuery.ts';
+import { DRUG_CONDITIONS, DRUG_PARTS, DRUG_REFS } from './drugs.cypher.ts';
+
+export const drugsRoot: Pick<QueryResolvers, 'drug' | 'drugs'> = {
+  drug: async (_parent, { id }, { loaders }) => {
+    const entity = await loaders.node.load(id);
+    return entity?.kind === 'Drug' ? entity : null;
+  },
+  drugs: (_parent, { where, first, after }, context) => {
+    const refs: RefFilter[] = [];
+    let params: Record<string, unknown> = {};
+    for (const [field, filter] of Object.entries(DRUG_REFS)) {
+      const value = filterText(`where.${field}`, where?.[field as keyof typeof DRUG_REFS]);
+      params = { ...params, ...refParams(field, value) };
+      if (value) refs.push(filter);
+    }
+    const modality = filterText('where.modality', where?.modality);
+    const nameContains = filterText('where.nameContains', where?.nameContains);
+    const conditions: string[] = [];
+    if (modality) conditions.push(DRUG_CONDITIONS.modality);
+    if (nameContains) conditions.push(DRUG_CONDITIONS.nameContains);
+    return runRootQuery(
+      context,
+      { name: 'drugs.list', kind: 'Drug', refs, conditions, order: 'name', prefetch: DRUG_PARTS },
+      {
+        ...params,
+        modality: modality?.toUpperCase() ?? null,
+        nameContains: nameContains?.toLowerCase() ?? null,
+      },
+      { first, after },
+    );
+  },
+};

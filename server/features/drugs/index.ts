@@ -1,0 +1,1 @@
+export { drugsRoot } from './drugs.resolvers.ts';

@@ -1,0 +1,214 @@
+import type { Context } from '../../context.ts';
+import type { QueryResolvers, Resolvers } from '../../generated/graphql.ts';
+import type { ConnectionModel, EntityModel, LinkModel } from './entity.model.ts';
+import {
+  citationsOf,
+  entitiesOf,
+  entityOf,
+  enumValue,
+  fuzzyDate,
+  linksOf,
+  numberOrNull,
+  pageOf,
+  strings,
+  text,
+} from './fields.ts';
+import { idList, LIMITS } from './limits.ts';
+import { REL, type RelationSpec } from './relations.ts';
+
+/** Fields every entity type shares. */
+const common = {
+  kind: (entity: EntityModel) => entity.kind,
+  aliases: (entity: EntityModel) => strings(entity.aliases),
+  citations: (entity: EntityModel, _args: unknown, context: Context) => citationsOf(context, entity.citedIn),
+};
+
+type PageArgs = { first?: number | null; after?: string | null };
+const list = (spec: RelationSpec) => (entity: EntityModel, _args: unknown, context: Context) =>
+  entitiesOf(context, spec, entity);
+const one = (spec: RelationSpec) => (entity: EntityModel, _args: unknown, context: Context) =>
+  entityOf(context, spec, entity);
+const links = (spec: RelationSpec) => (entity: EntityModel, _args: unknown, context: Context) =>
+  linksOf(context, spec, entity);
+const paged = (spec: RelationSpec) => (entity: EntityModel, args: PageArgs, context: Context) =>
+  pageOf(context, spec, entity, args);
+
+const connection = {
+  edges: (page: ConnectionModel) => [...page.items],
+  nodes: (page: ConnectionModel) => page.items.map((item) => item.node),
+  pageInfo: (page: ConnectionModel) => ({
+    hasNextPage: page.hasNextPage,
+    hasPreviousPage: page.hasPreviousPage,
+    startCursor: page.items[0]?.cursor ?? null,
+    endCursor: page.items.at(-1)?.cursor ?? null,
+  }),
+};
+
+const linkCitations = (link: LinkModel, _args: unknown, context: Context) =>
+  citationsOf(context, link.properties.citedIn);
+/** The end of a link that has the given kind (links are read from either end). */
+const endOfKind = (link: LinkModel, kind: string): EntityModel =>
+  link.node.kind === kind || !link.from ? link.node : link.from;
+
+const COMPANY_DRUG_SPECS = {
+  DEVELOPS: REL.companyDrugsDevelops,
+  MARKETS: REL.companyDrugsMarkets,
+  HOLDS_TRADEMARK: REL.companyDrugsTrademark,
+} as const;
+
+/** `node` and `nodes`: global object identification over every entity. */
+export const entitiesQuery: Pick<QueryResolvers, 'node' | 'nodes'> = {
+  node: (_parent, { id }, { loaders }) => (id.length > LIMITS.maxTextLength ? null : loaders.node.load(id)),
+  nodes: async (_parent, { ids }, { loaders }) => {
+    idList('ids', ids, LIMITS.maxIds);
+    const found = await loaders.node.loadMany(ids);
+    return found.map((item) => (item instanceof Error ? null : item));
+  },
+};
+
+/** Resolvers of every entity type and of the types that describe their relationships. */
+export const entityTypes: Resolvers = {
+  Node: { __resolveType: (entity) => entity.kind as 'Company' },
+
+  Company: {
+    ...common,
+    parent: one(REL.companyParent),
+    members: list(REL.companyMembers),
+    people: links(REL.companyPeople),
+    drugs: (company, args, context) =>
+      pageOf(context, args.relation ? COMPANY_DRUG_SPECS[args.relation] : REL.companyDrugs, company, args),
+    partnerships: paged(REL.companyPartnerships),
+    owns: list(REL.companyOwns),
+    trials: paged(REL.companyTrials),
+    milestoneTotals: (company, _args, { loaders }) => loaders.milestoneTotals.load(company.id),
+  },
+  Person: { ...common, employment: links(REL.personEmployment) },
+  Employment: {
+    person: (link) => endOfKind(link, 'Person'),
+    company: (link) => endOfKind(link, 'Company'),
+    title: (link) => text(link.properties.title),
+    citations: linkCitations,
+  },
+
+  Drug: {
+    ...common,
+    companies: links(REL.drugCompanies),
+    antibody: one(REL.drugAntibody),
+    payload: one(REL.drugPayload),
+    linker: one(REL.drugLinker),
+    targets: list(REL.drugTargets),
+    technologies: list(REL.drugTechnologies),
+    indications: links(REL.drugIndications),
+    trials: paged(REL.drugTrials),
+    regulatoryEvents: paged(REL.drugRegulatoryEvents),
+    partnerships: list(REL.drugPartnerships),
+  },
+  DrugCompany: {
+    company: (link) => endOfKind(link, 'Company'),
+    relation: (link) => link.type as 'DEVELOPS',
+    region: (link) => text(link.properties.region),
+    citations: linkCitations,
+  },
+  DrugIndication: {
+    drug: (link) => endOfKind(link, 'Drug'),
+    indication: (link) => endOfKind(link, 'Indication'),
+    sponsor: (link) => text(link.properties.sponsor),
+    status: (link) => text(link.properties.status),
+    citations: linkCitations,
+  },
+  Antibody: {
+    ...common,
+    owners: list(REL.owners),
+    targets: list(REL.antibodyTargets),
+    drugs: paged(REL.antibodyDrugs),
+  },
+  Payload: { ...common, owners: list(REL.owners), drugs: paged(REL.payloadDrugs) },
+  Linker: { ...common, owners: list(REL.owners), drugs: paged(REL.linkerDrugs) },
+  Target: { ...common, antibodies: list(REL.targetAntibodies), drugs: paged(REL.targetDrugs) },
+  Technology: {
+    ...common,
+    owners: list(REL.owners),
+    partnerships: list(REL.technologyPartnerships),
+    drugs: paged(REL.technologyDrugs),
+  },
+
+  Trial: {
+    ...common,
+    endpoints: (trial) => strings(trial.endpoints),
+    sponsors: list(REL.trialSponsors),
+    drugs: links(REL.trialDrugs),
+    indications: list(REL.trialIndications),
+    regulatoryEvents: list(REL.trialRegulatoryEvents),
+  },
+  TrialDrug: {
+    drug: (link) => endOfKind(link, 'Drug'),
+    role: (link) => text(link.properties.role),
+    citations: linkCitations,
+  },
+  Indication: {
+    ...common,
+    priorTherapies: list(REL.indicationPriorTherapies),
+    drugs: links(REL.indicationDrugs),
+    trials: list(REL.indicationTrials),
+  },
+  RegulatoryEvent: {
+    ...common,
+    date: (event) => fuzzyDate(event.date, event.datePrecision, event.sortDate),
+    drug: one(REL.eventDrug),
+    indications: list(REL.eventIndications),
+    basedOn: list(REL.eventBasedOn),
+    regions: list(REL.eventRegions),
+    opensMarkets: list(REL.eventOpensMarkets),
+    triggers: list(REL.eventTriggers),
+  },
+  Region: { ...common, regulatoryEvents: paged(REL.regionRegulatoryEvents) },
+
+  Partnership: {
+    ...common,
+    rights: (partnership) => strings(partnership.rights),
+    startDate: (partnership) =>
+      fuzzyDate(partnership.startDate, partnership.startDatePrecision, partnership.startSortDate),
+    parties: links(REL.partnershipParties),
+    drugs: list(REL.partnershipDrugs),
+    technologies: list(REL.partnershipTechnologies),
+    milestones: list(REL.partnershipMilestones),
+    royalties: list(REL.partnershipRoyalties),
+  },
+  PartnershipParty: {
+    company: (link) => endOfKind(link, 'Company'),
+    role: (link) => enumValue(['LICENSOR', 'LICENSEE', 'PARTNER'] as const, link.properties.role),
+    citations: linkCitations,
+  },
+  Milestone: {
+    ...common,
+    amount: (milestone) => {
+      const amount = numberOrNull(milestone.amount);
+      return amount === null ? null : { amount, currency: text(milestone.currency) ?? 'USD' };
+    },
+    status: (milestone) => enumValue(['TRIGGERED', 'PENDING'] as const, milestone.status),
+    payer: one(REL.payer),
+    payee: one(REL.payee),
+    trigger: one(REL.milestoneTrigger),
+    partnership: one(REL.milestonePartnership),
+  },
+  Royalty: {
+    ...common,
+    rate: (royalty) => numberOrNull(royalty.rate),
+    payer: one(REL.payer),
+    payee: one(REL.payee),
+    partnership: one(REL.royaltyPartnership),
+  },
+  SourceDocument: {
+    ...common,
+    citations: () => [],
+    title: (document) => document.name,
+    date: (document) => text(document.date)?.slice(0, 10) ?? null,
+    publishedBy: list(REL.documentPublishedBy),
+  },
+
+  PartnershipConnection: connection,
+  CompanyConnection: connection,
+  DrugConnection: connection,
+  TrialConnection: connection,
+  RegulatoryEventConnection: connection,
+};

@@ -1,0 +1,71 @@
+import type { NodeKind } from '../../model/kinds.ts';
+
+/** The kinds the API serves as entities: every label but Sentence (sentences come as citations). */
+export type EntityKind = Exclude<NodeKind, 'Sentence'>;
+
+/**
+ * What the data layer returns for every entity: its kind, id and stored properties as plain values (dates as ISO
+ * strings). Field resolvers read the properties; relations are loaded on demand through the request's loaders.
+ */
+export interface EntityModel {
+  readonly kind: EntityKind;
+  readonly id: string;
+  readonly name: string;
+  readonly aliases?: readonly string[] | null;
+  readonly citedIn?: readonly string[] | null;
+  readonly [property: string]: unknown;
+}
+
+/** A relationship seen from one end: its properties and the entity at the other end. */
+export interface LinkModel {
+  readonly type: string;
+  readonly properties: Readonly<Record<string, unknown>>;
+  /** The entity the resolver started from. */
+  readonly from: EntityModel | null;
+  /** The entity at the other end. */
+  readonly node: EntityModel;
+}
+
+/** A page of a connection, before GraphQL shapes it into edges and pageInfo. */
+export interface ConnectionModel<T = EntityModel> {
+  readonly totalCount: number;
+  readonly items: readonly { cursor: string; node: T }[];
+  readonly hasNextPage: boolean;
+  readonly hasPreviousPage: boolean;
+}
+
+/** A graph node or edge as the `graph` and `path` fields return them. */
+export interface GraphNodeModel {
+  readonly id: string;
+  readonly kind: EntityKind;
+  readonly label: string;
+  readonly properties: Record<string, unknown>;
+}
+
+export interface GraphEdgeModel {
+  readonly id: string;
+  readonly source: string;
+  readonly target: string;
+  readonly type: string;
+  readonly label: string;
+  readonly properties: Record<string, unknown>;
+}
+
+/** A search hit. */
+export interface SearchHitModel {
+  readonly node: EntityModel;
+  readonly score: number;
+}
+
+/** One item of a connection page. */
+export interface EdgeModel {
+  readonly cursor: string;
+  readonly node: EntityModel;
+}
+
+/** A loose date as stored: ISO prefix, precision, earliest day. */
+export interface FuzzyDateModel {
+  readonly date: string;
+  readonly precision: string;
+  readonly sortDate: string | null;
+}

@@ -1,0 +1,85 @@
+import type { Context } from '../../context.ts';
+import type { CitationModel } from './citations.ts';
+import { decodeCursor } from './cursor.ts';
+import type { ConnectionModel, EntityModel, FuzzyDateModel, LinkModel } from './entity.model.ts';
+import { pageSize } from './limits.ts';
+import type { RelationSpec } from './relations.ts';
+
+/** Helpers that field resolvers share: relationship lists through the loaders, and property conversions. */
+
+export const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+
+export const text = (value: unknown): string | null =>
+  value === null || value === undefined ? null : typeof value === 'string' ? value : String(value);
+
+export const numberOrNull = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isFinite(value) ? value : null;
+
+/** A value of a GraphQL enum, or null when the data holds something else (never a crash). */
+export const enumValue = <T extends string>(allowed: readonly T[], value: unknown): T | null =>
+  typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : null;
+
+/** The cited sentences of a fact, in the order its `citedIn` lists them; unknown ids are skipped. */
+export async function citationsOf(context: Context, citedIn: unknown): Promise<CitationModel[]> {
+  const ids = strings(citedIn);
+  if (ids.length === 0) return [];
+  const found = await context.loaders.citation.loadMany(ids);
+  return found.filter((item): item is CitationModel => item !== null && !(item instanceof Error));
+}
+
+/** An entity's links of one spec, each knowing the entity it starts from. */
+export async function linksOf(context: Context, spec: RelationSpec, from: EntityModel): Promise<LinkModel[]> {
+  const links = await context.loaders.related(spec, from.id);
+  return links.map((link) => ({ ...link, from }));
+}
+
+/** The distinct entities at the other end of an entity's links of one spec. */
+export async function entitiesOf(
+  context: Context,
+  spec: RelationSpec,
+  from: EntityModel,
+): Promise<EntityModel[]> {
+  const links = await context.loaders.related(spec, from.id);
+  const seen = new Set<string>();
+  return links
+    .map((link) => link.node)
+    .filter((node) => {
+      if (seen.has(node.id)) return false;
+      seen.add(node.id);
+      return true;
+    });
+}
+
+/** The first entity at the other end, or null. */
+export async function entityOf(
+  context: Context,
+  spec: RelationSpec,
+  from: EntityModel,
+): Promise<EntityModel | null> {
+  return (await entitiesOf(context, spec, from))[0] ?? null;
+}
+
+/** A page of related entities. */
+export function pageOf(
+  context: Context,
+  spec: RelationSpec,
+  from: EntityModel,
+  args: { first?: number | null; after?: string | null },
+): Promise<ConnectionModel> {
+  return context.loaders.page(spec, from.id, pageSize(args.first), decodeCursor(args.after));
+}
+
+const PRECISIONS = ['DAY', 'MONTH', 'QUARTER', 'YEAR', 'BY_YEAR_END', 'ON_OR_BEFORE'] as const;
+
+/** A loose date from its three properties; the precision is inferred from the ISO prefix when missing. */
+export function fuzzyDate(date: unknown, precision: unknown, sortDate: unknown): FuzzyDateModel | null {
+  const iso = text(date);
+  if (!iso) return null;
+  const inferred = iso.length >= 10 ? 'DAY' : iso.length >= 7 ? 'MONTH' : 'YEAR';
+  return {
+    date: iso,
+    precision: enumValue(PRECISIONS, precision) ?? inferred,
+    sortDate: text(sortDate)?.slice(0, 10) ?? null,
+  };
+}

@@ -1,0 +1,2 @@
+export { entitiesQuery, entityTypes } from './entities.resolvers.ts';
+export { LIMITS } from './limits.ts';

@@ -1,0 +1,65 @@
+import { badInput } from '../../errors.ts';
+
+/** Every cap the API enforces on arguments, in one place. The GraphQL-level caps live in server/graphql/armor.ts. */
+export const LIMITS = Object.freeze({
+  /** Page size of every connection. */
+  maxPageSize: 100,
+  /** Items in a relationship list that is not paginated (a safety net: such lists are small in practice). */
+  maxListSize: 200,
+  /** Ids in one `nodes` or `graph` call. */
+  maxIds: 100,
+  /** `graph` seeds. */
+  maxGraphSeeds: 50,
+  /** `graph` depth. */
+  maxGraphDepth: 3,
+  /** `graph` nodes. */
+  maxGraphLimit: 2000,
+  /** `path` length. */
+  maxPathLength: 6,
+  /** `search` hits. */
+  maxSearchHits: 50,
+  /** `search` text, and any filter string. */
+  maxTextLength: 200,
+  /** Lucene candidates read before ranking and the kinds filter. */
+  searchCandidates: 200,
+});
+
+/** Checks an integer argument against its range; out of range is the client's mistake, not something to clamp silently. */
+export function checkRange(
+  name: string,
+  value: number | null | undefined,
+  min: number,
+  max: number,
+  fallback: number,
+) {
+  const actual = value ?? fallback;
+  if (!Number.isInteger(actual) || actual < min || actual > max) {
+    throw badInput(`"${name}" must be an integer from ${min} to ${max}; got ${actual}.`);
+  }
+  return actual;
+}
+
+/** `first` of a connection. */
+export const pageSize = (first: number | null | undefined) =>
+  checkRange('first', first, 1, LIMITS.maxPageSize, 20);
+
+/** A filter string: trimmed, non-empty, bounded; undefined when absent. */
+export function filterText(name: string, value: string | null | undefined): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (!trimmed) throw badInput(`"${name}" must not be empty.`);
+  if (trimmed.length > LIMITS.maxTextLength)
+    throw badInput(`"${name}" must be at most ${LIMITS.maxTextLength} characters.`);
+  if (trimmed.includes('\u0000')) throw badInput(`"${name}" must not contain NUL characters.`);
+  return trimmed;
+}
+
+/** A list of ids: bounded, each one a bounded string. */
+export function idList(name: string, ids: readonly string[], max: number): string[] {
+  if (ids.length > max) throw badInput(`"${name}" takes at most ${max} ids; got ${ids.length}.`);
+  for (const id of ids) {
+    if (id.length > LIMITS.maxTextLength)
+      throw badInput(`"${name}" holds an id longer than ${LIMITS.maxTextLength} characters.`);
+  }
+  return [...new Set(ids)];
+}

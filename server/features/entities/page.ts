@@ -1,0 +1,42 @@
+import type { Context } from '../../context.ts';
+import { type PageRow, toConnection } from './connection.ts';
+import { cursorParams, decodeCursor } from './cursor.ts';
+import type { ConnectionModel } from './entity.model.ts';
+import { pageSize } from './limits.ts';
+import type { Prefetch } from './relations.ts';
+import { type RootQuery, rootQuery } from './rootQuery.ts';
+import { requireEntity } from './toEntity.ts';
+
+/**
+ * Runs a root connection query: one round trip for the page, its total and the prefetched relations, which are
+ * primed into the request's loaders so nested fields resolve without further queries.
+ */
+export async function runRootQuery(
+  context: Context,
+  query: RootQuery,
+  params: Record<string, unknown>,
+  args: { first?: number | null; after?: string | null },
+): Promise<ConnectionModel> {
+  const first = pageSize(args.first);
+  const after = decodeCursor(args.after);
+  const [row] = await context.executor.read(rootQuery(query), {
+    ...params,
+    ...cursorParams(after),
+    limit: first + 1,
+  });
+  const page = (row?.page ?? []) as (PageRow & { links?: unknown })[];
+  primePage(context, page, query.prefetch ?? []);
+  return toConnection(row?.total, page, first, after);
+}
+
+function primePage(
+  context: Context,
+  page: readonly (PageRow & { links?: unknown })[],
+  prefetch: readonly Prefetch[],
+) {
+  for (const item of page) {
+    const entity = requireEntity(item.node);
+    context.loaders.node.prime(entity.id, entity);
+    if (prefetch.length) context.loaders.prime(entity.id, prefetch, item.links);
+  }
+}

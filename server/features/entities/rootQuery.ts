@@ -1,0 +1,88 @@
+import type { Cypher } from '../../db/executor.ts';
+import type { NodeKind } from '../../model/kinds.ts';
+import { afterCondition, linksCollect, pattern, sortKey } from './entities.cypher.ts';
+import { refAnchor, refMatches } from './refs.ts';
+import type { Prefetch, RelationSpec } from './relations.ts';
+
+/** A filter that names a related entity: `spec` goes from the listed entity to it. */
+export interface RefFilter {
+  /** The parameter name (the filter's field name). */
+  readonly name: string;
+  readonly spec: RelationSpec;
+  /** The kind the reference must name. */
+  readonly kind: NodeKind;
+  /** A predicate on the relationship, bound as `rel` (e.g. the role of a party). */
+  readonly relCondition?: string;
+}
+
+export interface RootQuery {
+  /** Cypher name prefix (transaction metadata). */
+  readonly name: string;
+  /** The label listed. */
+  readonly kind: NodeKind;
+  /** The reference filters given, the first one anchors the match. */
+  readonly refs: readonly RefFilter[];
+  /** Other predicates on `m`, chosen from fixed fragments by which filters are given. */
+  readonly conditions: readonly string[];
+  readonly order: 'name' | 'date';
+  readonly descending?: boolean;
+  /** Relations fetched with each item of the page. */
+  readonly prefetch?: readonly Prefetch[];
+}
+
+const built = new Map<string, Cypher>();
+
+/**
+ * A root connection query: the matching entities (anchored on the first reference filter, so it starts from an
+ * index rather than a label scan), their total, and one keyset page with prefetched relations. The text is
+ * assembled only from fixed fragments, so the set of distinct texts is small and each is cached here and in
+ * Neo4j's query cache; every value is a parameter (`$limit`, `$afterKey`, `$afterId`, filter values).
+ */
+export function rootQuery(query: RootQuery): Cypher {
+  const signature = JSON.stringify([
+    query.name,
+    query.refs.map((ref) => ref.name),
+    query.conditions,
+    query.descending,
+  ]);
+  let cypher = built.get(signature);
+  if (cypher) return cypher;
+
+  const [anchor, ...others] = query.refs;
+  const lines: string[] = [];
+  if (anchor) {
+    lines.push(refAnchor('anchor', anchor.name, anchor.kind));
+    lines.push(`MATCH ${pattern(anchor.spec, `m:${query.kind}`, 'rel', 'anchor')}`);
+    if (anchor.relCondition) lines.push(`WHERE ${anchor.relCondition}`);
+  } else {
+    lines.push(`MATCH (m:${query.kind})`);
+  }
+  const conditions = [
+    ...others.map(
+      (ref) =>
+        `EXISTS { MATCH ${pattern(ref.spec, 'm', 'rel', `ref:${ref.kind}`)} WHERE ${refMatches('ref', ref.name)}${
+          ref.relCondition ? ` AND ${ref.relCondition}` : ''
+        } }`,
+    ),
+    ...query.conditions,
+  ];
+  lines.push('WITH DISTINCT m');
+  if (conditions.length) lines.push(`WHERE ${conditions.join('\n  AND ')}`);
+  const key = sortKey(query.order, 'm');
+  const direction = query.descending ? ' DESC' : '';
+  const prefetched = (query.prefetch ?? []).map(
+    (item) => `\`${item.spec.key}\`: ${linksCollect(item.spec, 'm', item.children, 1)}`,
+  );
+  lines.push(`WITH collect(m) AS matches
+RETURN size(matches) AS total, COLLECT {
+  UNWIND matches AS m
+  WITH m, ${key} AS key
+  WHERE ${afterCondition('key', 'm', query.descending)}
+  ORDER BY key${direction}, m.id${direction} LIMIT toInteger($limit)
+  RETURN {node: m, key: key, links: {${prefetched.join(', ')}}}
+} AS page`);
+
+  cypher = { name: `${query.name}[${query.refs.map((ref) => ref.name).join(',')}]`, text: lines.join('\n') };
+  built.set(signature, cypher);
+  return cypher;
+}

@@ -1,0 +1,105 @@
+import type { Context } from '../../context.ts';
+import type { Row } from '../../db/executor.ts';
+import { badInput } from '../../errors.ts';
+import type { GraphEdgeResolvers, GraphNodeResolvers, QueryResolvers } from '../../generated/graphql.ts';
+import type { EntityModel, GraphEdgeModel, GraphNodeModel } from '../entities/entity.model.ts';
+import { citationsOf } from '../entities/fields.ts';
+import { checkRange, idList, LIMITS } from '../entities/limits.ts';
+import { toEntity } from '../entities/toEntity.ts';
+import { edgeLabel } from './edgeLabels.ts';
+import { GRAPH_EXPAND, GRAPH_FETCH, MAX_GRAPH_EDGES, PATH_BY_LENGTH } from './graph.cypher.ts';
+
+interface EdgeRow {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  properties: Record<string, unknown> | null;
+}
+
+export const toGraphNode = (entity: EntityModel): GraphNodeModel => {
+  const { kind, ...properties } = entity;
+  return { id: entity.id, kind, label: entity.name, properties };
+};
+
+export const toGraphEdge = (row: EdgeRow): GraphEdgeModel => {
+  const properties = row.properties ?? {};
+  return { ...row, properties, label: edgeLabel(row.type, properties) };
+};
+
+/**
+ * Breadth-first, one bounded Cypher step per level (at most `depth` + 1 round trips): each step asks only for as
+ * many new neighbours as the limit still allows, plus one to know whether the limit cut the graph.
+ */
+async function subgraph(
+  context: Context,
+  seeds: string[],
+  depth: number,
+  kinds: string[] | null,
+  limit: number,
+) {
+  const visited = new Set(seeds.slice(0, limit));
+  let truncated = seeds.length > limit;
+  let frontier = [...visited];
+  for (let level = 1; level <= depth && frontier.length > 0 && !truncated; level++) {
+    const budget = limit - visited.size;
+    const rows = await context.executor.read(GRAPH_EXPAND, {
+      frontier,
+      visited: [...visited],
+      kinds,
+      budget: budget + 1,
+    });
+    const found = rows.map((row) => String(row.id));
+    if (found.length > budget) truncated = true;
+    frontier = found.slice(0, budget);
+    for (const id of frontier) visited.add(id);
+  }
+  const [row] = await context.executor.read(GRAPH_FETCH, { ids: [...visited] });
+  return {
+    ...toGraph(row),
+    truncated: truncated || ((row?.edges as unknown[]) ?? []).length > MAX_GRAPH_EDGES,
+  };
+}
+
+function toGraph(row: Row | undefined) {
+  const nodes = ((row?.nodes as unknown[]) ?? []).flatMap((value) => {
+    const entity = toEntity(value);
+    return entity ? [toGraphNode(entity)] : [];
+  });
+  const edges = ((row?.edges as EdgeRow[]) ?? []).slice(0, MAX_GRAPH_EDGES).map(toGraphEdge);
+  return { nodes, edges };
+}
+
+export const graphQuery: Pick<QueryResolvers, 'graph' | 'path'> = {
+  graph: async (_parent, args, context) => {
+    const seeds = idList('ids', args.ids, LIMITS.maxGraphSeeds);
+    if (seeds.length === 0) throw badInput('"ids" must hold at least one id.');
+    const depth = checkRange('depth', args.depth, 0, LIMITS.maxGraphDepth, 1);
+    const limit = checkRange('limit', args.limit, 1, LIMITS.maxGraphLimit, 200);
+    return subgraph(context, seeds, depth, args.kinds?.length ? args.kinds : null, limit);
+  },
+  path: async (_parent, args, context) => {
+    const maxLength = checkRange('maxLength', args.maxLength, 1, LIMITS.maxPathLength, 4);
+    idList('from', [args.from], 1);
+    idList('to', [args.to], 1);
+    if (args.from === args.to) {
+      const entity = await context.loaders.node.load(args.from);
+      return entity ? { length: 0, nodes: [toGraphNode(entity)], edges: [] } : null;
+    }
+    const cypher = PATH_BY_LENGTH[maxLength - 1];
+    if (!cypher) throw badInput(`"maxLength" must be an integer from 1 to ${LIMITS.maxPathLength}.`);
+    const [row] = await context.executor.read(cypher, { from: args.from, to: args.to });
+    if (!row) return null;
+    const { nodes, edges } = toGraph(row);
+    return { length: edges.length, nodes, edges };
+  },
+};
+
+export const graphNode: GraphNodeResolvers = {
+  citations: (node, _args, context) => citationsOf(context, node.properties.citedIn),
+};
+
+export const graphEdge: GraphEdgeResolvers = {
+  type: (edge) => edge.type as GraphEdgeModel['type'] as 'OWNS',
+  citations: (edge, _args, context) => citationsOf(context, edge.properties.citedIn),
+};

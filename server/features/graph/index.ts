@@ -1,0 +1,1 @@
+export { graphEdge, graphNode, graphQuery } from './graph.resolvers.ts';

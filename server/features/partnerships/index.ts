@@ -1,0 +1,1 @@
+export { partnershipsRoot } from './partnerships.resolvers.ts';

@@ -1,0 +1,33 @@
+import type { QueryResolvers } from '../../generated/graphql.ts';
+import { filterText } from '../entities/limits.ts';
+import { runRootQuery } from '../entities/page.ts';
+import { refParams } from '../entities/refs.ts';
+import type { RefFilter } from '../entities/rootQuery.ts';
+import { PARTNERSHIP_CONDITIONS, PARTNERSHIP_REFS, partnershipsQuery } from './partnerships.cypher.ts';
+
+export const partnershipsRoot: Pick<QueryResolvers, 'partnerships'> = {
+  partnerships: (_parent, { where, first, after }, context) => {
+    const company = filterText('where.company', where?.company);
+    const drug = filterText('where.drug', where?.drug);
+    const technology = filterText('where.technology', where?.technology);
+    const refs: RefFilter[] = [];
+    if (company) refs.push(PARTNERSHIP_REFS.company);
+    if (drug) refs.push(PARTNERSHIP_REFS.drug);
+    if (technology) refs.push(PARTNERSHIP_REFS.technology);
+    const conditions: string[] = [];
+    if (where?.role && !company) conditions.push(PARTNERSHIP_CONDITIONS.roleOnly);
+    if (where?.milestoneStatus) conditions.push(PARTNERSHIP_CONDITIONS.milestoneStatus);
+    return runRootQuery(
+      context,
+      partnershipsQuery(refs, conditions),
+      {
+        ...refParams('company', company),
+        ...refParams('drug', drug),
+        ...refParams('technology', technology),
+        role: where?.role ?? null,
+        milestoneStatus: where?.milestoneStatus ?? null,
+      },
+      { first, after },
+    );
+  },
+};

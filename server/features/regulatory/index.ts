@@ -1,0 +1,1 @@
+export { regulatoryRoot } from './regulatory.resolvers.ts';

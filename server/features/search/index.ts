@@ -1,0 +1,2 @@
+export { searchHit, searchQuery } from './search.resolvers.ts';
+export { buildSearchQuery, normalizeText, searchTerms } from './searchQuery.ts';

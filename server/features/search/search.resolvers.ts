@@ -1,0 +1,31 @@
+import { badInput } from '../../errors.ts';
+import type { QueryResolvers, SearchHitResolvers } from '../../generated/graphql.ts';
+import type { SearchHitModel } from '../entities/entity.model.ts';
+import { checkRange, LIMITS } from '../entities/limits.ts';
+import { requireEntity } from '../entities/toEntity.ts';
+import { SEARCH } from './search.cypher.ts';
+import { buildSearchQuery } from './searchQuery.ts';
+
+export const searchQuery: Pick<QueryResolvers, 'search'> = {
+  search: async (_parent, { text, kinds, first }, { executor }) => {
+    const limit = checkRange('first', first, 1, LIMITS.maxSearchHits, 10);
+    if (text.length > LIMITS.maxTextLength)
+      throw badInput(`"text" must be at most ${LIMITS.maxTextLength} characters.`);
+    const query = buildSearchQuery(text);
+    if (!query) return [];
+    const rows = await executor.read(SEARCH, {
+      query,
+      text: text.trim().toLowerCase(),
+      kinds: kinds?.length ? kinds : null,
+      candidates: kinds?.length ? LIMITS.searchCandidates * 5 : LIMITS.searchCandidates,
+      first: limit,
+    });
+    return rows.map((row): SearchHitModel => ({ node: requireEntity(row.node), score: Number(row.score) }));
+  },
+};
+
+export const searchHit: SearchHitResolvers = {
+  id: (hit) => hit.node.id,
+  kind: (hit) => hit.node.kind,
+  name: (hit) => hit.node.name,
+};

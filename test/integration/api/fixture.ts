@@ -1,0 +1,38 @@
+import { loadSeed } from '../../../seed/load.ts';
+import { Executor } from '../../../server/db/executor.ts';
+import { ensureSchema } from '../../../server/db/schemaSetup.ts';
+import type { TestDatabase } from '../../support/database.ts';
+
+/*
+ * The API tests' data: the Kadcyla release loaded with the seed loader, plus a small synthetic set written with
+ * Cypher: 30 ADCs on DM1 by one company (pagination) and an accented company name (search).
+ */
+
+/** Loading is not what these tests measure: on a busy machine a first load may take longer than a query may. */
+const LOAD_TIMEOUT_MS = 180_000;
+
+export const KADCYLA_SEED = 'seed/immunogen-kadcyla-2013-09-20.yaml';
+export const SYNTHETIC_DRUGS = 30;
+
+const SYNTHETIC: { name: string; text: string } = {
+  name: 'test.synthetic',
+  text: `
+MATCH (dm1:Entity {id: 'dm1'})
+CREATE (company:Entity:Company {id: 'synth-bio', name: 'Synthétique Biologics', aliases: [], companyType: 'BIOTECH', citedIn: []})
+CREATE (:Entity:Company {id: 'zeta-pharma', name: 'Zeta Pharma', aliases: ['Zeta'], companyType: 'PHARMA', citedIn: []})
+WITH dm1, company
+UNWIND range(1, $count) AS i
+WITH dm1, company, right('0' + toString(i), 2) AS n
+CREATE (drug:Entity:Drug {id: 'synth-adc-' + n, name: 'SYN-' + n, aliases: ['SYN' + n], modality: 'ADC', citedIn: []})
+CREATE (drug)-[:HAS_PAYLOAD {citedIn: []}]->(dm1)
+CREATE (company)-[:DEVELOPS {citedIn: []}]->(drug)`,
+};
+
+/** Empties the database, then loads the Kadcyla seed and the synthetic set. */
+export async function loadFixture(db: TestDatabase): Promise<void> {
+  const executor = new Executor(db.driver, { timeoutMs: LOAD_TIMEOUT_MS, logger: db.logger });
+  await executor.write({ name: 'test.clear', text: 'MATCH (n) DETACH DELETE n' });
+  await ensureSchema(executor);
+  await loadSeed({ executor, files: [KADCYLA_SEED] });
+  await executor.write(SYNTHETIC, { count: SYNTHETIC_DRUGS });
+}

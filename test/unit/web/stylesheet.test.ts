@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { ENTITY_KINDS, KIND_STYLES, kindStyle, OKABE_ITO } from '../../../web/src/graph/kinds.ts';
+import { buildStylesheet } from '../../../web/src/graph/stylesheet.ts';
+
+describe('kinds', () => {
+  it('gives every kind its own shape-and-colour pair, colours from the Okabe–Ito palette', () => {
+    const pairs = ENTITY_KINDS.map((k) => `${KIND_STYLES[k].shape}/${KIND_STYLES[k].color}`);
+    expect(new Set(pairs).size).toBe(ENTITY_KINDS.length);
+    const palette = new Set<string>([...Object.values(OKABE_ITO), '#BBBBBB']);
+    for (const kind of ENTITY_KINDS) expect(palette.has(KIND_STYLES[kind].color)).toBe(true);
+    expect(kindStyle('Unknown').title).toBe('Entity');
+  });
+});
+
+describe('buildStylesheet', () => {
+  const rules = buildStylesheet();
+  const rule = (selector: string) => rules.find((r) => r.selector === selector)?.style;
+
+  it('styles each kind and labels nodes and edges', () => {
+    for (const kind of ENTITY_KINDS) expect(rule(`node[kind = "${kind}"]`)).toMatchObject({ shape: KIND_STYLES[kind].shape });
+    expect(rule('node')).toMatchObject({ label: 'data(label)' });
+    expect(rule('edge')).toMatchObject({ label: 'data(label)', 'curve-style': 'bezier' });
+  });
+
+  it('stops drawing labels that would be too small to read', () => {
+    expect(rule('node')?.['min-zoomed-font-size']).toBeGreaterThan(0);
+    expect(rule('edge')?.['min-zoomed-font-size']).toBeGreaterThan(0);
+  });
+
+  it('draws large graphs cheaply: straight edges, no edge labels', () => {
+    const large = buildStylesheet({ large: true });
+    const edge = large.find((r) => r.selector === 'edge')?.style;
+    expect(edge).toMatchObject({ 'curve-style': 'haystack' });
+    expect(edge).not.toHaveProperty('label');
+  });
+
+  it('has the classes the app toggles', () => {
+    for (const cls of ['.faded', '.hidden', '.filtered', 'node.changed', 'edge.path', 'node.group']) expect(rule(cls)).toBeDefined();
+  });
+});
