@@ -18,18 +18,19 @@ const LOAD_TIMEOUT_MS = 30 * 60 * 1000;
 
 const positiveInt = (value: string) => {
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('expected a positive whole number');
+  if (!Number.isInteger(parsed) || parsed < 1)
+    throw new InvalidArgumentError('expected a positive whole number');
   return parsed;
 };
 
 const program = new Command('seed')
   .description(
-    'Validate seed files (YAML, one per source document) and load them into Neo4j.\n' +
-      'Every file is checked before anything is written; a load is all-or-nothing, and loading the same files\n' +
-      'again changes nothing. Neo4j: NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD), or the local Neo4j in\n' +
-      'NEO4J_DATA_DIR when NEO4J_URI is not set.',
+    'Validate seed files (YAML, one per source document) and load them into Neo4j. Every file is checked ' +
+      'before anything is written; a load is all-or-nothing, and loading the same files again changes nothing. ' +
+      'Neo4j: NEO4J_URI (with NEO4J_USER, NEO4J_PASSWORD), or the local Neo4j in NEO4J_DATA_DIR when NEO4J_URI ' +
+      'is not set.',
   )
-  .argument('[files...]', 'seed files to load, in order (default: seed/*.yaml)')
+  .argument('[files...]', 'seed files or folders of them, in load order (default: seed/*.yaml)')
   .option('--reset', 'remove every entity and relationship that the files do not hold')
   .option('--dry-run', 'validate only; write nothing')
   .option('--max-errors <n>', 'problems to print before "… and N more"', positiveInt, DEFAULT_ISSUE_LIMIT)
@@ -40,7 +41,10 @@ const program = new Command('seed')
     positiveInt,
     DEFAULT_MAX_TRANSACTION_ELEMENTS,
   )
-  .option('--write-json-schema', `write ${join('seed', 'schema', 'seed.schema.json')} from the format and exit`)
+  .option(
+    '--write-json-schema',
+    `write ${join('seed', 'schema', 'seed.schema.json')} from the format and exit`,
+  )
   .addHelpText(
     'after',
     '\nExamples:\n' +
@@ -99,7 +103,9 @@ async function main(): Promise<number> {
       return 2;
     }
     const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-    console.error(`\nThe load failed and was rolled back; the graph is as it was before.\n${(error as Error).message}${cause}`);
+    console.error(
+      `\nThe load failed and was rolled back; the graph is as it was before.\n${(error as Error).message}${cause}`,
+    );
     return 3;
   } finally {
     await database?.close();

@@ -3,8 +3,8 @@ import {
   NESTED_LISTS,
   NON_PROPERTY_FIELDS,
   RECORD_LISTS,
-  type RecordList,
   RELATIONSHIP_FIELDS,
+  type RecordList,
   type RelationshipField,
   type SeedFileData,
   type SeedRecord,
@@ -109,7 +109,12 @@ export function compileSeedFile(
           emitRecord(nested.label, child, path);
           const origin: Origin = { path, record: `${nested.label} ${child.id}` };
           sink.rel(
-            { type: nested.type, from: record.id, to: child.id, props: { citedIn: cited(child.cite, origin) } },
+            {
+              type: nested.type,
+              from: record.id,
+              to: child.id,
+              props: { citedIn: cited(child.cite, origin) },
+            },
             origin,
           );
         });
@@ -133,14 +138,21 @@ export function compileSeedFile(
     emitLinks(label, record, origin, record.cite);
   }
 
-  function emitLinks(label: NodeKind, record: SeedRecord, recordOrigin: Origin, recordCite: readonly string[]) {
+  function emitLinks(
+    label: NodeKind,
+    record: SeedRecord,
+    recordOrigin: Origin,
+    recordCite: readonly string[],
+  ) {
     const fields = RELATIONSHIP_FIELDS[label] ?? {};
     for (const [field, spec] of Object.entries(fields)) {
       const value = record[field];
       if (value === undefined) continue;
       const links = Array.isArray(value) ? value : [value];
       links.forEach((link, index) => {
-        const path = Array.isArray(value) ? [...recordOrigin.path, field, index] : [...recordOrigin.path, field];
+        const path = Array.isArray(value)
+          ? [...recordOrigin.path, field, index]
+          : [...recordOrigin.path, field];
         const origin: Origin = {
           path,
           record: recordOrigin.record,
@@ -168,7 +180,11 @@ export function compileSeedFile(
       props[name] = propValue;
       const kinds = spec.references?.[name];
       if (kinds && typeof propValue === 'string') {
-        sink.reference?.({ origin: { ...origin, field: `${origin.field}.${name}` }, target: propValue, kinds });
+        sink.reference?.({
+          origin: { ...origin, field: `${origin.field}.${name}` },
+          target: propValue,
+          kinds,
+        });
       }
     }
     const cite = (object.cite as string[] | undefined) ?? recordCite;

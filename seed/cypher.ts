@@ -1,5 +1,10 @@
 import type { Cypher } from '../server/db/executor.ts';
-import { NODE_KINDS, type NodeKind, RELATIONSHIP_TYPES, type RelationshipType } from '../server/model/kinds.ts';
+import {
+  NODE_KINDS,
+  type NodeKind,
+  RELATIONSHIP_TYPES,
+  type RelationshipType,
+} from '../server/model/kinds.ts';
 import { identityOf } from './compile.ts';
 
 /**
@@ -43,7 +48,9 @@ ${OUTCOME_RETURN}`,
 
 function relationshipStatement(type: RelationshipType): Cypher {
   const identity = identityOf(type);
-  const pattern = identity.length ? ` {${identity.map((name) => `${name}: row.props.${name}`).join(', ')}}` : '';
+  const pattern = identity.length
+    ? ` {${identity.map((name) => `${name}: row.props.${name}`).join(', ')}}`
+    : '';
   return {
     name: `seed.relationships.${type}`,
     text: `UNWIND $rows AS row
@@ -66,7 +73,9 @@ ${OUTCOME_RETURN}`,
 }
 
 export const NODE_STATEMENTS = new Map(NODE_KINDS.map((label) => [label, nodeStatement(label)]));
-export const RELATIONSHIP_STATEMENTS = new Map(RELATIONSHIP_TYPES.map((type) => [type, relationshipStatement(type)]));
+export const RELATIONSHIP_STATEMENTS = new Map(
+  RELATIONSHIP_TYPES.map((type) => [type, relationshipStatement(type)]),
+);
 
 /** Deletes up to $limit entities (and their relationships); returns how many. Repeated until 0. */
 export const DELETE_ENTITIES: Cypher = {

@@ -12,12 +12,16 @@ export const SENTENCE_KEY_PATTERN = /^[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*$/;
 
 /** Messages that say "missing" when the field is absent and "expected …" when it has the wrong type. */
 const expecting = (what: string) => ({
-  error: (issue: { input?: unknown }) => (issue.input === undefined ? `missing: expected ${what}` : `expected ${what}`),
+  error: (issue: { input?: unknown }) =>
+    issue.input === undefined ? `missing: expected ${what}` : `expected ${what}`,
 });
 
 const Id = z
   .string(expecting('an id (a lower-case slug such as "kadcyla")'))
-  .regex(ID_PATTERN, 'expected an id: lower-case letters, digits and single dashes, such as "roche-immunogen-kadcyla"');
+  .regex(
+    ID_PATTERN,
+    'expected an id: lower-case letters, digits and single dashes, such as "roche-immunogen-kadcyla"',
+  );
 
 const SentenceKey = z
   .string(expecting('a sentence key'))
@@ -143,7 +147,9 @@ const Drug = z
     targets: many(link('target', {})).optional(),
     technologies: many(link('technology', {})).optional(),
     developers: many(link('company', {})).optional(),
-    marketers: many(link('company', { region: Id.describe('The region id where it markets the drug.') }, true))
+    marketers: many(
+      link('company', { region: Id.describe('The region id where it markets the drug.') }, true),
+    )
       .optional()
       .describe('Companies that market the drug, each with the region.'),
     trademarkHolders: many(link('company', {})).optional(),
@@ -161,7 +167,9 @@ const component = {
 const Antibody = z
   .object({ ...component, antibodyType: Text.optional(), targets: many(link('target', {})).optional() })
   .strict();
-const Payload = z.object({ ...component, payloadClass: Text.optional(), mechanism: Text.optional() }).strict();
+const Payload = z
+  .object({ ...component, payloadClass: Text.optional(), mechanism: Text.optional() })
+  .strict();
 const Linker = z.object({ ...component, linkerType: Text.optional() }).strict();
 const Technology = z.object(component).strict();
 const Target = z.object(base).strict();
@@ -214,7 +222,11 @@ const RegulatoryEvent = z
   .strict()
   .superRefine((event, ctx) => {
     if (event.date !== undefined && event.datePrecision === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['datePrecision'], message: 'expected a datePrecision with the date' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['datePrecision'],
+        message: 'expected a datePrecision with the date',
+      });
     }
     if (event.date === undefined && event.datePrecision !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['date'], message: 'expected a date with the datePrecision' });

@@ -63,6 +63,8 @@ export function formatIssue(issue: SeedIssue): string {
 export class SeedValidationError extends Error {
   override name = 'SeedValidationError';
   constructor(readonly issues: IssueList) {
-    super(`${issues.count} problem${issues.count === 1 ? '' : 's'} in the seed files; nothing was written.\n${issues.format()}`);
+    super(
+      `${issues.count} problem${issues.count === 1 ? '' : 's'} in the seed files; nothing was written.\n${issues.format()}`,
+    );
   }
 }

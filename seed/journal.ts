@@ -68,15 +68,20 @@ export async function pruneToLoad(
   let relationships = 0;
   let after = '';
   for (;;) {
-    const page = (await executor.read(LIST_ENTITY_IDS, { after, limit: STEP_ROWS })).map((row) => row.id as string);
+    const page = (await executor.read(LIST_ENTITY_IDS, { after, limit: STEP_ROWS })).map(
+      (row) => row.id as string,
+    );
     if (page.length === 0) break;
     after = page[page.length - 1] as string;
     const doomed = page.filter((id) => !keep.ids.has(id));
-    if (doomed.length) nodes += Number((await executor.write(DELETE_ENTITIES_BY_ID, { ids: doomed }))[0]?.deleted);
+    if (doomed.length)
+      nodes += Number((await executor.write(DELETE_ENTITIES_BY_ID, { ids: doomed }))[0]?.deleted);
   }
   after = '';
   for (;;) {
-    const fromIds = (await executor.read(LIST_ENTITY_IDS, { after, limit: 1_000 })).map((row) => row.id as string);
+    const fromIds = (await executor.read(LIST_ENTITY_IDS, { after, limit: 1_000 })).map(
+      (row) => row.id as string,
+    );
     if (fromIds.length === 0) break;
     const rows = await executor.read(LIST_RELATIONSHIPS, { after, limit: 1_000 });
     after = fromIds[fromIds.length - 1] as string;
@@ -92,7 +97,9 @@ export async function pruneToLoad(
       })
       .map((row) => row.elementId as string);
     if (doomed.length) {
-      relationships += Number((await executor.write(DELETE_RELATIONSHIPS_BY_ELEMENT_ID, { ids: doomed }))[0]?.deleted);
+      relationships += Number(
+        (await executor.write(DELETE_RELATIONSHIPS_BY_ELEMENT_ID, { ids: doomed }))[0]?.deleted,
+      );
     }
   }
   return { nodes, relationships };

@@ -7,7 +7,14 @@ import { BEGIN_LOAD, COMMIT_LOAD, COUNT_ENTITIES, DELETE_ENTITIES } from './cyph
 import { SeedValidationError } from './issues.ts';
 import { finishLoad, pruneToLoad, recoverInterruptedLoads, rollbackLoad } from './journal.ts';
 import { type SeedValidation, validateSeedFiles } from './validate.ts';
-import { type Batch, DEFAULT_BATCH_ROWS, runBatch, SeedWriteError, seedBatches, WriteStats } from './write.ts';
+import {
+  type Batch,
+  DEFAULT_BATCH_ROWS,
+  runBatch,
+  SeedWriteError,
+  seedBatches,
+  WriteStats,
+} from './write.ts';
 
 /** The folder of the seed files (`seed/*.yaml`). */
 export const SEED_DIR = import.meta.dirname;
@@ -100,23 +107,25 @@ export async function loadSeed(options: LoadOptions): Promise<LoadSummary> {
   const maxElements = options.maxTransactionElements ?? DEFAULT_MAX_TRANSACTION_ELEMENTS;
 
   if (total <= maxElements) {
-    const result = await unwrapped(() => executor.writeTransaction('seed.load', async (tx) => {
-      const attempt = new WriteStats();
-      if (options.reset) {
-        progress({ phase: 'reset', done: 0, total: 1 });
-        for (;;) {
-          const deleted = await tx.run(DELETE_ENTITIES.text, { limit: batchRows });
-          if (Number(deleted.records[0]?.get('deleted') ?? 0) === 0) break;
+    const result = await unwrapped(() =>
+      executor.writeTransaction('seed.load', async (tx) => {
+        const attempt = new WriteStats();
+        if (options.reset) {
+          progress({ phase: 'reset', done: 0, total: 1 });
+          for (;;) {
+            const deleted = await tx.run(DELETE_ENTITIES.text, { limit: batchRows });
+            if (Number(deleted.records[0]?.get('deleted') ?? 0) === 0) break;
+          }
         }
-      }
-      let done = 0;
-      for await (const batch of seedBatches(validation.files, batchRows)) {
-        await runBatch(tx, batch, attempt);
-        done += batch.rows.length;
-        progress({ phase: 'write', done, total });
-      }
-      return attempt;
-    }));
+        let done = 0;
+        for await (const batch of seedBatches(validation.files, batchRows)) {
+          await runBatch(tx, batch, attempt);
+          done += batch.rows.length;
+          progress({ phase: 'write', done, total });
+        }
+        return attempt;
+      }),
+    );
     stats.merge(result);
     return finish('single-transaction');
   }

@@ -67,11 +67,16 @@ export function formatSummary(summary: LoadSummary): string {
   const outcomes: Outcome[] = ['created', 'updated', 'unchanged'];
   const header = `  ${'kind'.padEnd(20)} ${outcomes.map((o) => o.padStart(9)).join(' ')}`;
   const rows = (table: Map<string, Record<Outcome, number>>) =>
-    [...table].map(([name, counts]) => `  ${name.padEnd(20)} ${outcomes.map((o) => String(counts[o]).padStart(9)).join(' ')}`);
+    [...table].map(
+      ([name, counts]) =>
+        `  ${name.padEnd(20)} ${outcomes.map((o) => String(counts[o]).padStart(9)).join(' ')}`,
+    );
   lines.push('Nodes:', header, ...rows(stats.nodes as Map<string, Record<Outcome, number>>));
   lines.push('Relationships:', header, ...rows(stats.relationships as Map<string, Record<Outcome, number>>));
   if (summary.pruned) {
-    lines.push(`Removed (not in the files): ${summary.pruned.nodes} nodes, ${summary.pruned.relationships} relationships.`);
+    lines.push(
+      `Removed (not in the files): ${summary.pruned.nodes} nodes, ${summary.pruned.relationships} relationships.`,
+    );
   }
   const changed = stats.total('created') + stats.total('updated');
   lines.push(

@@ -3,9 +3,9 @@ import { dirname, resolve } from 'node:path';
 import jsYaml from 'js-yaml';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import type { NodeKind } from '../server/model/kinds.ts';
 import { RECORD_LISTS, type RecordList, SeedFile, type SeedFileData, type SeedRecord } from './format.ts';
 import type { IssueList } from './issues.ts';
-import type { NodeKind } from '../server/model/kinds.ts';
 
 /** Bigger files are refused before parsing: split them (one file per source document). */
 export const MAX_SEED_FILE_BYTES = 64 * 1024 * 1024;
@@ -57,7 +57,9 @@ export async function readSeedFile(file: string, issues: IssueList): Promise<Rea
 export function parseSeedText(file: string, text: string, issues: IssueList): ReadSeedFile | undefined {
   let top: Record<string, unknown> = {};
   const locate =
-    text.length <= PRECISE_LOCATION_MAX_CHARS ? lazyLocator(text) : (path: Path) => quickLocate(text, top, path);
+    text.length <= PRECISE_LOCATION_MAX_CHARS
+      ? lazyLocator(text)
+      : (path: Path) => quickLocate(text, top, path);
   const report = (path: Path, message: string, record?: string, field?: string) =>
     issues.addLazy(() => ({ file, ...locate(path), record, field, message }));
 
@@ -209,7 +211,8 @@ const PRECISE_LOCATION_MAX_CHARS = 1_000_000;
 function quickLocate(text: string, top: Record<string, unknown>, path: Path) {
   const [list, index, ...rest] = path;
   let offset = -1;
-  const record = typeof index === 'number' ? (top[list as string] as unknown[] | undefined)?.[index] : undefined;
+  const record =
+    typeof index === 'number' ? (top[list as string] as unknown[] | undefined)?.[index] : undefined;
   const id = (record as { id?: unknown } | undefined)?.id;
   if (typeof id === 'string') {
     const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,6 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import type { NodeKind, RelationshipType } from '../server/model/kinds.ts';
-import { compileSeedFile, type NodeRow, type Origin, type Reference, type RelRow, relationshipKey } from './compile.ts';
+import {
+  compileSeedFile,
+  type NodeRow,
+  type Origin,
+  type Reference,
+  type RelRow,
+  relationshipKey,
+} from './compile.ts';
 import { IssueList, type SeedIssue } from './issues.ts';
 import { type ReadSeedFile, readSeedFile, sourcePathOf } from './read.ts';
 
@@ -36,7 +43,10 @@ interface Known {
   file: string;
 }
 
-export async function validateSeedFiles(files: string[], options: ValidateOptions = {}): Promise<SeedValidation> {
+export async function validateSeedFiles(
+  files: string[],
+  options: ValidateOptions = {},
+): Promise<SeedValidation> {
   const issues = new IssueList(options.issueLimit);
   const known = new Map<string, Known>();
   const deferred: (Reference & { file: string; locate: ReadSeedFile['locate'] })[] = [];
@@ -102,7 +112,9 @@ export async function validateSeedFiles(files: string[], options: ValidateOption
     if (target) {
       checkKind(reference, target, report);
     } else {
-      report(`unknown id "${reference.target}" (expected the id of a ${reference.kinds.join(' or ')} in one of the files)`);
+      report(
+        `unknown id "${reference.target}" (expected the id of a ${reference.kinds.join(' or ')} in one of the files)`,
+      );
     }
   }
 
@@ -165,7 +177,9 @@ export async function prepareSeedFile(file: string, issues: IssueList): Promise<
     offsets.push([key, offset]);
   }
   offsets.sort((a, b) => a[1] - b[1]);
-  offsets.forEach(([key], index) => sentenceOrder.set(key, index));
+  offsets.forEach(([key], index) => {
+    sentenceOrder.set(key, index);
+  });
   return { read, sentenceOrder };
 }
 

@@ -20,7 +20,10 @@ export class WriteStats {
   readonly relationships = new Map<RelationshipType, Record<Outcome, number>>();
 
   add(batch: Batch, outcome: Outcome, count: number): void {
-    const table = (batch.kind === 'nodes' ? this.nodes : this.relationships) as Map<string, Record<Outcome, number>>;
+    const table = (batch.kind === 'nodes' ? this.nodes : this.relationships) as Map<
+      string,
+      Record<Outcome, number>
+    >;
     const key = batch.kind === 'nodes' ? batch.label : batch.type;
     const row = table.get(key) ?? { created: 0, updated: 0, unchanged: 0 };
     row[outcome] += count;
@@ -32,7 +35,8 @@ export class WriteStats {
       for (const outcome of OUTCOMES) this.add({ kind: 'nodes', label, rows: [] }, outcome, counts[outcome]);
     }
     for (const [type, counts] of other.relationships) {
-      for (const outcome of OUTCOMES) this.add({ kind: 'relationships', type, rows: [] }, outcome, counts[outcome]);
+      for (const outcome of OUTCOMES)
+        this.add({ kind: 'relationships', type, rows: [] }, outcome, counts[outcome]);
     }
   }
 
@@ -111,7 +115,9 @@ export async function* seedBatches(files: string[], batchRows = DEFAULT_BATCH_RO
   }
   if (waiting.length) {
     const sample = waiting[0] as RelRow;
-    throw new SeedWriteError(`${waiting.length} relationships reference unknown ids, e.g. ${sample.from} → ${sample.to}`);
+    throw new SeedWriteError(
+      `${waiting.length} relationships reference unknown ids, e.g. ${sample.from} → ${sample.to}`,
+    );
   }
   flushNodes();
   for (const [type, rows] of relBuffers) {
@@ -133,7 +139,8 @@ export async function runBatch(
 ): Promise<void> {
   const statement =
     batch.kind === 'nodes' ? NODE_STATEMENTS.get(batch.label) : RELATIONSHIP_STATEMENTS.get(batch.type);
-  if (!statement) throw new SeedWriteError(`no statement for ${batch.kind === 'nodes' ? batch.label : batch.type}`);
+  if (!statement)
+    throw new SeedWriteError(`no statement for ${batch.kind === 'nodes' ? batch.label : batch.type}`);
   const result = await tx.run(statement.text, { rows: batch.rows, load });
   let seen = 0;
   const created: string[] = [];

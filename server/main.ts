@@ -69,7 +69,11 @@ async function prepareGraph(database: Database, config: Config, logger: Logger):
   if (!config.SEED_ON_EMPTY || !(await isGraphEmpty(seedExecutor))) return;
   const summary = await loadSeed({ executor: seedExecutor });
   logger.info(
-    { files: summary.validation.files.length, elements: summary.validation.elements, ms: Math.round(summary.elapsedMs) },
+    {
+      files: summary.validation.files.length,
+      elements: summary.validation.elements,
+      ms: Math.round(summary.elapsedMs),
+    },
     'empty graph: loaded the seed files',
   );
 }

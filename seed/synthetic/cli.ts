@@ -5,7 +5,8 @@ import { DEFAULT_ELEMENTS_PER_DOCUMENT, generateSynthetic } from './generate.ts'
 
 const positiveInt = (value: string) => {
   const parsed = Number(value.replace(/_/g, ''));
-  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('expected a positive whole number');
+  if (!Number.isInteger(parsed) || parsed < 1)
+    throw new InvalidArgumentError('expected a positive whole number');
   return parsed;
 };
 
@@ -16,7 +17,11 @@ const program = new Command('seed:synthetic')
     'Write a synthetic, realistic drug pipeline in the seed format: one YAML file and one source text per\n' +
       'synthetic document. Deterministic: the same --scale and --seed give the same bytes.',
   )
-  .requiredOption('--scale <n>', 'nodes plus relationships to generate, roughly (e.g. 10000, 1000000)', positiveInt)
+  .requiredOption(
+    '--scale <n>',
+    'nodes plus relationships to generate, roughly (e.g. 10000, 1000000)',
+    positiveInt,
+  )
   .option('--seed <s>', 'seed of the random generator', positiveInt, 1)
   .option('--out <dir>', 'output folder (emptied first)', DEFAULT_OUT)
   .option('--per-document <n>', 'elements per document file', positiveInt, DEFAULT_ELEMENTS_PER_DOCUMENT)

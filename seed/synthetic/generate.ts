@@ -41,11 +41,59 @@ const REGIONS: [string, string, string, string][] = [
   ['syn-region-korea', 'South Korea', 'KR', 'MFDS'],
   ['syn-region-switzerland', 'Switzerland', 'CH', 'Swissmedic'],
 ];
-const SYLLABLES = ['ar', 've', 'lo', 'xi', 'na', 'tor', 'qui', 'zen', 'mo', 'ra', 'cel', 'dy', 'pho', 'tri', 'gen', 'vo'];
-const CITIES = ['Boston, Mass.', 'Cambridge, Mass.', 'South San Francisco, Calif.', 'San Diego, Calif.', 'Basel', 'Tokyo', 'Shanghai', 'London', 'Paris', 'Seattle, Wash.', 'Waltham, Mass.', 'Copenhagen'];
+const SYLLABLES = [
+  'ar',
+  've',
+  'lo',
+  'xi',
+  'na',
+  'tor',
+  'qui',
+  'zen',
+  'mo',
+  'ra',
+  'cel',
+  'dy',
+  'pho',
+  'tri',
+  'gen',
+  'vo',
+];
+const CITIES = [
+  'Boston, Mass.',
+  'Cambridge, Mass.',
+  'South San Francisco, Calif.',
+  'San Diego, Calif.',
+  'Basel',
+  'Tokyo',
+  'Shanghai',
+  'London',
+  'Paris',
+  'Seattle, Wash.',
+  'Waltham, Mass.',
+  'Copenhagen',
+];
 const EXCHANGES = ['Nasdaq', 'NYSE', 'SIX', 'TSE', 'LSE', 'HKEX'];
-const DISEASES = ['breast cancer', 'gastric cancer', 'non-small cell lung cancer', 'ovarian cancer', 'multiple myeloma', 'acute myeloid leukemia', 'urothelial cancer', 'colorectal cancer', 'lymphoma', 'pancreatic cancer'];
-const SETTINGS = ['metastatic', 'early stage', 'locally advanced', 'relapsed or refractory', 'recurrent', 'advanced'];
+const DISEASES = [
+  'breast cancer',
+  'gastric cancer',
+  'non-small cell lung cancer',
+  'ovarian cancer',
+  'multiple myeloma',
+  'acute myeloid leukemia',
+  'urothelial cancer',
+  'colorectal cancer',
+  'lymphoma',
+  'pancreatic cancer',
+];
+const SETTINGS = [
+  'metastatic',
+  'early stage',
+  'locally advanced',
+  'relapsed or refractory',
+  'recurrent',
+  'advanced',
+];
 const LINES = ['first line', 'second line', 'third line or later'];
 const PAYLOAD_CLASSES: [string, string][] = [
   ['maytansinoid', 'microtubule inhibitor'],
@@ -54,7 +102,13 @@ const PAYLOAD_CLASSES: [string, string][] = [
   ['pyrrolobenzodiazepine', 'DNA alkylator'],
   ['calicheamicin', 'DNA cleavage'],
 ];
-const LINKER_TYPES = ['cleavable peptide', 'non-cleavable thioether', 'hydrazone', 'disulfide', 'glucuronide'];
+const LINKER_TYPES = [
+  'cleavable peptide',
+  'non-cleavable thioether',
+  'hydrazone',
+  'disulfide',
+  'glucuronide',
+];
 const MODALITIES: [string, number][] = [
   ['ADC', 0.4],
   ['ANTIBODY', 0.25],
@@ -99,7 +153,8 @@ class DocumentBuilder {
   }
 
   sentence(text: string): string {
-    const key = `s${(this.sentenceCount += 1)}`;
+    this.sentenceCount += 1;
+    const key = `s${this.sentenceCount}`;
     this.sentences.push([key, text]);
     this.counter.node(1); // Sentence and IN_DOCUMENT
     return key;
@@ -203,7 +258,10 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
   };
   const companies = Array.from({ length: companyCount }, (_, index) => ({
     id: `syn-co-${pad(index)}`,
-    name: uniqueName(() => `${word(random.int(2, 3))} ${index < groupCount ? 'Group' : random.pick(['Therapeutics', 'Biosciences', 'Pharma', 'Oncology', 'Bio'])}`),
+    name: uniqueName(
+      () =>
+        `${word(random.int(2, 3))} ${index < groupCount ? 'Group' : random.pick(['Therapeutics', 'Biosciences', 'Pharma', 'Oncology', 'Bio'])}`,
+    ),
     ticker: word(2).toUpperCase().slice(0, 4),
   }));
   const companyZipf = new Zipf(companyCount);
@@ -246,7 +304,12 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
     registry.add('regions', { id, name, aliases: [alias], cite: [key] }, 0);
   }
   const nameOf = new Map<string, string>();
-  const pool = (count: number, make: (index: number) => Json & { id: string }, list: string, links: number) => {
+  const pool = (
+    count: number,
+    make: (index: number) => Json & { id: string },
+    list: string,
+    links: number,
+  ) => {
     const ids: string[] = [];
     for (let index = 0; index < count; index += 1) {
       const record = make(index);
@@ -260,12 +323,16 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
     Math.max(10, Math.round(40 + scale / 20_000)),
     (index) => {
       const name = `${word(1).toUpperCase()}${random.int(1, 99)}-T${index}`;
-      return { id: `syn-target-${pad(index, 4)}`, name, cite: [registry.sentence(`${name} is a tumor antigen.`)] };
+      return {
+        id: `syn-target-${pad(index, 4)}`,
+        name,
+        cite: [registry.sentence(`${name} is a tumor antigen.`)],
+      };
     },
     'targets',
     0,
   );
-    const technologies = pool(
+  const technologies = pool(
     Math.max(5, Math.round(companyCount / 20)),
     (index) => {
       const owner = drawCompany();
@@ -288,7 +355,9 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
         antibodyType: random.pick(['humanized IgG1', 'fully human IgG1', 'chimeric IgG1', 'humanized IgG4']),
         owner: owner.id,
         targets: [target],
-        cite: [registry.sentence(`${name} is an antibody against ${nameOf.get(target)}, owned by ${owner.name}.`)],
+        cite: [
+          registry.sentence(`${name} is an antibody against ${nameOf.get(target)}, owned by ${owner.name}.`),
+        ],
       };
     },
     'antibodies',
@@ -354,9 +423,7 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
   function addProgramme(doc: DocumentBuilder, number: number) {
     const id = `syn-drug-${pad(number)}`;
     const developer = drawCompany();
-    const roll = random.next();
-    let cumulative = 0;
-    const modality = (MODALITIES.find(([, share]) => (cumulative += share) > roll) ?? MODALITIES[0])?.[0] as string;
+    const [modality] = random.pickWeighted(MODALITIES, ([, share]) => share);
     const brand = `${word(2)}${random.pick(['a', 'o', 'ix', 'ra'])}`;
     const code = `${developer.ticker.slice(0, 3)}-${pad(number, 5)}`;
     const drug: Json = { id, name: brand, aliases: [code], modality };
@@ -383,12 +450,12 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
     }
     drug.developers = [developer.id];
     const trialCount = random.int(1, 3);
-    const phases = Array.from({ length: trialCount }, () => {
-      const r = random.next();
-      let c = 0;
-      return PHASES.find(([, , share]) => (c += share) > r) ?? (PHASES[0] as (typeof PHASES)[number]);
-    });
-    const topPhase = phases.reduce((best, phase) => (PHASES.indexOf(phase) > PHASES.indexOf(best) ? phase : best));
+    const phases = Array.from({ length: trialCount }, () =>
+      random.pickWeighted(PHASES, ([, , share]) => share),
+    );
+    const topPhase = phases.reduce((best, phase) =>
+      PHASES.indexOf(phase) > PHASES.indexOf(best) ? phase : best,
+    );
     const approved = topPhase[0] === 'PHASE_3' && random.chance(0.4);
     drug.highestPhase = approved ? 'APPROVED' : topPhase[0];
     const drugKey = doc.sentence(
@@ -409,10 +476,23 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
       const key = doc.sentence(`${brand} is being studied in ${name} (${indicationId}).`);
       doc.add(
         'indications',
-        { id: indicationId, name, disease, biomarker: `${targetName}-positive`, setting, lineOfTherapy: line, cite: [key] },
+        {
+          id: indicationId,
+          name,
+          disease,
+          biomarker: `${targetName}-positive`,
+          setting,
+          lineOfTherapy: line,
+          cite: [key],
+        },
         0,
       );
-      (drug.investigatedFor as Json[]).push({ ref: indicationId, sponsor: developer.id, status: 'ONGOING', cite: [key] });
+      (drug.investigatedFor as Json[]).push({
+        ref: indicationId,
+        sponsor: developer.id,
+        status: 'ONGOING',
+        cite: [key],
+      });
       links += 1;
       indicationIds.push(indicationId);
     }
@@ -434,7 +514,11 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
           name,
           phase,
           status: random.pick(['ONGOING', 'COMPLETED']),
-          endpoints: random.pick([['overall survival'], ['progression-free survival', 'overall survival'], ['objective response rate']]),
+          endpoints: random.pick([
+            ['overall survival'],
+            ['progression-free survival', 'overall survival'],
+            ['objective response rate'],
+          ]),
           regions: [region[0]],
           tests: [{ ref: id, role: 'INVESTIGATIONAL' }],
           studies: [random.pick(indicationIds)],
@@ -452,7 +536,8 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
       const eventCount = random.int(1, 3);
       for (let k = 0; k < eventCount; k += 1) {
         const region = REGIONS[regionZipf.draw(random)] as (typeof REGIONS)[number];
-        const eventType = approved && k === 0 ? 'APPROVAL' : random.pick(['FILING', 'POSITIVE_OPINION', 'DECISION_EXPECTED']);
+        const eventType =
+          approved && k === 0 ? 'APPROVAL' : random.pick(['FILING', 'POSITIVE_OPINION', 'DECISION_EXPECTED']);
         const completed = eventType !== 'DECISION_EXPECTED';
         const year = random.int(2008, 2026);
         const precision = completed ? random.pick(['DAY', 'MONTH', 'YEAR']) : 'BY_YEAR_END';
@@ -463,7 +548,12 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
               ? `${year}-${pad(random.int(1, 12), 2)}`
               : String(year);
         const eventId = `${id}-event-${k}`;
-        const verb = { APPROVAL: 'approved', FILING: 'accepted a filing for', POSITIVE_OPINION: 'issued a positive opinion on', DECISION_EXPECTED: 'is expected to decide on' }[eventType];
+        const verb = {
+          APPROVAL: 'approved',
+          FILING: 'accepted a filing for',
+          POSITIVE_OPINION: 'issued a positive opinion on',
+          DECISION_EXPECTED: 'is expected to decide on',
+        }[eventType];
         const key = doc.sentence(`${region[3]} ${verb} ${brand} in ${region[1]} (${eventId}, ${date}).`);
         const event: Json = {
           id: eventId,
@@ -496,7 +586,8 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
     // A partnership for most programmes: hubs license the most.
     if (random.chance(0.6)) {
       let partner = drawCompany();
-      if (partner.id === developer.id) partner = companies[(companies.indexOf(partner) + 1) % companies.length] as typeof partner;
+      if (partner.id === developer.id)
+        partner = companies[(companies.indexOf(partner) + 1) % companies.length] as typeof partner;
       const partnershipId = `${id}-deal`;
       const upfront = random.int(5, 300);
       const key = doc.sentence(
@@ -542,7 +633,11 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
       const partnership: Json = {
         id: partnershipId,
         name: `${developer.name}–${partner.name} ${brand} license`,
-        rights: random.pick([['worldwide development', 'worldwide commercialization'], ['commercialization in Asia'], ['co-development', 'co-promotion in the US']]),
+        rights: random.pick([
+          ['worldwide development', 'worldwide commercialization'],
+          ['commercialization in Asia'],
+          ['co-development', 'co-promotion in the US'],
+        ]),
         territory: random.pick(['worldwide', 'Asia', 'US', 'ex-US']),
         status: random.pick(['ACTIVE', 'ACTIVE', 'ACTIVE', 'ENDED']),
         parties: [

@@ -27,6 +27,17 @@ export class Random {
   pick<T>(items: readonly T[]): T {
     return items[Math.floor(this.next() * items.length)] as T;
   }
+
+  /** One of `items`, each with probability `weight(item)` (weights summing to 1). */
+  pickWeighted<T>(items: readonly T[], weight: (item: T) => number): T {
+    const roll = this.next();
+    let cumulative = 0;
+    for (const item of items) {
+      cumulative += weight(item);
+      if (roll < cumulative) return item;
+    }
+    return items[items.length - 1] as T;
+  }
 }
 
 /**

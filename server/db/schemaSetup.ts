@@ -25,13 +25,24 @@ OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'standard-folding', \`fulltext.eve
   ...rangeIndex('Company', 'name'),
   ...rangeIndex('Sentence', 'index'),
   // The seed loader's journal (seed/journal.ts).
-  { name: 'schema.seedLoad', text: 'CREATE CONSTRAINT seed_load_id IF NOT EXISTS FOR (n:SeedLoad) REQUIRE n.id IS UNIQUE' },
-  { name: 'schema.seedUndo', text: 'CREATE INDEX seed_undo_load IF NOT EXISTS FOR (n:SeedUndo) ON (n._load, n._kind)' },
+  {
+    name: 'schema.seedLoad',
+    text: 'CREATE CONSTRAINT seed_load_id IF NOT EXISTS FOR (n:SeedLoad) REQUIRE n.id IS UNIQUE',
+  },
+  {
+    name: 'schema.seedUndo',
+    text: 'CREATE INDEX seed_undo_load IF NOT EXISTS FOR (n:SeedUndo) ON (n._load, n._kind)',
+  },
 ];
 
 function rangeIndex(label: string, property: string): Cypher[] {
   const name = `${label.toLowerCase()}_${property.toLowerCase()}`;
-  return [{ name: `schema.${name}`, text: `CREATE INDEX ${name} IF NOT EXISTS FOR (n:${label}) ON (n.${property})` }];
+  return [
+    {
+      name: `schema.${name}`,
+      text: `CREATE INDEX ${name} IF NOT EXISTS FOR (n:${label}) ON (n.${property})`,
+    },
+  ];
 }
 
 export const AWAIT_INDEXES: Cypher = { name: 'schema.awaitIndexes', text: 'CALL db.awaitIndexes($seconds)' };
@@ -39,7 +50,10 @@ export const AWAIT_INDEXES: Cypher = { name: 'schema.awaitIndexes', text: 'CALL 
 export const DEFAULT_INDEX_WAIT_SECONDS = 60;
 
 /** Creates what is missing and waits until every index is online. */
-export async function ensureSchema(executor: Executor, waitSeconds = DEFAULT_INDEX_WAIT_SECONDS): Promise<void> {
+export async function ensureSchema(
+  executor: Executor,
+  waitSeconds = DEFAULT_INDEX_WAIT_SECONDS,
+): Promise<void> {
   for (const statement of SCHEMA_STATEMENTS) await executor.write(statement);
   // A procedure that only reads schema state: a read transaction is enough.
   await executor.read(AWAIT_INDEXES, { seconds: waitSeconds });

@@ -68,4 +68,5 @@ export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
  */
 export const SEED_BOOKKEEPING_LABELS = ['SeedLoad', 'SeedUndo'] as const;
 
-export const isNodeKind = (value: string): value is NodeKind => (NODE_KINDS as readonly string[]).includes(value);
+export const isNodeKind = (value: string): value is NodeKind =>
+  (NODE_KINDS as readonly string[]).includes(value);

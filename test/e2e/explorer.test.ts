@@ -27,9 +27,10 @@ beforeAll(async () => {
   await clearDatabase(db);
   await ensureSchema(db.executor);
   await loadSeed({ executor: db.executor, files: [KADCYLA_SEED] });
-  await db.executor.write({
-    name: 'test.e2e.hostile',
-    text: `MATCH (k:Entity {id: 'kadcyla'})
+  await db.executor.write(
+    {
+      name: 'test.e2e.hostile',
+      text: `MATCH (k:Entity {id: 'kadcyla'})
            CREATE (:Entity:Company {id: 'hostile-co', name: $name, aliases: [], citedIn: []})-[:DEVELOPS {citedIn: []}]->(k)`,
     },
     { name: HOSTILE_NAME },
@@ -52,12 +53,15 @@ async function open(path = '/', base = server.url): Promise<Page> {
   return page;
 }
 
-const nodeIds = (page: Page) => page.evaluate('window.__atlas.cy.nodes().map((n) => n.id()).sort()') as Promise<string[]>;
+const nodeIds = (page: Page) =>
+  page.evaluate('window.__atlas.cy.nodes().map((n) => n.id()).sort()') as Promise<string[]>;
 
 /** Where a node is drawn, in page coordinates. */
 async function nodeOnScreen(page: Page, id: string) {
   const box = await page.locator('#graph').boundingBox();
-  const p = (await page.evaluate(`window.__atlas.cy.getElementById(${JSON.stringify(id)}).renderedPosition()`)) as { x: number; y: number };
+  const p = (await page.evaluate(
+    `window.__atlas.cy.getElementById(${JSON.stringify(id)}).renderedPosition()`,
+  )) as { x: number; y: number };
   if (!box) throw new Error('no canvas');
   return { x: box.x + p.x, y: box.y + p.y };
 }
@@ -73,7 +77,9 @@ describe('the explorer', () => {
     const page = await open();
     expect(await page.title()).toMatch(/Pipeline Atlas/);
     expect(await page.locator('link[rel=icon]').getAttribute('href')).toBe('/favicon.svg');
-    await expect.poll(() => page.locator('#status-text').textContent(), WAIT).toMatch(/\d+ entities and \d+ relationships/);
+    await expect
+      .poll(() => page.locator('#status-text').textContent(), WAIT)
+      .toMatch(/\d+ entities and \d+ relationships/);
     expect(await page.locator('#overlay-text').textContent()).toMatch(/Kadcyla/);
     await page.close();
   });
@@ -88,7 +94,9 @@ describe('the explorer', () => {
     expect(await first.locator('.search-kind').textContent()).toBe('Drug');
     expect(await page.locator('#search-input').getAttribute('aria-activedescendant')).toBe('search-list-0');
     await page.keyboard.press('Enter');
-    await expect.poll(() => nodeIds(page), WAIT).toEqual(expect.arrayContaining(['kadcyla', 'trastuzumab', 'dm1', 'immunogen-linker']));
+    await expect
+      .poll(() => nodeIds(page), WAIT)
+      .toEqual(expect.arrayContaining(['kadcyla', 'trastuzumab', 'dm1', 'immunogen-linker']));
     const kinds = (await page.evaluate(
       "['trastuzumab', 'dm1', 'immunogen-linker'].map((id) => window.__atlas.cy.getElementById(id).data('kind'))",
     )) as string[];
@@ -123,7 +131,9 @@ describe('the explorer', () => {
   it('shows ImmunoGen–Roche in the partnerships view, with the $5M payments and their triggers', async () => {
     const page = await open('/?ids=kadcyla');
     await page.getByRole('button', { name: 'Partnerships', exact: true }).click();
-    await expect.poll(() => page.locator('#status-text').textContent(), WAIT).toMatch(/partnerships? between/);
+    await expect
+      .poll(() => page.locator('#status-text').textContent(), WAIT)
+      .toMatch(/partnerships? between/);
     const panel = page.locator('#panel');
     await expect.poll(() => panel.textContent(), WAIT).toMatch(/Roche/);
     const text = (await panel.textContent()) ?? '';
@@ -146,7 +156,9 @@ describe('the explorer', () => {
     const deal = await nodeOnScreen(page, 'roche-immunogen-kadcyla');
     await page.mouse.click(deal.x, deal.y);
     await expect.poll(() => panel.locator('.milestone').count(), WAIT).toBe(2);
-    expect(await panel.locator('.milestone .pill').allTextContents()).toEqual(expect.arrayContaining(['Triggered', 'Pending']));
+    expect(await panel.locator('.milestone .pill').allTextContents()).toEqual(
+      expect.arrayContaining(['Triggered', 'Pending']),
+    );
     await page.close();
   });
 
@@ -155,7 +167,11 @@ describe('the explorer', () => {
     await expect.poll(() => nodeIds(page), WAIT).toContain('kadcyla');
     await settle(page);
     const before = await nodeIds(page);
-    const positionOf = (id: string) => page.evaluate(`window.__atlas.cy.getElementById(${JSON.stringify(id)}).position()`) as Promise<{ x: number; y: number }>;
+    const positionOf = (id: string) =>
+      page.evaluate(`window.__atlas.cy.getElementById(${JSON.stringify(id)}).position()`) as Promise<{
+        x: number;
+        y: number;
+      }>;
     const dm1Before = await positionOf('dm1');
     const at = await nodeOnScreen(page, 'kadcyla');
     await page.mouse.dblclick(at.x, at.y);
@@ -185,12 +201,18 @@ describe('the explorer', () => {
     expect(link).toMatch(/layout=concentric/);
     expect(link).toMatch(/hide=Indication/);
     expect(link).toMatch(/sel=emilia/);
-    const shown = (await page.evaluate("window.__atlas.cy.nodes(':visible').map((n) => n.id()).sort()")) as string[];
+    const shown = (await page.evaluate(
+      "window.__atlas.cy.nodes(':visible').map((n) => n.id()).sort()",
+    )) as string[];
 
     const again = await open(link.slice(server.url.length));
-    await expect.poll(() => again.evaluate("window.__atlas.cy.nodes(':visible').map((n) => n.id()).sort()"), WAIT).toEqual(shown);
+    await expect
+      .poll(() => again.evaluate("window.__atlas.cy.nodes(':visible').map((n) => n.id()).sort()"), WAIT)
+      .toEqual(shown);
     expect(await again.locator('#layout').inputValue()).toBe('concentric');
-    expect(await again.locator('#legend [data-kind="Indication"]').getAttribute('aria-pressed')).toBe('false');
+    expect(await again.locator('#legend [data-kind="Indication"]').getAttribute('aria-pressed')).toBe(
+      'false',
+    );
     await expect.poll(() => again.locator('#panel h2').first().textContent(), WAIT).toBe('EMILIA');
     await again.close();
     await page.close();
@@ -220,7 +242,9 @@ describe('the explorer', () => {
       void dialog.dismiss();
     });
     await expect.poll(() => page.locator('#panel h2').first().textContent(), WAIT).toBe(HOSTILE_NAME);
-    expect(await page.evaluate("window.__atlas.cy.getElementById('hostile-co').data('label')")).toBe(HOSTILE_NAME);
+    expect(await page.evaluate("window.__atlas.cy.getElementById('hostile-co').data('label')")).toBe(
+      HOSTILE_NAME,
+    );
     // In the search list, too.
     await page.fill('#search-input', 'Kadcyla');
     await page.locator('#search-list [role=option]').first().waitFor(WAIT);
@@ -276,7 +300,11 @@ describe('when the API or its database is unreachable', () => {
       route.fulfill({
         status: 200,
         contentType: 'application/json',
-        body: JSON.stringify({ errors: [{ message: 'The graph database is unreachable.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }),
+        body: JSON.stringify({
+          errors: [
+            { message: 'The graph database is unreachable.', extensions: { code: 'SERVICE_UNAVAILABLE' } },
+          ],
+        }),
       }),
     );
     await page.goto(`${server.url}/?view=partnerships`);
@@ -285,7 +313,9 @@ describe('when the API or its database is unreachable', () => {
     expect(await page.locator('#overlay-text').textContent()).toMatch(/database is not answering/);
     await page.unroute('**/graphql');
     await page.locator('#overlay-retry').click();
-    await expect.poll(() => page.locator('#status-text').textContent(), WAIT).toMatch(/partnerships? between/);
+    await expect
+      .poll(() => page.locator('#status-text').textContent(), WAIT)
+      .toMatch(/partnerships? between/);
     await page.close();
   });
 });

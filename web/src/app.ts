@@ -14,7 +14,7 @@ import type { DrugInfo, PartnershipInfo, RegulatoryEventInfo, SearchHit } from '
 import { Canvas, type DrawTimings } from './graph/canvas.ts';
 import type { EntityKind } from './graph/kinds.ts';
 import { groupDrugs, landscapeElements } from './graph/landscape.ts';
-import { LAYOUT_NAMES, LAYOUT_TITLES, isLayoutName } from './graph/layout.ts';
+import { isLayoutName, LAYOUT_NAMES, LAYOUT_TITLES } from './graph/layout.ts';
 import { milestoneMoney, partnershipElements } from './graph/partnerships.ts';
 import { timeView } from './graph/timeFilter.ts';
 import { type Element, toElements } from './graph/toElements.ts';
@@ -54,10 +54,16 @@ export interface AtlasHook {
 function errorMessage(error: unknown): { text: string; retry: boolean } {
   if (error instanceof ApiError) {
     if (error.code === 'NETWORK' || error.code === 'HTTP') {
-      return { text: 'The Pipeline Atlas server cannot be reached. Check that it is running, then retry.', retry: true };
+      return {
+        text: 'The Pipeline Atlas server cannot be reached. Check that it is running, then retry.',
+        retry: true,
+      };
     }
     if (error.code === 'SERVICE_UNAVAILABLE' || error.code === 'TIMEOUT') {
-      return { text: `The graph database is not answering: ${error.message} Retry in a moment.`, retry: true };
+      return {
+        text: `The graph database is not answering: ${error.message} Retry in a moment.`,
+        retry: true,
+      };
     }
     return { text: `The server refused the request: ${error.message}`, retry: true };
   }
@@ -198,7 +204,8 @@ export class App {
   }
 
   #syncButtons() {
-    const selected = this.state.selected !== null && this.canvas.cy.getElementById(this.state.selected).nonempty();
+    const selected =
+      this.state.selected !== null && this.canvas.cy.getElementById(this.state.selected).nonempty();
     this.#el.undo.disabled = this.undo.size === 0;
     this.#el.undo.title = this.undo.nextLabel ? `Undo ${this.undo.nextLabel} (Ctrl+Z)` : 'Nothing to undo';
     this.#el.hide.disabled = !selected;
@@ -237,7 +244,12 @@ export class App {
   }
 
   /** Runs a loading step: spinner while it runs; on failure a clear message and Retry, never a blank page. */
-  async #guard<T>(what: string, token: number, run: () => Promise<T>, retry: () => void): Promise<T | undefined> {
+  async #guard<T>(
+    what: string,
+    token: number,
+    run: () => Promise<T>,
+    retry: () => void,
+  ): Promise<T | undefined> {
     this.#showOverlay('loading', `Loading ${what}…`);
     this.#statusInfo(`Loading ${what}…`);
     try {
@@ -322,12 +334,20 @@ export class App {
       }
       return;
     }
-    const graph = await this.#guard('the graph', token, () => fetchGraph(this.state.ids, 1, EXPLORE_LIMIT), retry);
+    const graph = await this.#guard(
+      'the graph',
+      token,
+      () => fetchGraph(this.state.ids, 1, EXPLORE_LIMIT),
+      retry,
+    );
     if (!graph || token !== this.#loadToken) return;
     const elements = toElements(graph);
     if (!elements.length) {
       this.canvas.clear();
-      this.#showOverlay('empty', 'None of the entities in this link exist any more. Search for another one above.');
+      this.#showOverlay(
+        'empty',
+        'None of the entities in this link exist any more. Search for another one above.',
+      );
       this.#statusInfo('Nothing to show.');
       return;
     }
@@ -343,7 +363,11 @@ export class App {
       this.canvas.select(this.state.selected);
       void this.#showDetails(this.state.selected);
     } else {
-      renderEmpty(this.#el.panel, 'Details', 'Click a node to see its properties, relationships and sources. Double-click to expand it.');
+      renderEmpty(
+        this.#el.panel,
+        'Details',
+        'Click a node to see its properties, relationships and sources. Double-click to expand it.',
+      );
     }
   }
 
@@ -353,7 +377,10 @@ export class App {
     this.#partnerships = data;
     if (!data.length) {
       this.canvas.clear();
-      this.#showOverlay('empty', 'No partnerships are recorded yet. Load a seed with “npm run seed”, or search for a company above.');
+      this.#showOverlay(
+        'empty',
+        'No partnerships are recorded yet. Load a seed with “npm run seed”, or search for a company above.',
+      );
       renderEmpty(this.#el.panel, 'Partnerships', 'No deals recorded.');
       this.#statusInfo('No partnerships.');
       return;
@@ -361,7 +388,9 @@ export class App {
     await this.#draw(partnershipElements(data, this.state.asOf));
     this.#refreshLegend();
     this.#renderPartnershipPanel();
-    this.#statusInfo(`${data.length} partnership${data.length === 1 ? '' : 's'} between ${new Set(data.flatMap((p) => p.parties.map((x) => x.company.id))).size} companies.`);
+    this.#statusInfo(
+      `${data.length} partnership${data.length === 1 ? '' : 's'} between ${new Set(data.flatMap((p) => p.parties.map((x) => x.company.id))).size} companies.`,
+    );
   }
 
   #renderPartnershipPanel() {
@@ -377,7 +406,13 @@ export class App {
       void this.#showDetails(selected);
       return;
     }
-    renderPartnershipsOverview(this.#el.panel, data, milestoneMoney(data, this.state.asOf), this.state.asOf, this.#actions);
+    renderPartnershipsOverview(
+      this.#el.panel,
+      data,
+      milestoneMoney(data, this.state.asOf),
+      this.state.asOf,
+      this.#actions,
+    );
   }
 
   async #loadLandscape(token: number, retry: () => void) {
@@ -394,7 +429,9 @@ export class App {
     await this.#draw(landscapeElements(groups));
     this.#refreshLegend();
     renderLandscape(this.#el.panel, groups, this.state.groupBy, this.#actions);
-    this.#statusInfo(`${data.length} drug${data.length === 1 ? '' : 's'} in ${groups.length} group${groups.length === 1 ? '' : 's'} by ${this.state.groupBy}.`);
+    this.#statusInfo(
+      `${data.length} drug${data.length === 1 ? '' : 's'} in ${groups.length} group${groups.length === 1 ? '' : 's'} by ${this.state.groupBy}.`,
+    );
   }
 
   async #loadTimeline(token: number, retry: () => void) {
@@ -402,7 +439,11 @@ export class App {
     if (!data || token !== this.#loadToken) return;
     this.#events = data;
     this.#renderTimeline();
-    renderEmpty(this.#el.panel, 'Regulatory timeline', 'Each row is a filing, opinion, approval or expected decision; columns are regions. Click an event for its details and sources.');
+    renderEmpty(
+      this.#el.panel,
+      'Regulatory timeline',
+      'Each row is a filing, opinion, approval or expected decision; columns are regions. Click an event for its details and sources.',
+    );
     this.#statusInfo(`${data.length} regulatory event${data.length === 1 ? '' : 's'}.`);
   }
 
@@ -423,7 +464,11 @@ export class App {
       this.canvas.clear();
       this.#refreshLegend();
       this.#showOverlay('empty', 'Pick two entities above (From and To) to see how they are connected.');
-      renderEmpty(this.#el.panel, 'Path', 'Choose where to start and where to arrive; the shortest connection (up to 6 steps) is drawn.');
+      renderEmpty(
+        this.#el.panel,
+        'Path',
+        'Choose where to start and where to arrive; the shortest connection (up to 6 steps) is drawn.',
+      );
       this.#statusInfo('Choose two entities.');
       return;
     }
@@ -431,7 +476,10 @@ export class App {
     if (path === undefined || token !== this.#loadToken) return;
     if (!path) {
       this.canvas.clear();
-      this.#showOverlay('empty', `No connection of up to 6 steps between “${from}” and “${to}”. Try other entities, or explore each one.`);
+      this.#showOverlay(
+        'empty',
+        `No connection of up to 6 steps between “${from}” and “${to}”. Try other entities, or explore each one.`,
+      );
       renderEmpty(this.#el.panel, 'No path', 'These two entities are not connected within 6 relationships.');
       this.#statusInfo('No path found.');
       return;
@@ -449,16 +497,42 @@ export class App {
     const steps = h('ol', { class: 'path-steps' });
     const byIdMap = new Map(path.nodes.map((n) => [n.id, n]));
     path.nodes.forEach((node, i) => {
-      steps.append(h('li', {}, h('button', { type: 'button', class: 'entity-link', on: { click: () => this.#actions.focus(node.id) } }, h('span', { class: 'entity-link-name', text: node.label }), h('span', { class: 'entity-link-kind', text: node.kind }))));
+      steps.append(
+        h(
+          'li',
+          {},
+          h(
+            'button',
+            { type: 'button', class: 'entity-link', on: { click: () => this.#actions.focus(node.id) } },
+            h('span', { class: 'entity-link-name', text: node.label }),
+            h('span', { class: 'entity-link-kind', text: node.kind }),
+          ),
+        ),
+      );
       const edge = path.edges[i];
       if (edge) {
         const forward = edge.source === node.id;
         const other = byIdMap.get(forward ? edge.target : edge.source);
-        steps.append(h('li', { class: 'path-edge', 'aria-label': `${node.label} ${edge.label} ${other?.label ?? ''}`, text: forward ? `↓ ${edge.label}` : `↑ ${edge.label} (reversed)` }));
+        steps.append(
+          h('li', {
+            class: 'path-edge',
+            'aria-label': `${node.label} ${edge.label} ${other?.label ?? ''}`,
+            text: forward ? `↓ ${edge.label}` : `↑ ${edge.label} (reversed)`,
+          }),
+        );
       }
     });
-    this.#el.panel.append(h('header', { class: 'panel-head' }, h('h2', { text: `Path: ${path.length} step${path.length === 1 ? '' : 's'}` })), steps);
-    this.#statusInfo(`Shortest path from ${fromNode?.label ?? from} to ${toNode?.label ?? to}: ${path.length} steps.`);
+    this.#el.panel.append(
+      h(
+        'header',
+        { class: 'panel-head' },
+        h('h2', { text: `Path: ${path.length} step${path.length === 1 ? '' : 's'}` }),
+      ),
+      steps,
+    );
+    this.#statusInfo(
+      `Shortest path from ${fromNode?.label ?? from} to ${toNode?.label ?? to}: ${path.length} steps.`,
+    );
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -532,18 +606,28 @@ export class App {
       this.#hideOverlay();
       const hadId = this.state.ids.includes(id);
       const removedBefore = this.state.removed;
-      this.#setState({ ids: hadId ? this.state.ids : [...this.state.ids, id], removed: this.state.removed.filter((r) => !added.includes(r)) });
+      this.#setState({
+        ids: hadId ? this.state.ids : [...this.state.ids, id],
+        removed: this.state.removed.filter((r) => !added.includes(r)),
+      });
       this.undo.push({
         label: `expand ${graph.nodes.find((n) => n.id === id)?.label ?? id}`,
         undo: () => {
           this.canvas.removeIds(added);
-          this.#setState({ ids: hadId ? this.state.ids : this.state.ids.filter((x) => x !== id), removed: removedBefore });
+          this.#setState({
+            ids: hadId ? this.state.ids : this.state.ids.filter((x) => x !== id),
+            removed: removedBefore,
+          });
           this.#refreshLegend();
         },
       });
       this.#applyFilters();
       this.#refreshLegend();
-      this.#statusInfo(added.length ? `Added ${added.filter((a) => this.canvas.cy.getElementById(a).isNode()).length} entities.` : 'Nothing new around it.');
+      this.#statusInfo(
+        added.length
+          ? `Added ${added.filter((a) => this.canvas.cy.getElementById(a).isNode()).length} entities.`
+          : 'Nothing new around it.',
+      );
     } catch (error) {
       const { text } = errorMessage(error);
       this.#statusError(text, () => void this.expand(id, anchor));
@@ -601,8 +685,18 @@ export class App {
     if (!id) {
       if (this.state.view === 'partnerships') this.#renderPartnershipPanel();
       else if (this.state.view === 'landscape' && this.#drugs) {
-        renderLandscape(this.#el.panel, groupDrugs(this.#drugs, this.state.groupBy), this.state.groupBy, this.#actions);
-      } else renderEmpty(this.#el.panel, 'Details', 'Click a node to see its properties, relationships and sources. Double-click to expand it.');
+        renderLandscape(
+          this.#el.panel,
+          groupDrugs(this.#drugs, this.state.groupBy),
+          this.state.groupBy,
+          this.#actions,
+        );
+      } else
+        renderEmpty(
+          this.#el.panel,
+          'Details',
+          'Click a node to see its properties, relationships and sources. Double-click to expand it.',
+        );
       return;
     }
     if (this.state.view === 'partnerships') {
@@ -630,7 +724,12 @@ export class App {
       clear(this.#el.panel);
       this.#el.panel.append(
         h('p', { class: 'error-text', role: 'alert', text }),
-        h('button', { type: 'button', class: 'button', text: 'Retry', on: { click: () => void this.#showDetails(id) } }),
+        h('button', {
+          type: 'button',
+          class: 'button',
+          text: 'Retry',
+          on: { click: () => void this.#showDetails(id) },
+        }),
       );
     }
   }
@@ -640,13 +739,25 @@ export class App {
 
   #applyFilters() {
     const cy = this.canvas.cy;
-    const nodes = cy.nodes().map((n) => ({ id: n.id(), kind: n.data('kind') as string, day: n.data('day') as string | undefined }));
-    const edges = cy.edges().map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id(), type: e.data('type') as string }));
+    const nodes = cy
+      .nodes()
+      .map((n) => ({ id: n.id(), kind: n.data('kind') as string, day: n.data('day') as string | undefined }));
+    const edges = cy.edges().map((e) => ({
+      id: e.id(),
+      source: e.source().id(),
+      target: e.target().id(),
+      type: e.data('type') as string,
+    }));
     const { asOf, since } = this.state;
     const time = timeView(nodes, edges, asOf ?? (since ? '9999-12-31' : null), since);
     this.canvas.applyFilters(new Set(this.state.hiddenKinds), time);
     if (since || asOf) {
-      const note = [asOf ? `as of ${asOf}: ${time.hidden.size} hidden` : null, since ? `${time.changed.size} changed since ${since}` : null].filter(Boolean).join(' · ');
+      const note = [
+        asOf ? `as of ${asOf}: ${time.hidden.size} hidden` : null,
+        since ? `${time.changed.size} changed since ${since}` : null,
+      ]
+        .filter(Boolean)
+        .join(' · ');
       this.#statusInfo(`Showing ${note}.`);
     }
   }
@@ -675,7 +786,9 @@ export class App {
     this.#setState({ asOf: this.#el.asOf.value || null, since: this.#el.since.value || null });
     if (this.state.view === 'timeline') this.#renderTimeline();
     else if (this.state.view === 'partnerships' && this.#partnerships) {
-      void this.#draw(partnershipElements(this.#partnerships, this.state.asOf)).then(() => this.#renderPartnershipPanel());
+      void this.#draw(partnershipElements(this.#partnerships, this.state.asOf)).then(() =>
+        this.#renderPartnershipPanel(),
+      );
     } else this.#applyFilters();
   }
 
@@ -700,12 +813,14 @@ export class App {
         }),
       );
     }
-    for (const name of LAYOUT_NAMES) this.#el.layout.append(h('option', { value: name, text: LAYOUT_TITLES[name] }));
+    for (const name of LAYOUT_NAMES)
+      this.#el.layout.append(h('option', { value: name, text: LAYOUT_TITLES[name] }));
     this.#el.layout.addEventListener('change', () => {
       const value = this.#el.layout.value;
       if (!isLayoutName(value)) return;
       this.#setState({ layout: value });
-      const roots = this.state.view === 'path' && this.state.from ? [this.state.from] : this.state.ids.slice(0, 1);
+      const roots =
+        this.state.view === 'path' && this.state.from ? [this.state.from] : this.state.ids.slice(0, 1);
       void this.canvas.relayout(value, roots);
     });
     this.#el.groupBy.addEventListener('change', () => {
@@ -719,8 +834,14 @@ export class App {
     byId('fit').addEventListener('click', () => this.canvas.fit());
     byId('centre').addEventListener('click', () => this.canvas.centre());
     this.#el.undo.addEventListener('click', () => this.undo.undo());
-    this.#el.hide.addEventListener('click', () => this.state.selected && this.hideNodes([this.state.selected]));
-    this.#el.remove.addEventListener('click', () => this.state.selected && this.removeNodes([this.state.selected]));
+    this.#el.hide.addEventListener(
+      'click',
+      () => this.state.selected && this.hideNodes([this.state.selected]),
+    );
+    this.#el.remove.addEventListener(
+      'click',
+      () => this.state.selected && this.removeNodes([this.state.selected]),
+    );
     this.#el.showHidden.addEventListener('click', () => {
       const shown = this.canvas.showHidden();
       this.#hiddenNodes.clear();
@@ -744,12 +865,20 @@ export class App {
     });
     this.#el.asOf.addEventListener('change', () => this.#dateChanged());
     this.#el.since.addEventListener('change', () => this.#dateChanged());
-    byId('export-png').addEventListener('click', () => download(this.canvas.png(), `pipeline-atlas-${this.state.view}.png`));
+    byId('export-png').addEventListener('click', () =>
+      download(this.canvas.png(), `pipeline-atlas-${this.state.view}.png`),
+    );
     byId('export-svg').addEventListener('click', () =>
-      download(new Blob([this.canvas.svg()], { type: 'image/svg+xml' }), `pipeline-atlas-${this.state.view}.svg`),
+      download(
+        new Blob([this.canvas.svg()], { type: 'image/svg+xml' }),
+        `pipeline-atlas-${this.state.view}.svg`,
+      ),
     );
     byId('export-json').addEventListener('click', () =>
-      download(new Blob([this.canvas.json()], { type: 'application/json' }), `pipeline-atlas-${this.state.view}.cyjs.json`),
+      download(
+        new Blob([this.canvas.json()], { type: 'application/json' }),
+        `pipeline-atlas-${this.state.view}.cyjs.json`,
+      ),
     );
     byId('copy-link').addEventListener('click', async () => {
       try {

@@ -2,7 +2,19 @@ import type { Page } from 'playwright-core';
 
 /** A synthetic pipeline-like graph: `nodes` entities of every kind and `edges` relationships, reproducible. */
 export function syntheticElements(nodes: number, edges: number, seed = 1) {
-  const kinds = ['Company', 'Drug', 'Antibody', 'Payload', 'Linker', 'Target', 'Trial', 'Indication', 'RegulatoryEvent', 'Partnership', 'Milestone'];
+  const kinds = [
+    'Company',
+    'Drug',
+    'Antibody',
+    'Payload',
+    'Linker',
+    'Target',
+    'Trial',
+    'Indication',
+    'RegulatoryEvent',
+    'Partnership',
+    'Milestone',
+  ];
   let state = seed;
   const random = () => {
     state = (state * 16807) % 2147483647;
@@ -10,7 +22,10 @@ export function syntheticElements(nodes: number, edges: number, seed = 1) {
   };
   const out: { group: 'nodes' | 'edges'; data: Record<string, unknown> }[] = [];
   for (let i = 0; i < nodes; i++) {
-    out.push({ group: 'nodes', data: { id: `n${i}`, kind: kinds[i % kinds.length], label: `Entity ${i}`, properties: {} } });
+    out.push({
+      group: 'nodes',
+      data: { id: `n${i}`, kind: kinds[i % kinds.length], label: `Entity ${i}`, properties: {} },
+    });
   }
   const seen = new Set<string>();
   let made = 0;
@@ -21,7 +36,17 @@ export function syntheticElements(nodes: number, edges: number, seed = 1) {
     const key = `${a}-${b}`;
     if (a === b || seen.has(key)) continue;
     seen.add(key);
-    out.push({ group: 'edges', data: { id: `e${made}`, source: `n${a}`, target: `n${b}`, type: 'DEVELOPS', label: 'develops', properties: {} } });
+    out.push({
+      group: 'edges',
+      data: {
+        id: `e${made}`,
+        source: `n${a}`,
+        target: `n${b}`,
+        type: 'DEVELOPS',
+        label: 'develops',
+        properties: {},
+      },
+    });
     made++;
   }
   return out;
@@ -31,7 +56,12 @@ export function syntheticElements(nodes: number, edges: number, seed = 1) {
  * Drags the canvas for `durationMs` with the mouse (as a user pans) and counts animation frames meanwhile:
  * frames per second as the page could paint them.
  */
-export async function measurePanFps(page: Page, selector: string, durationMs = 2000, warmUpMs = 600): Promise<number> {
+export async function measurePanFps(
+  page: Page,
+  selector: string,
+  durationMs = 2000,
+  warmUpMs = 600,
+): Promise<number> {
   const box = await page.locator(selector).boundingBox();
   if (!box) throw new Error(`no ${selector}`);
   const cx = box.x + box.width / 2;

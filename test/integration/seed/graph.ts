@@ -8,7 +8,9 @@ export function loadExecutor(db: TestDatabase): Executor {
 }
 
 /** Counts and a checksum of every label, type and property of the graph (bookkeeping nodes included). */
-export async function graphChecksum(executor: Executor): Promise<{ nodes: number; relationships: number; hash: string }> {
+export async function graphChecksum(
+  executor: Executor,
+): Promise<{ nodes: number; relationships: number; hash: string }> {
   const nodes = await executor.read({
     name: 'test.checksum.nodes',
     text: `MATCH (n) WITH n ORDER BY n.id, elementId(n)
@@ -22,10 +24,16 @@ RETURN labels(n) AS labels, properties(n) AS props`,
     Array.isArray(value)
       ? value.map(canonical)
       : value && typeof value === 'object'
-        ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]))
+        ? Object.fromEntries(
+            Object.keys(value)
+              .sort()
+              .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+          )
         : value;
   const lines = [
-    ...nodes.map((row) => JSON.stringify(canonical({ ...row, labels: [...(row.labels as string[])].sort() }))),
+    ...nodes.map((row) =>
+      JSON.stringify(canonical({ ...row, labels: [...(row.labels as string[])].sort() })),
+    ),
     ...relationships.map((row) => JSON.stringify(canonical(row))),
   ].sort();
   return {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureSchema } from '../../../server/db/schemaSetup.ts';
 import { loadSeed } from '../../../seed/load.ts';
+import { ensureSchema } from '../../../server/db/schemaSetup.ts';
 import { clearDatabase, connectTestDatabase, type TestDatabase } from '../../support/database.ts';
 import { loadExecutor, sentenceTexts } from './graph.ts';
 
@@ -33,7 +33,12 @@ MATCH (d)-[hp:HAS_PAYLOAD]->(p)<-[:OWNS]-(pOwner)
 MATCH (d)-[hl:HAS_LINKER]->(l)<-[:OWNS]-(lOwner)
 RETURN ab.name AS antibody, abOwner.id AS abOwner, p.name AS payload, pOwner.id AS pOwner, l.name AS linker,
   lOwner.id AS lOwner, ha.citedIn AS abCite, hp.citedIn AS pCite, hl.citedIn AS lCite`);
-    expect(row).toMatchObject({ antibody: 'trastuzumab', abOwner: 'roche', payload: 'DM1', pOwner: 'immunogen' });
+    expect(row).toMatchObject({
+      antibody: 'trastuzumab',
+      abOwner: 'roche',
+      payload: 'DM1',
+      pOwner: 'immunogen',
+    });
     expect(row).toMatchObject({ linker: 'ImmunoGen linker', lOwner: 'immunogen' });
     await expectCited(row?.abCite, "Roche's trastuzumab antibody");
     await expectCited(row?.pCite, "ImmunoGen's DM1 cytotoxic agent");
@@ -57,7 +62,10 @@ RETURN r.id AS region, e.agency AS agency, t.name AS trial, t.phase AS phase, b.
       ['japan', 'MHLW', 'Japanese Phase II trial of Kadcyla', 'PHASE_2'],
     ]);
     await expectCited(rows[0]?.cite, 'based on the findings in the EMILIA Phase III trial');
-    await expectCited(rows[2]?.cite, 'based on results from a Japanese Phase II trial and the EMILIA Phase III trial');
+    await expectCited(
+      rows[2]?.cite,
+      'based on results from a Japanese Phase II trial and the EMILIA Phase III trial',
+    );
   });
 
   it('4. which decision triggered which payment, how much, and from whom to whom', async () => {
@@ -66,14 +74,29 @@ MATCH (m)-[:PAID_BY]->(payer), (m)-[:PAID_TO]->(payee)
 RETURN e.id AS event, m.amount AS amount, m.currency AS currency, m.status AS status, payer.id AS payer,
   payee.id AS payee, t.citedIn AS cite ORDER BY event`);
     expect(rows.map(({ cite, ...rest }) => rest)).toEqual([
-      { event: 'kadcyla-ec-decision-2013', amount: 5_000_000, currency: 'USD', status: 'PENDING', payer: 'roche', payee: 'immunogen' },
-      { event: 'kadcyla-mhlw-approval-2013', amount: 5_000_000, currency: 'USD', status: 'TRIGGERED', payer: 'roche', payee: 'immunogen' },
+      {
+        event: 'kadcyla-ec-decision-2013',
+        amount: 5_000_000,
+        currency: 'USD',
+        status: 'PENDING',
+        payer: 'roche',
+        payee: 'immunogen',
+      },
+      {
+        event: 'kadcyla-mhlw-approval-2013',
+        amount: 5_000_000,
+        currency: 'USD',
+        status: 'TRIGGERED',
+        payer: 'roche',
+        payee: 'immunogen',
+      },
     ]);
     await expectCited(rows[1]?.cite, 'This event triggers a $5 million milestone payment to ImmunoGen.');
   });
 
   it("5. ImmunoGen's partners", async () => {
-    const rows = await ask(`MATCH (:Company {id: 'immunogen'})-[:PARTY_TO]->(p:Partnership)<-[r:PARTY_TO]-(c:Company)
+    const rows =
+      await ask(`MATCH (:Company {id: 'immunogen'})-[:PARTY_TO]->(p:Partnership)<-[r:PARTY_TO]-(c:Company)
 WHERE c.id <> 'immunogen' RETURN c.name AS partner, r.role AS role, p.citedIn AS cite ORDER BY partner`);
     expect(rows.map((row) => [row.partner, row.role])).toEqual([
       ['Amgen', 'PARTNER'],
@@ -86,7 +109,9 @@ WHERE c.id <> 'immunogen' RETURN c.name AS partner, r.role AS role, p.citedIn AS
   });
 
   it("6. Kadcyla's generic and former code name", async () => {
-    const [row] = await ask(`MATCH (d:Drug {id: 'kadcyla'}) RETURN d.genericName AS generic, d.aliases AS aliases, d.citedIn AS cite`);
+    const [row] = await ask(
+      `MATCH (d:Drug {id: 'kadcyla'}) RETURN d.genericName AS generic, d.aliases AS aliases, d.citedIn AS cite`,
+    );
     expect(row?.generic).toBe('trastuzumab emtansine');
     expect(row?.aliases).toContain('T-DM1');
     await expectCited(row?.cite, 'trastuzumab emtansine, formerly T-DM1');
@@ -104,14 +129,23 @@ RETURN d.name AS drug, c.name AS holder, parent.name AS parent, h.citedIn AS cit
   });
 
   it('8. what EMILIA compared, in whom, and what it showed', async () => {
-    const [row] = await ask(`MATCH (t:Trial {id: 'emilia'})-[:STUDIES]->(i:Indication)-[:PRIOR_THERAPY]->(prior:Drug)
+    const [row] =
+      await ask(`MATCH (t:Trial {id: 'emilia'})-[:STUDIES]->(i:Indication)-[:PRIOR_THERAPY]->(prior:Drug)
 MATCH (t)-[:TESTS {role: 'INVESTIGATIONAL'}]->(d:Drug)
 RETURN t.comparator AS comparator, t.endpoints AS endpoints, t.outcome AS outcome, d.name AS drug,
   prior.name AS prior, t.citedIn AS cite`);
     expect(row).toMatchObject({ comparator: 'standard therapy', drug: 'Kadcyla', prior: 'Herceptin' });
-    expect(row?.endpoints).toEqual(['overall survival', 'progression-free survival', 'severe adverse events']);
+    expect(row?.endpoints).toEqual([
+      'overall survival',
+      'progression-free survival',
+      'severe adverse events',
+    ]);
     expect(row?.outcome).toMatch(/improvement in overall survival and in progression-free survival/);
-    await expectCited(row?.cite, 'significant improvement in overall survival', 'fewer patients experienced severe adverse events');
+    await expectCited(
+      row?.cite,
+      'significant improvement in overall survival',
+      'fewer patients experienced severe adverse events',
+    );
   });
 
   it('9. what Roche is studying Kadcyla for', async () => {
@@ -123,7 +157,11 @@ RETURN i.name AS indication, r.sponsor AS sponsor, r.citedIn AS cite ORDER BY in
       'First-line HER2-positive metastatic breast cancer',
     ]);
     expect(new Set(rows.map((row) => row.sponsor))).toEqual(new Set(['roche']));
-    await expectCited(rows[0]?.cite, 'Roche is conducting a number of studies', 'advanced HER2-positive gastric cancer');
+    await expectCited(
+      rows[0]?.cite,
+      'Roche is conducting a number of studies',
+      'advanced HER2-positive gastric cancer',
+    );
   });
 
   it("10. Dan Junius's role, and what he said", async () => {
@@ -140,16 +178,31 @@ RETURN w.title AS title, c.name AS company, q.quote AS quote, doc.date AS date, 
 RETURN m.amount AS amount, e.agency AS agency, e.status AS status, e.date AS date, e.datePrecision AS precision,
   e.sortDate AS sortDate, t.citedIn AS cite`);
     expect(row).toEqual(
-      expect.objectContaining({ amount: 5_000_000, agency: 'European Commission', status: 'EXPECTED', date: '2013' }),
+      expect.objectContaining({
+        amount: 5_000_000,
+        agency: 'European Commission',
+        status: 'EXPECTED',
+        date: '2013',
+      }),
     );
     expect(row).toMatchObject({ precision: 'BY_YEAR_END', sortDate: '2013-12-31' });
-    await expectCited(row?.cite, 'expected by year end', 'An approval decision would trigger a $5 million milestone');
+    await expectCited(
+      row?.cite,
+      'expected by year end',
+      'An approval decision would trigger a $5 million milestone',
+    );
   });
 
   it("12. the US approval's date and its precision, and no invented agency", async () => {
     const [row] = await ask(`MATCH (e:RegulatoryEvent {id: 'kadcyla-us-approval-2013'})
 RETURN e.date AS date, e.datePrecision AS precision, e.sortDate AS sortDate, e.agency AS agency, e.citedIn AS cite`);
-    expect(row).toEqual({ date: '2013', precision: 'YEAR', sortDate: '2013-01-01', agency: null, cite: expect.any(Array) });
+    expect(row).toEqual({
+      date: '2013',
+      precision: 'YEAR',
+      sortDate: '2013-01-01',
+      agency: null,
+      cite: expect.any(Array),
+    });
     await expectCited(row?.cite, 'approved for marketing in the US earlier this year');
   });
 
@@ -157,7 +210,10 @@ RETURN e.date AS date, e.datePrecision AS precision, e.sortDate AS sortDate, e.a
     const [row] = await ask(`MATCH (e:RegulatoryEvent {agency: 'MHLW'})-[o:OPENS_MARKET]->(r:Region)
 MATCH (e)-[:COVERS]->(i:Indication)
 RETURN r.name AS market, r.description AS about, i.population AS indication, o.citedIn AS cite`);
-    expect(row).toMatchObject({ market: 'Japan', indication: 'inoperable or recurrent HER2-positive breast cancer' });
+    expect(row).toMatchObject({
+      market: 'Japan',
+      indication: 'inoperable or recurrent HER2-positive breast cancer',
+    });
     expect(row?.about).toMatch(/two largest pharmaceutical markets after the US/);
     await expectCited(row?.cite, 'approved Kadcyla for marketing in Japan');
   });
@@ -165,8 +221,13 @@ RETURN r.name AS market, r.description AS about, i.population AS indication, o.c
   it('14. the EU indication the CHMP recommended', async () => {
     const [row] = await ask(`MATCH (:RegulatoryEvent {agency: 'CHMP'})-[c:COVERS]->(i:Indication)
 RETURN i.population AS population, i.priorTherapy AS prior, c.citedIn AS cite`);
-    expect(row?.population).toMatch(/^adults with HER2-positive, inoperable locally advanced or metastatic breast cancer/);
-    await expectCited(row?.cite, 'previously received trastuzumab and a taxane, separately or in combination');
+    expect(row?.population).toMatch(
+      /^adults with HER2-positive, inoperable locally advanced or metastatic breast cancer/,
+    );
+    await expectCited(
+      row?.cite,
+      'previously received trastuzumab and a taxane, separately or in combination',
+    );
   });
 
   it('15. the rights Roche holds and what ImmunoGen receives', async () => {
@@ -175,7 +236,12 @@ MATCH (licensor)-[:PARTY_TO {role: 'LICENSOR'}]->(p)<-[:PARTY_TO {role: 'LICENSE
 MATCH (p)-[:HAS_ROYALTY]->(r:Royalty)-[:PAID_TO]->(payee)
 RETURN p.rights AS rights, d.name AS drug, licensor.id AS licensor, licensee.id AS licensee, r.basis AS basis,
   payee.id AS payee, r.rate AS rate, p.citedIn AS cite`);
-    expect(row).toMatchObject({ drug: 'Kadcyla', licensor: 'immunogen', licensee: 'roche', basis: 'product sales' });
+    expect(row).toMatchObject({
+      drug: 'Kadcyla',
+      licensor: 'immunogen',
+      licensee: 'roche',
+      basis: 'product sales',
+    });
     expect(row).toMatchObject({ payee: 'immunogen', rate: null });
     expect(row?.rights).toEqual(['global development', 'global commercialization']);
     await expectCited(row?.cite, 'Roche has global development and commercialization rights for Kadcyla');
@@ -192,9 +258,16 @@ RETURN c.audience AS audience, p.name AS name, p.phone AS phone, firm.name AS fi
   });
 
   it("17. ImmunoGen's listing, home and wholly owned candidates", async () => {
-    const [row] = await ask(`MATCH (c:Company {id: 'immunogen'}) RETURN c.ticker AS ticker, c.exchange AS exchange,
+    const [row] =
+      await ask(`MATCH (c:Company {id: 'immunogen'}) RETURN c.ticker AS ticker, c.exchange AS exchange,
   c.headquarters AS hq, c.companyType AS type, c.whollyOwnedClinicalCandidates AS candidates, c.citedIn AS cite`);
-    expect(row).toMatchObject({ ticker: 'IMGN', exchange: 'Nasdaq', hq: 'Waltham, Mass.', type: 'BIOTECH', candidates: 4 });
+    expect(row).toMatchObject({
+      ticker: 'IMGN',
+      exchange: 'Nasdaq',
+      hq: 'Waltham, Mass.',
+      type: 'BIOTECH',
+      candidates: 4,
+    });
     await expectCited(row?.cite, 'Nasdaq: IMGN', 'four wholly owned clinical-stage product candidates');
   });
 
@@ -203,7 +276,11 @@ RETURN c.audience AS audience, p.name AS name, p.phone AS phone, firm.name AS fi
 OPTIONAL MATCH (s:Sentence)-[:IN_DOCUMENT]->(d)
 RETURN c.id AS publisher, d.distributor AS distributor, d.provider AS provider, d.place AS place, d.date AS date,
   count(s) AS sentences`);
-    expect(row).toMatchObject({ publisher: 'immunogen', distributor: 'Business Wire', provider: 'Acquire Media' });
+    expect(row).toMatchObject({
+      publisher: 'immunogen',
+      distributor: 'Business Wire',
+      provider: 'Acquire Media',
+    });
     expect(row).toMatchObject({ place: 'Waltham, Mass.', date: '2013-09-20', sentences: 32 });
   });
 

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Executor } from '../../../server/db/executor.ts';
-import { ensureSchema } from '../../../server/db/schemaSetup.ts';
 import { BEGIN_LOAD } from '../../../seed/cypher.ts';
 import { SeedValidationError } from '../../../seed/issues.ts';
 import { recoverInterruptedLoads } from '../../../seed/journal.ts';
 import { defaultSeedFiles, loadSeed, SEED_DIR } from '../../../seed/load.ts';
 import { runBatch, seedBatches, WriteStats } from '../../../seed/write.ts';
+import type { Executor } from '../../../server/db/executor.ts';
+import { ensureSchema } from '../../../server/db/schemaSetup.ts';
 import { clearDatabase, connectTestDatabase, type TestDatabase } from '../../support/database.ts';
 import { seedYaml, VALID_BODY, writeSeedFiles } from '../../unit/seed/helpers.ts';
 import { graphChecksum, loadExecutor } from './graph.ts';
@@ -32,7 +32,10 @@ beforeEach(async () => {
 
 /** Makes the last record of the small test document unwritable: its id is already a Region in the graph. */
 const blockLastRecord = () =>
-  db.executor.write({ name: 't', text: "CREATE (:Entity:Region {id: 'acme-beta-zumab', name: 'In the way'})" });
+  db.executor.write({
+    name: 't',
+    text: "CREATE (:Entity:Region {id: 'acme-beta-zumab', name: 'In the way'})",
+  });
 
 /** An edited copy of the Kadcyla seed beside another test file, with its source. */
 const kadcylaCopyOf = (beside: string) => join(dirname(beside), 'k.yaml');
@@ -55,7 +58,12 @@ describe('seed loader', () => {
 
   it('changes nothing on a second identical journalled load either', async () => {
     const before = await graphChecksum(db.executor);
-    const summary = await loadSeed({ executor: loader, files: kadcyla, maxTransactionElements: 10, batchRows: 7 });
+    const summary = await loadSeed({
+      executor: loader,
+      files: kadcyla,
+      maxTransactionElements: 10,
+      batchRows: 7,
+    });
     expect(summary.mode).toBe('journalled');
     expect(summary.stats.total('unchanged')).toBe(summary.validation.elements);
     expect(await graphChecksum(db.executor)).toEqual(before);
@@ -64,12 +72,24 @@ describe('seed loader', () => {
   it('updates changed properties and removes properties dropped from the file', async () => {
     const [file] = await writeSeedFiles({ a: seedYaml('doc-a', VALID_BODY) });
     await loadSeed({ executor: loader, files: [...kadcyla, file as string] });
-    await writeFile(file as string, (await readFile(file as string, 'utf8')).replace('    modality: ANTIBODY\n', '    modality: ADC\n    aliases: [ZM-1]\n'));
+    await writeFile(
+      file as string,
+      (await readFile(file as string, 'utf8')).replace(
+        '    modality: ANTIBODY\n',
+        '    modality: ADC\n    aliases: [ZM-1]\n',
+      ),
+    );
     let summary = await loadSeed({ executor: loader, files: [...kadcyla, file as string] });
     expect(summary.stats.nodes.get('Drug')).toEqual({ created: 0, updated: 1, unchanged: 2 });
-    await writeFile(file as string, (await readFile(file as string, 'utf8')).replace('    aliases: [ZM-1]\n', ''));
+    await writeFile(
+      file as string,
+      (await readFile(file as string, 'utf8')).replace('    aliases: [ZM-1]\n', ''),
+    );
     summary = await loadSeed({ executor: loader, files: [...kadcyla, file as string] });
-    const [drug] = await db.executor.read({ name: 't', text: "MATCH (d:Drug {id: 'zumab'}) RETURN d {.*} AS d" });
+    const [drug] = await db.executor.read({
+      name: 't',
+      text: "MATCH (d:Drug {id: 'zumab'}) RETURN d {.*} AS d",
+    });
     expect(drug?.d).toMatchObject({ id: 'zumab', modality: 'ADC' });
     expect(drug?.d).not.toHaveProperty('aliases');
   });
@@ -96,7 +116,10 @@ describe('seed loader', () => {
   it('rolls back a journalled load that fails after some committed batches', async () => {
     await blockLastRecord();
     const before = await graphChecksum(db.executor);
-    const edited = (await readFile(kadcyla[0] as string, 'utf8')).replace('modality: ADC', 'modality: ANTIBODY');
+    const edited = (await readFile(kadcyla[0] as string, 'utf8')).replace(
+      'modality: ADC',
+      'modality: ANTIBODY',
+    );
     const files = await writeSeedFiles({ a: seedYaml('doc-a', VALID_BODY) });
     await writeKadcylaCopy(files[0] as string, edited);
     const error = await loadSeed({
@@ -113,14 +136,20 @@ describe('seed loader', () => {
     const before = await graphChecksum(db.executor);
     // A load that updates Kadcyla and creates new entities, stopped after its batches, before its commit point.
     const changed = await writeSeedFiles({ a: seedYaml('doc-a', VALID_BODY) });
-    const edited = (await readFile(kadcyla[0] as string, 'utf8')).replace('modality: ADC', 'modality: ANTIBODY');
+    const edited = (await readFile(kadcyla[0] as string, 'utf8')).replace(
+      'modality: ADC',
+      'modality: ANTIBODY',
+    );
     const kadcylaCopy = await writeKadcylaCopy(changed[0] as string, edited);
     const load = randomUUID();
     await db.executor.write(BEGIN_LOAD, { load, files: [], reset: false });
     for await (const batch of seedBatches([kadcylaCopy, changed[0] as string], 4)) {
       await db.executor.writeTransaction('test.batch', (tx) => runBatch(tx, batch, new WriteStats(), load));
     }
-    const [drug] = await db.executor.read({ name: 't', text: "MATCH (d:Drug {id: 'kadcyla'}) RETURN d.modality AS m" });
+    const [drug] = await db.executor.read({
+      name: 't',
+      text: "MATCH (d:Drug {id: 'kadcyla'}) RETURN d.modality AS m",
+    });
     expect(drug?.m).toBe('ANTIBODY');
     expect((await graphChecksum(db.executor)).hash).not.toBe(before.hash);
 
@@ -133,7 +162,10 @@ describe('seed loader', () => {
     const files = await writeSeedFiles({ a: seedYaml('doc-a', VALID_BODY) });
     await loadSeed({ executor: loader, files, reset: true });
     const only = await graphChecksum(db.executor);
-    const [row] = await db.executor.read({ name: 't', text: "MATCH (n:Entity) RETURN count(n) AS n, count{ (:Drug {id: 'kadcyla'}) } AS k" });
+    const [row] = await db.executor.read({
+      name: 't',
+      text: "MATCH (n:Entity) RETURN count(n) AS n, count{ (:Drug {id: 'kadcyla'}) } AS k",
+    });
     expect(row).toEqual({ n: 9, k: 0 });
 
     await clearDatabase(db);

@@ -20,7 +20,10 @@ describe('schema setup', () => {
     const byName = new Map(indexes.map((row) => [row.name as string, row]));
     expect(byName.get('entity_id')).toMatchObject({ type: 'RANGE', state: 'ONLINE' });
     expect(byName.get('entity_search')).toMatchObject({ type: 'FULLTEXT', state: 'ONLINE' });
-    const config = (byName.get('entity_search')?.options as { indexConfig: Record<string, unknown> }).indexConfig;
+    const options = byName.get('entity_search')?.options as
+      | { indexConfig: Record<string, unknown> }
+      | undefined;
+    const config = options?.indexConfig ?? {};
     expect(config['fulltext.analyzer']).toBe('standard-folding');
     expect(byName.get('regulatoryevent_sortdate')).toMatchObject({ state: 'ONLINE' });
     expect(indexes.every((row) => row.state === 'ONLINE')).toBe(true);
@@ -29,6 +32,8 @@ describe('schema setup', () => {
 
   it('refuses a second entity with the same id', async () => {
     await db.executor.write({ name: 't', text: "CREATE (:Entity:Drug {id: 'dup-test'})" });
-    await expect(db.executor.write({ name: 't', text: "CREATE (:Entity:Company {id: 'dup-test'})" })).rejects.toThrow();
+    await expect(
+      db.executor.write({ name: 't', text: "CREATE (:Entity:Company {id: 'dup-test'})" }),
+    ).rejects.toThrow();
   });
 });

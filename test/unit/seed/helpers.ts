@@ -1,10 +1,11 @@
+import { mkdirSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mkdirSync } from 'node:fs';
 
 /** The source text of the small test documents. */
-export const SOURCE = 'Acme Bio develops Zumab. Zumab targets HER2. Beta Pharma licensed Zumab from Acme Bio.\n';
+export const SOURCE =
+  'Acme Bio develops Zumab. Zumab targets HER2. Beta Pharma licensed Zumab from Acme Bio.\n';
 
 /** A small valid seed file; `extra` is appended as YAML (more lists or records). */
 export function seedYaml(documentId: string, body: string): string {

@@ -3,8 +3,8 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Random, Zipf } from '../../../seed/synthetic/random.ts';
 import { generateSynthetic } from '../../../seed/synthetic/generate.ts';
+import { Random, Zipf } from '../../../seed/synthetic/random.ts';
 import { validateSeedFiles } from '../../../seed/validate.ts';
 
 async function digest(dir: string): Promise<string> {
@@ -31,7 +31,12 @@ describe('synthetic generator', () => {
 
   it('writes files that validate, with as many elements as it says, close to the scale', async () => {
     const dir = await fresh();
-    const result = await generateSynthetic({ scale: 20_000, seed: 3, outDir: dir, elementsPerDocument: 2_000 });
+    const result = await generateSynthetic({
+      scale: 20_000,
+      seed: 3,
+      outDir: dir,
+      elementsPerDocument: 2_000,
+    });
     const validation = await validateSeedFiles(result.files);
     expect(validation.issues.format()).toBe('');
     expect(validation.elements).toBe(result.elements);

@@ -24,14 +24,22 @@ describe('seed validation', () => {
   it('accepts a small valid file', async () => {
     const { result, lines } = await problems({ a: seedYaml('doc-a', VALID_BODY) });
     expect(lines).toEqual([]);
-    expect(result.nodes).toMatchObject({ Company: 2, Drug: 1, Partnership: 1, Sentence: 3, SourceDocument: 1 });
+    expect(result.nodes).toMatchObject({
+      Company: 2,
+      Drug: 1,
+      Partnership: 1,
+      Sentence: 3,
+      SourceDocument: 1,
+    });
     expect(result.relationships).toMatchObject({ PARTY_TO: 2, DEVELOPS: 1, TARGETS: 1, IN_DOCUMENT: 3 });
   });
 
   it('reports YAML syntax errors with line and column', async () => {
-    const { result, paths, lines } = await problems({ a: seedYaml('doc-a', 'companies:\n  - id: x\n    name: [unclosed\n') });
+    const { result, paths, lines } = await problems({
+      a: seedYaml('doc-a', 'companies:\n  - id: x\n    name: [unclosed\n'),
+    });
     expect(result.ok).toBe(false);
-    expect(lines[0]).toMatch(new RegExp(`^${escape(paths[0])}:\\d+:\\d+: YAML syntax`));
+    expect(lines[0]).toMatch(new RegExp(`^${escapeRegExp(paths[0])}:\\d+:\\d+: YAML syntax`));
   });
 
   it('reports a duplicate key as a YAML error', async () => {
@@ -43,13 +51,19 @@ describe('seed validation', () => {
     const body = VALID_BODY.replace('modality: ANTIBODY', 'modality: 42');
     const { paths, lines } = await problems({ a: seedYaml('doc-a', body) });
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`^${escape(paths[0])}:\\d+:\\d+: Drug zumab, field modality: expected one of ADC, ANTIBODY`));
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^${escapeRegExp(paths[0])}:\\d+:\\d+: Drug zumab, field modality: expected one of ADC, ANTIBODY`,
+      ),
+    );
   });
 
   it('reports a missing required field', async () => {
     const body = VALID_BODY.replace('    name: Zumab\n', '');
     const { lines } = await problems({ a: seedYaml('doc-a', body) });
-    expect(lines).toEqual([expect.stringMatching(/:\d+:\d+: Drug zumab, field name: missing: expected text$/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/:\d+:\d+: Drug zumab, field name: missing: expected text$/),
+    ]);
   });
 
   it('reports an unknown field', async () => {
@@ -68,7 +82,9 @@ describe('seed validation', () => {
     const body = VALID_BODY.replace('developers: [acme-bio]', 'developers: [acme-biotech]');
     const { lines } = await problems({ a: seedYaml('doc-a', body) });
     expect(lines).toEqual([
-      expect.stringMatching(/:\d+:\d+: Drug zumab, field developers\[0\]: unknown id "acme-biotech" \(expected the id of a Company/),
+      expect.stringMatching(
+        /:\d+:\d+: Drug zumab, field developers\[0\]: unknown id "acme-biotech" \(expected the id of a Company/,
+      ),
     ]);
   });
 
@@ -76,7 +92,9 @@ describe('seed validation', () => {
     const body = VALID_BODY.replace('developers: [acme-bio]', 'developers: [zumab-target]');
     const { lines } = await problems({ a: seedYaml('doc-a', body) });
     expect(lines).toEqual([
-      expect.stringMatching(/Drug zumab, field developers\[0\]: "zumab-target" is a Target; expected a Company/),
+      expect.stringMatching(
+        /Drug zumab, field developers\[0\]: "zumab-target" is a Target; expected a Company/,
+      ),
     ]);
   });
 
@@ -88,28 +106,44 @@ describe('seed validation', () => {
   });
 
   it('reports duplicate ids across files, naming both', async () => {
-    const { paths, lines } = await problems({ a: seedYaml('doc-a', VALID_BODY), b: seedYaml('doc-b', VALID_BODY) });
+    const { paths, lines } = await problems({
+      a: seedYaml('doc-a', VALID_BODY),
+      b: seedYaml('doc-b', VALID_BODY),
+    });
     expect(lines).toContainEqual(
-      expect.stringMatching(new RegExp(`^${escape(paths[1])}:\\d+:\\d+: Company acme-bio, field id: duplicate id "acme-bio": already used by a Company in ${escape(paths[0])}`)),
+      expect.stringMatching(
+        new RegExp(
+          `^${escapeRegExp(paths[1])}:\\d+:\\d+: Company acme-bio, field id: duplicate id "acme-bio": already used by a Company in ${escapeRegExp(paths[0])}`,
+        ),
+      ),
     );
   });
 
   it('reports an unknown sentence key', async () => {
     const body = VALID_BODY.replace('cite: [targets] }]', 'cite: [target] }]');
     const { lines } = await problems({ a: seedYaml('doc-a', body) });
-    expect(lines).toEqual([expect.stringMatching(/Drug zumab, field targets\[0\]\.cite: unknown sentence key "target"/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/Drug zumab, field targets\[0\]\.cite: unknown sentence key "target"/),
+    ]);
   });
 
   it('reports a sentence that is not verbatim in the source', async () => {
     const yaml = seedYaml('doc-a', VALID_BODY).replace('Zumab targets HER2.', 'Zumab targets HER3.');
     const { lines } = await problems({ a: yaml });
-    expect(lines).toEqual([expect.stringMatching(/:\d+:\d+: sentence targets: text not found verbatim in sources\/doc-a\.txt/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/:\d+:\d+: sentence targets: text not found verbatim in sources\/doc-a\.txt/),
+    ]);
   });
 
   it('reports a missing source file', async () => {
-    const yaml = seedYaml('doc-a', VALID_BODY).replace('sourceFile: sources/doc-a.txt', 'sourceFile: sources/nowhere.txt');
+    const yaml = seedYaml('doc-a', VALID_BODY).replace(
+      'sourceFile: sources/doc-a.txt',
+      'sourceFile: sources/nowhere.txt',
+    );
     const { lines } = await problems({ a: yaml });
-    expect(lines).toEqual([expect.stringMatching(/SourceDocument doc-a, field sourceFile: cannot read the source text/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/SourceDocument doc-a, field sourceFile: cannot read the source text/),
+    ]);
   });
 
   it('reports a date whose precision does not match', async () => {
@@ -124,23 +158,38 @@ describe('seed validation', () => {
     cite: [develops]
 `;
     const { lines } = await problems({ a: seedYaml('doc-a', body) });
-    expect(lines).toEqual([expect.stringMatching(/RegulatoryEvent approval, field datePrecision: expected a date of the form YYYY-MM-DD/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /RegulatoryEvent approval, field datePrecision: expected a date of the form YYYY-MM-DD/,
+      ),
+    ]);
   });
 
   it('reports the same relationship stated twice', async () => {
     const body = VALID_BODY.replace('developers: [acme-bio]', 'developers: [acme-bio, acme-bio]');
     const { lines } = await problems({ a: seedYaml('doc-a', body) });
-    expect(lines).toEqual([expect.stringMatching(/Drug zumab, field developers\[1\]: states the same DEVELOPS relationship/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/Drug zumab, field developers\[1\]: states the same DEVELOPS relationship/),
+    ]);
   });
 
   it('reports every problem of every file at once', async () => {
-    const broken = VALID_BODY.replace('modality: ANTIBODY', 'modality: PILL').replace('drugs: [zumab]', 'drugs: [nobody]');
-    const { result } = await problems({ a: seedYaml('doc-a', broken), b: seedYaml('doc-b', 'companies: 3\n') });
+    const broken = VALID_BODY.replace('modality: ANTIBODY', 'modality: PILL').replace(
+      'drugs: [zumab]',
+      'drugs: [nobody]',
+    );
+    const { result } = await problems({
+      a: seedYaml('doc-a', broken),
+      b: seedYaml('doc-b', 'companies: 3\n'),
+    });
     expect(result.issues.count).toBe(3);
   });
 
   it('caps the kept problems and counts the rest (100,000 errors)', { timeout: 30_000 }, async () => {
-    const records = Array.from({ length: 100_000 }, (_, i) => `  - { id: c${i}, name: C, cite: [nope] }`).join('\n');
+    const records = Array.from(
+      { length: 100_000 },
+      (_, i) => `  - { id: c${i}, name: C, cite: [nope] }`,
+    ).join('\n');
     const { result } = await problems({ a: seedYaml('doc-a', `companies:\n${records}\n`) });
     expect(result.issues.count).toBe(100_000);
     expect(result.issues.kept).toHaveLength(50);
@@ -155,8 +204,10 @@ describe('seed validation', () => {
     const paths = await writeSeedFiles({ a: '- just\n- a list\n' });
     await writeFile(join(dirname(paths[0] as string), 'sources', 'a.txt'), SOURCE);
     const result = await validateSeedFiles(paths);
-    expect(result.issues.kept.map(formatIssue)).toEqual([expect.stringMatching(/expected a map with `document`/)]);
+    expect(result.issues.kept.map(formatIssue)).toEqual([
+      expect.stringMatching(/expected a map with `document`/),
+    ]);
   });
 });
 
-const escape = (text: string | undefined) => (text ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string | undefined) => (text ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

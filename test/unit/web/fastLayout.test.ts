@@ -14,11 +14,20 @@ function randomGraph(n: number, m: number) {
   return { ids, edges };
 }
 
-const distance = (p: Float64Array, a: number, b: number) => Math.hypot(p[a * 2]! - p[b * 2]!, p[a * 2 + 1]! - p[b * 2 + 1]!);
+const distance = (p: Float64Array, a: number, b: number) =>
+  Math.hypot(p[a * 2]! - p[b * 2]!, p[a * 2 + 1]! - p[b * 2 + 1]!);
 
 describe('fastLayout', () => {
   it('maps ids to indices and drops self-loops and unknown ends', () => {
-    const g = toLayoutGraph(['a', 'b', 'c'], [['a', 'b'], ['b', 'b'], ['c', 'zz'], ['c', 'a']]);
+    const g = toLayoutGraph(
+      ['a', 'b', 'c'],
+      [
+        ['a', 'b'],
+        ['b', 'b'],
+        ['c', 'zz'],
+        ['c', 'a'],
+      ],
+    );
     expect(g.nodeCount).toBe(3);
     expect([...g.edges]).toEqual([0, 1, 2, 0]);
   });
@@ -37,7 +46,8 @@ describe('fastLayout', () => {
     const graph = toLayoutGraph(ids, edges);
     const p = fastLayout(graph, { edgeLength: 100 });
     let linked = 0;
-    for (let e = 0; e < graph.edges.length; e += 2) linked += distance(p, graph.edges[e]!, graph.edges[e + 1]!);
+    for (let e = 0; e < graph.edges.length; e += 2)
+      linked += distance(p, graph.edges[e]!, graph.edges[e + 1]!);
     linked /= graph.edges.length / 2;
     let any = 0;
     for (let i = 0; i < 400; i++) any += distance(p, i, (i * 7 + 13) % 400);
@@ -50,8 +60,17 @@ describe('fastLayout', () => {
 
   it('lays disconnected pieces side by side, not on top of each other', () => {
     const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'lonely'];
-    const p = fastLayout(toLayoutGraph(ids, [['a', 'b'], ['b', 'c'], ['c', 'a'], ['d', 'e'], ['e', 'f']]));
-    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) expect(distance(p, i, j)).toBeGreaterThan(10);
+    const p = fastLayout(
+      toLayoutGraph(ids, [
+        ['a', 'b'],
+        ['b', 'c'],
+        ['c', 'a'],
+        ['d', 'e'],
+        ['e', 'f'],
+      ]),
+    );
+    for (let i = 0; i < ids.length; i++)
+      for (let j = i + 1; j < ids.length; j++) expect(distance(p, i, j)).toBeGreaterThan(10);
   });
 
   it('lays out 5,000 nodes and 10,000 edges in well under fcose time', () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { earliestDay, formatMoney, formatPhase, formatValue, humanize, propertyTitle } from '../../../web/src/graph/format.ts';
+import {
+  earliestDay,
+  formatMoney,
+  formatPhase,
+  formatValue,
+  humanize,
+  propertyTitle,
+} from '../../../web/src/graph/format.ts';
 
 describe('formatMoney', () => {
   it('shortens amounts the way deal news writes them', () => {

@@ -13,10 +13,24 @@ const drug = (id: string, phase: string | null, target: string | null, payload: 
   linker: null,
   antibody: null,
   companies: [{ company: { id: 'roche', name: 'Roche' }, relation: 'MARKETS' }],
-  partnerships: [{ id: 'p', name: 'P', parties: [{ company: { id: 'immunogen', name: 'ImmunoGen' }, role: 'LICENSOR' }, { company: { id: 'roche', name: 'Roche' }, role: 'LICENSEE' }] }],
+  partnerships: [
+    {
+      id: 'p',
+      name: 'P',
+      parties: [
+        { company: { id: 'immunogen', name: 'ImmunoGen' }, role: 'LICENSOR' },
+        { company: { id: 'roche', name: 'Roche' }, role: 'LICENSEE' },
+      ],
+    },
+  ],
 });
 
-const drugs = [drug('b', 'PHASE_2', 'her2', 'dm1'), drug('a', 'APPROVED', 'her2', 'dm1'), drug('c', null, null, 'mmae'), drug('d', 'PHASE_1', 'trop2', null)];
+const drugs = [
+  drug('b', 'PHASE_2', 'her2', 'dm1'),
+  drug('a', 'APPROVED', 'her2', 'dm1'),
+  drug('c', null, null, 'mmae'),
+  drug('d', 'PHASE_1', 'trop2', null),
+];
 
 describe('landscape', () => {
   it('groups drugs by target, most advanced first, ungrouped last', () => {

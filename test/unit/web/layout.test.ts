@@ -1,14 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { FCOSE_DRAFT_MAX_NODES, isLayoutName, planLayout, ringPositions } from '../../../web/src/graph/layout.ts';
+import {
+  FCOSE_DRAFT_MAX_NODES,
+  isLayoutName,
+  planLayout,
+  ringPositions,
+} from '../../../web/src/graph/layout.ts';
 
 describe('planLayout', () => {
   it('uses animated fcose at default quality for small graphs', () => {
     const plan = planLayout({ name: 'fcose', nodeCount: 40 });
-    expect(plan).toMatchObject({ kind: 'cytoscape', options: { name: 'fcose', quality: 'default', animate: true, randomize: true } });
+    expect(plan).toMatchObject({
+      kind: 'cytoscape',
+      options: { name: 'fcose', quality: 'default', animate: true, randomize: true },
+    });
   });
 
   it('drops to draft quality, then to the fast worker layout, as graphs grow', () => {
-    expect(planLayout({ name: 'fcose', nodeCount: 500 })).toMatchObject({ options: { quality: 'draft', animate: false } });
+    expect(planLayout({ name: 'fcose', nodeCount: 500 })).toMatchObject({
+      options: { quality: 'draft', animate: false },
+    });
     expect(planLayout({ name: 'fcose', nodeCount: FCOSE_DRAFT_MAX_NODES + 1 })).toEqual({ kind: 'fast' });
     expect(planLayout({ name: 'fcose', nodeCount: 5000 })).toEqual({ kind: 'fast' });
   });
@@ -18,13 +28,22 @@ describe('planLayout', () => {
     const plan = planLayout({ name: 'fcose', nodeCount: 30, fixed });
     expect(plan).toMatchObject({
       kind: 'cytoscape',
-      options: { randomize: false, fit: false, quality: 'proof', fixedNodeConstraint: [{ nodeId: 'a', position: { x: 1, y: 2 } }] },
+      options: {
+        randomize: false,
+        fit: false,
+        quality: 'proof',
+        fixedNodeConstraint: [{ nodeId: 'a', position: { x: 1, y: 2 } }],
+      },
     });
   });
 
   it('offers concentric, hierarchy (with roots) and grid', () => {
-    expect(planLayout({ name: 'concentric', nodeCount: 10 })).toMatchObject({ options: { name: 'concentric' } });
-    expect(planLayout({ name: 'breadthfirst', nodeCount: 10, roots: ['x'] })).toMatchObject({ options: { name: 'breadthfirst', roots: ['x'], directed: true } });
+    expect(planLayout({ name: 'concentric', nodeCount: 10 })).toMatchObject({
+      options: { name: 'concentric' },
+    });
+    expect(planLayout({ name: 'breadthfirst', nodeCount: 10, roots: ['x'] })).toMatchObject({
+      options: { name: 'breadthfirst', roots: ['x'], directed: true },
+    });
     expect(planLayout({ name: 'grid', nodeCount: 10 })).toMatchObject({ options: { name: 'grid' } });
     expect(isLayoutName('dagre')).toBe(false);
     expect(isLayoutName('concentric')).toBe(true);

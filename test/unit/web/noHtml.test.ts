@@ -4,7 +4,17 @@ import { describe, expect, it } from 'vitest';
 
 const WEB = join(import.meta.dirname, '../../../web');
 /** Ways to turn a string into markup or code; none may appear in the explorer. */
-const FORBIDDEN = [/\.innerHTML\b/, /\.outerHTML\b/, /insertAdjacentHTML/, /document\.write/, /\beval\(/, /new Function\(/, /createContextualFragment/, /DOMParser/, /\.srcdoc\b/];
+const FORBIDDEN = [
+  /\.innerHTML\b/,
+  /\.outerHTML\b/,
+  /insertAdjacentHTML/,
+  /document\.write/,
+  /\beval\(/,
+  /new Function\(/,
+  /createContextualFragment/,
+  /DOMParser/,
+  /\.srcdoc\b/,
+];
 
 async function files(dir: string): Promise<string[]> {
   const out: string[] = [];

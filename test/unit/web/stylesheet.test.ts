@@ -17,7 +17,8 @@ describe('buildStylesheet', () => {
   const rule = (selector: string) => rules.find((r) => r.selector === selector)?.style;
 
   it('styles each kind and labels nodes and edges', () => {
-    for (const kind of ENTITY_KINDS) expect(rule(`node[kind = "${kind}"]`)).toMatchObject({ shape: KIND_STYLES[kind].shape });
+    for (const kind of ENTITY_KINDS)
+      expect(rule(`node[kind = "${kind}"]`)).toMatchObject({ shape: KIND_STYLES[kind].shape });
     expect(rule('node')).toMatchObject({ label: 'data(label)' });
     expect(rule('edge')).toMatchObject({ label: 'data(label)', 'curve-style': 'bezier' });
   });
@@ -35,6 +36,7 @@ describe('buildStylesheet', () => {
   });
 
   it('has the classes the app toggles', () => {
-    for (const cls of ['.faded', '.hidden', '.filtered', 'node.changed', 'edge.path', 'node.group']) expect(rule(cls)).toBeDefined();
+    for (const cls of ['.faded', '.hidden', '.filtered', 'node.changed', 'edge.path', 'node.group'])
+      expect(rule(cls)).toBeDefined();
   });
 });

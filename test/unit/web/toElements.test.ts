@@ -5,16 +5,40 @@ import { entityDay, toElements, truncateLabel } from '../../../web/src/graph/toE
 const graph: Graph = {
   nodes: [
     { id: 'kadcyla', kind: 'Drug', label: 'Kadcyla', properties: { modality: 'ADC' } },
-    { id: 'ms-eu', kind: 'Milestone', label: '$5 million on EU approval', properties: { amount: 5_000_000, currency: 'USD' } },
-    { id: 'ec', kind: 'RegulatoryEvent', label: 'EC decision', properties: { sortDate: '2013-11-15', date: '2013' } },
+    {
+      id: 'ms-eu',
+      kind: 'Milestone',
+      label: '$5 million on EU approval',
+      properties: { amount: 5_000_000, currency: 'USD' },
+    },
+    {
+      id: 'ec',
+      kind: 'RegulatoryEvent',
+      label: 'EC decision',
+      properties: { sortDate: '2013-11-15', date: '2013' },
+    },
     { id: 'immunogen', kind: 'Company', label: 'ImmunoGen', properties: {} },
     { id: 'deal', kind: 'Partnership', label: 'Roche–ImmunoGen', properties: { startDate: '2000-05' } },
   ],
   edges: [
     { id: 'e1', source: 'ec', target: 'ms-eu', type: 'TRIGGERS', label: 'triggers', properties: {} },
     { id: 'e2', source: 'deal', target: 'kadcyla', type: 'LICENSES_DRUG', label: 'licenses', properties: {} },
-    { id: 'e3', source: 'immunogen', target: 'deal', type: 'PARTY_TO', label: 'party to', properties: { role: 'LICENSOR' } },
-    { id: 'e4', source: 'deal', target: 'missing', type: 'HAS_MILESTONE', label: 'milestone', properties: {} },
+    {
+      id: 'e3',
+      source: 'immunogen',
+      target: 'deal',
+      type: 'PARTY_TO',
+      label: 'party to',
+      properties: { role: 'LICENSOR' },
+    },
+    {
+      id: 'e4',
+      source: 'deal',
+      target: 'missing',
+      type: 'HAS_MILESTONE',
+      label: 'milestone',
+      properties: {},
+    },
     { id: 'e2', source: 'deal', target: 'kadcyla', type: 'LICENSES_DRUG', label: 'licenses', properties: {} },
   ],
 };
@@ -52,7 +76,10 @@ describe('toElements', () => {
 
   it('keeps hostile names as plain text labels', () => {
     const name = '<img src=x onerror=alert(1)>';
-    const [node] = toElements({ nodes: [{ id: 'x', kind: 'Company', label: name, properties: {} }], edges: [] });
+    const [node] = toElements({
+      nodes: [{ id: 'x', kind: 'Company', label: name, properties: {} }],
+      edges: [],
+    });
     expect(node?.data.label).toBe(name);
   });
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STATE, decodeState, encodeState, MAX_LINK_IDS, type ViewState } from '../../../web/src/state/url.ts';
+import {
+  DEFAULT_STATE,
+  decodeState,
+  encodeState,
+  MAX_LINK_IDS,
+  type ViewState,
+} from '../../../web/src/state/url.ts';
 
 describe('deep links', () => {
   it('round-trips every part of a view', () => {
@@ -27,7 +33,9 @@ describe('deep links', () => {
   });
 
   it('ignores what it does not understand', () => {
-    const state = decodeState('?view=admin&layout=evil&hide=Drug,Nope&asOf=2013-13-45&ids=ok,<script>,ok&sel=a%20b&group=x');
+    const state = decodeState(
+      '?view=admin&layout=evil&hide=Drug,Nope&asOf=2013-13-45&ids=ok,<script>,ok&sel=a%20b&group=x',
+    );
     expect(state).toEqual({ ...DEFAULT_STATE, ids: ['ok'], hiddenKinds: ['Drug'] });
   });
 

@@ -13,7 +13,14 @@ export class ApiError extends Error {
   }
 }
 
-const UNREACHABLE_CODES = new Set(['NETWORK', 'HTTP', 'DATABASE_UNAVAILABLE', 'SERVICE_UNAVAILABLE', 'TIMEOUT', 'DATABASE_TIMEOUT']);
+const UNREACHABLE_CODES = new Set([
+  'NETWORK',
+  'HTTP',
+  'DATABASE_UNAVAILABLE',
+  'SERVICE_UNAVAILABLE',
+  'TIMEOUT',
+  'DATABASE_TIMEOUT',
+]);
 
 /** How long one request may take before the explorer gives up and offers Retry. */
 export const REQUEST_TIMEOUT_MS = 20_000;
@@ -28,7 +35,10 @@ export async function graphql<T>(
   try {
     response = await fetch('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+      },
       body: JSON.stringify({ query, variables }),
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });

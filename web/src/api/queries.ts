@@ -1,5 +1,12 @@
 import { graphql } from './client.ts';
-import type { DrugInfo, Graph, PartnershipInfo, PathResult, RegulatoryEventInfo, SearchHit } from './types.ts';
+import type {
+  DrugInfo,
+  Graph,
+  PartnershipInfo,
+  PathResult,
+  RegulatoryEventInfo,
+  SearchHit,
+} from './types.ts';
 
 /** Every GraphQL document the explorer sends, each with a typed function. */
 
@@ -21,7 +28,12 @@ export async function searchEntities(text: string, signal?: AbortSignal): Promis
   return data.search;
 }
 
-export async function fetchGraph(ids: readonly string[], depth = 1, limit = 300, kinds?: readonly string[]): Promise<Graph> {
+export async function fetchGraph(
+  ids: readonly string[],
+  depth = 1,
+  limit = 300,
+  kinds?: readonly string[],
+): Promise<Graph> {
   const data = await graphql<{ graph: Graph }>(
     `query Graph($ids: [ID!]!, $depth: Int, $limit: Int, $kinds: [EntityKind!]) {
       graph(ids: $ids, depth: $depth, limit: $limit, kinds: $kinds) {
@@ -30,7 +42,12 @@ export async function fetchGraph(ids: readonly string[], depth = 1, limit = 300,
         edges { id source target type label properties }
       }
     }`,
-    { ids: ids.slice(0, 50), depth, limit: Math.min(limit, GRAPH_LIMIT), kinds: kinds?.length ? kinds : null },
+    {
+      ids: ids.slice(0, 50),
+      depth,
+      limit: Math.min(limit, GRAPH_LIMIT),
+      kinds: kinds?.length ? kinds : null,
+    },
   );
   return data.graph;
 }
@@ -69,11 +86,18 @@ interface Page<T> {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
-async function allPages<T>(query: string, field: string, variables: Record<string, unknown> = {}): Promise<T[]> {
+async function allPages<T>(
+  query: string,
+  field: string,
+  variables: Record<string, unknown> = {},
+): Promise<T[]> {
   const out: T[] = [];
   let after: string | null = null;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const data: Record<string, Page<T>> = await graphql<Record<string, Page<T>>>(query, { ...variables, after });
+    const data: Record<string, Page<T>> = await graphql<Record<string, Page<T>>>(query, {
+      ...variables,
+      after,
+    });
     const connection = data[field] as Page<T>;
     out.push(...connection.nodes);
     if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor) break;

@@ -131,7 +131,11 @@ export class Canvas {
     const margin = 60;
     const width = Math.max(this.cy.width(), 1);
     const height = Math.max(this.cy.height(), 1);
-    const zoom = Math.min(MAX_FIT_ZOOM, width / (maxX - minX + 2 * margin), height / (maxY - minY + 2 * margin));
+    const zoom = Math.min(
+      MAX_FIT_ZOOM,
+      width / (maxX - minX + 2 * margin),
+      height / (maxY - minY + 2 * margin),
+    );
     this.cy.viewport({
       zoom,
       pan: { x: width / 2 - (zoom * (minX + maxX)) / 2, y: height / 2 - (zoom * (minY + maxY)) / 2 },
@@ -166,7 +170,11 @@ export class Canvas {
    * (no layout); otherwise the plan for their size decides (fcose for small graphs, the fast layout in a worker
    * for large ones).
    */
-  async replace(elements: readonly Element[], layoutName: LayoutName, roots: readonly string[] = []): Promise<DrawTimings> {
+  async replace(
+    elements: readonly Element[],
+    layoutName: LayoutName,
+    roots: readonly string[] = [],
+  ): Promise<DrawTimings> {
     const started = performance.now();
     const nodeCount = elements.reduce((n, e) => n + (e.group === 'nodes' ? 1 : 0), 0);
     const edgeCount = elements.length - nodeCount;
@@ -186,7 +194,9 @@ export class Canvas {
       }
       const { positions, ms } = await computeFastPositions(ids, pairs);
       layoutMs = ms;
-      defs = elements.map((e) => (e.group === 'nodes' ? { ...e, position: positions.get(e.data.id) } : e)) as unknown as ElementDefinition[];
+      defs = elements.map((e) =>
+        e.group === 'nodes' ? { ...e, position: positions.get(e.data.id) } : e,
+      ) as unknown as ElementDefinition[];
     }
     const addStarted = performance.now();
     this.cy.batch(() => {
@@ -199,7 +209,15 @@ export class Canvas {
       this.#frame(defs);
       await this.#painted();
       const drawn = performance.now() - started;
-      return { nodes: nodeCount, edges: edgeCount, layoutMs, addMs, firstDrawMs: drawn, settledMs: drawn, plan: plan ? 'fast' : 'preset' };
+      return {
+        nodes: nodeCount,
+        edges: edgeCount,
+        layoutMs,
+        addMs,
+        firstDrawMs: drawn,
+        settledMs: drawn,
+        plan: plan ? 'fast' : 'preset',
+      };
     }
     // Small graphs: draw on a grid first so something is on screen at once, then lay out.
     this.cy.layout({ name: 'grid', fit: true, padding: 40 } as LayoutOptions).run();
@@ -208,7 +226,15 @@ export class Canvas {
     layoutMs = await this.#runLayout({ ...plan.options, animate: false });
     this.#fitCapped();
     await this.#painted();
-    return { nodes: nodeCount, edges: edgeCount, layoutMs, addMs, firstDrawMs, settledMs: performance.now() - started, plan: 'cytoscape' };
+    return {
+      nodes: nodeCount,
+      edges: edgeCount,
+      layoutMs,
+      addMs,
+      firstDrawMs,
+      settledMs: performance.now() - started,
+      plan: 'cytoscape',
+    };
   }
 
   /**
@@ -216,16 +242,24 @@ export class Canvas {
    * on a ring around the anchor and an incremental fcose (existing nodes fixed) spreads them out.
    * Returns the ids of what was added, for undo.
    */
-  async addAround(elements: readonly Element[], anchorId: string | null, layoutName: LayoutName): Promise<string[]> {
+  async addAround(
+    elements: readonly Element[],
+    anchorId: string | null,
+    layoutName: LayoutName,
+  ): Promise<string[]> {
     const fresh = elements.filter((e) => this.cy.getElementById(e.data.id).empty());
     if (!fresh.length) return [];
     const anchor = anchorId ? this.cy.getElementById(anchorId) : null;
-    const center = anchor?.nonempty() ? anchor.position() : { x: this.cy.width() / 2, y: this.cy.height() / 2 };
+    const center = anchor?.nonempty()
+      ? anchor.position()
+      : { x: this.cy.width() / 2, y: this.cy.height() / 2 };
     const newNodes = fresh.filter((e) => e.group === 'nodes');
     const ring = ringPositions(center, newNodes.length);
     const fixed = this.cy.nodes().map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
     let i = 0;
-    const defs = fresh.map((e) => (e.group === 'nodes' ? { ...e, position: ring[i++] } : e)) as unknown as ElementDefinition[];
+    const defs = fresh.map((e) =>
+      e.group === 'nodes' ? { ...e, position: ring[i++] } : e,
+    ) as unknown as ElementDefinition[];
     let added: CollectionReturnValue | null = null;
     this.cy.batch(() => {
       added = this.cy.add(defs);
@@ -235,9 +269,30 @@ export class Canvas {
     if (layoutName === 'fcose' && total <= 600 && fixed.length > 0) {
       const plan = planLayout({ name: 'fcose', nodeCount: total, fixed, animate: false });
       if (plan.kind === 'cytoscape') await this.#runLayout(plan.options);
+      // fcose keeps fixed nodes where they are relative to each other but may shift the whole drawing: undo
+      // the shift so that nothing already on screen moves at all.
+      let dx = 0;
+      let dy = 0;
+      for (const f of fixed) {
+        const p = this.cy.getElementById(f.nodeId).position();
+        dx += p.x - f.position.x;
+        dy += p.y - f.position.y;
+      }
+      dx /= fixed.length;
+      dy /= fixed.length;
+      const freshIds = new Set(newNodes.map((e) => e.data.id));
+      this.cy.batch(() => {
+        for (const f of fixed) this.cy.getElementById(f.nodeId).position(f.position);
+        this.cy.nodes().forEach((n) => {
+          if (!freshIds.has(n.id())) return;
+          const p = n.position();
+          n.position({ x: p.x - dx, y: p.y - dy });
+        });
+      });
     }
     const addedNodes = (added as unknown as CollectionReturnValue).nodes();
-    if (anchor?.nonempty()) this.cy.animate({ fit: { eles: anchor.union(addedNodes), padding: 60 } } as never, { duration: 300 });
+    if (anchor?.nonempty())
+      this.cy.animate({ fit: { eles: anchor.union(addedNodes), padding: 60 } } as never, { duration: 300 });
     return fresh.map((e) => e.data.id);
   }
 
@@ -283,7 +338,9 @@ export class Canvas {
     if (node.empty()) return false;
     this.cy.$(':selected').unselect();
     node.select();
-    this.cy.animate({ center: { eles: node }, zoom: Math.max(this.cy.zoom(), 0.9) } as never, { duration: 250 });
+    this.cy.animate({ center: { eles: node }, zoom: Math.max(this.cy.zoom(), 0.9) } as never, {
+      duration: 250,
+    });
     return true;
   }
 
@@ -312,7 +369,10 @@ export class Canvas {
   /** Centres on the selection, or on everything. */
   centre() {
     const selected = this.cy.$(':selected');
-    this.cy.animate({ center: { eles: selected.nonempty() ? selected : this.cy.elements(':visible') } } as never, { duration: 250 });
+    this.cy.animate(
+      { center: { eles: selected.nonempty() ? selected : this.cy.elements(':visible') } } as never,
+      { duration: 250 },
+    );
   }
 
   #collect(ids: readonly string[]): CollectionReturnValue {
@@ -357,11 +417,22 @@ export class Canvas {
   }
 
   png(): Blob {
-    return this.cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff', maxWidth: 8000, maxHeight: 8000 }) as unknown as Blob;
+    return this.cy.png({
+      output: 'blob',
+      full: true,
+      scale: 2,
+      bg: '#ffffff',
+      maxWidth: 8000,
+      maxHeight: 8000,
+    }) as unknown as Blob;
   }
 
   svg(): string {
-    return (this.cy as unknown as { svg(options: object): string }).svg({ full: true, scale: 1, bg: '#ffffff' });
+    return (this.cy as unknown as { svg(options: object): string }).svg({
+      full: true,
+      scale: 1,
+      bg: '#ffffff',
+    });
   }
 
   json(): string {

@@ -36,7 +36,10 @@ export interface LayoutGraph {
 }
 
 /** Ids and id pairs → indices, dropping self-loops and edges to unknown nodes. */
-export function toLayoutGraph(ids: readonly string[], edges: readonly (readonly [string, string])[]): LayoutGraph {
+export function toLayoutGraph(
+  ids: readonly string[],
+  edges: readonly (readonly [string, string])[],
+): LayoutGraph {
   const index = new Map(ids.map((id, i) => [id, i]));
   const pairs: number[] = [];
   for (const [s, t] of edges) {
@@ -132,7 +135,14 @@ function bfs(source: number, csr: Csr, dist: Int32Array, queue: Uint32Array) {
 }
 
 /** Pivot MDS of one connected component; writes hop-unit coordinates into xs/ys at the members' local index. */
-function pivotMds(members: number[], csr: Csr, pivotCount: number, n: number, xs: Float64Array, ys: Float64Array) {
+function pivotMds(
+  members: number[],
+  csr: Csr,
+  pivotCount: number,
+  n: number,
+  xs: Float64Array,
+  ys: Float64Array,
+) {
   const size = members.length;
   const k = Math.min(pivotCount, size);
   const dist = new Int32Array(n).fill(-1);
@@ -142,7 +152,11 @@ function pivotMds(members: number[], csr: Csr, pivotCount: number, n: number, xs
   // Start from the node of highest degree, then always the node farthest from the pivots so far.
   let pivot = members[0] as number;
   for (const v of members) {
-    if ((csr.offsets[v + 1] as number) - (csr.offsets[v] as number) > (csr.offsets[pivot + 1] as number) - (csr.offsets[pivot] as number)) pivot = v;
+    if (
+      (csr.offsets[v + 1] as number) - (csr.offsets[v] as number) >
+      (csr.offsets[pivot + 1] as number) - (csr.offsets[pivot] as number)
+    )
+      pivot = v;
   }
   for (let j = 0; j < k; j++) {
     for (const v of members) dist[v] = -1;
@@ -176,7 +190,8 @@ function pivotMds(members: number[], csr: Csr, pivotCount: number, n: number, xs
   }
   grand /= size * k;
   for (let i = 0; i < size; i++) {
-    for (let j = 0; j < k; j++) C[i * k + j] = -0.5 * ((C[i * k + j] as number) - (colMean[j] as number) + grand);
+    for (let j = 0; j < k; j++)
+      C[i * k + j] = -0.5 * ((C[i * k + j] as number) - (colMean[j] as number) + grand);
   }
   // B = CᵀC (k × k); its two leading eigenvectors by power iteration with deflation.
   const B = new Float64Array(k * k);
@@ -190,7 +205,9 @@ function pivotMds(members: number[], csr: Csr, pivotCount: number, n: number, xs
   for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) B[a * k + b] = B[b * k + a] as number;
   const vectors: Float64Array[] = [];
   for (let dim = 0; dim < 2; dim++) {
-    let v = new Float64Array(k).map((_, i) => ((i * 7919 + dim * 104729) % 97) / 97 - 0.5 + (i === dim ? 1 : 0));
+    let v = new Float64Array(k).map(
+      (_, i) => ((i * 7919 + dim * 104729) % 97) / 97 - 0.5 + (i === dim ? 1 : 0),
+    );
     for (let iter = 0; iter < 100; iter++) {
       const next = new Float64Array(k);
       for (let a = 0; a < k; a++) {
@@ -315,7 +332,8 @@ function refine(
       cellOf[i] = cell;
       cellStart[cell + 1] = (cellStart[cell + 1] as number) + 1;
     }
-    for (let c = 0; c < cols * rows; c++) cellStart[c + 1] = (cellStart[c + 1] as number) + (cellStart[c] as number);
+    for (let c = 0; c < cols * rows; c++)
+      cellStart[c + 1] = (cellStart[c + 1] as number) + (cellStart[c] as number);
     const fill = cellStart.slice(0, cols * rows);
     for (let i = 0; i < size; i++) {
       const cell = cellOf[i] as number;

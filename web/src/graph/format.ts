@@ -6,7 +6,13 @@ const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { USD: '$', EUR: '€
 export function formatMoney(amount: number, currency: string): string {
   const abs = Math.abs(amount);
   const [value, suffix] =
-    abs >= 1e9 ? [amount / 1e9, 'B'] : abs >= 1e6 ? [amount / 1e6, 'M'] : abs >= 1e3 ? [amount / 1e3, 'K'] : [amount, ''];
+    abs >= 1e9
+      ? [amount / 1e9, 'B']
+      : abs >= 1e6
+        ? [amount / 1e6, 'M']
+        : abs >= 1e3
+          ? [amount / 1e3, 'K']
+          : [amount, ''];
   const digits = Number.parseFloat(value.toFixed(2)).toString();
   const symbol = CURRENCY_SYMBOLS[currency.toUpperCase()];
   return symbol ? `${symbol}${digits}${suffix}` : `${digits}${suffix} ${currency}`;
@@ -38,7 +44,8 @@ export function formatValue(value: unknown): string | null {
     if (typeof record.date === 'string') return record.date;
     return JSON.stringify(value);
   }
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(4)));
+  if (typeof value === 'number')
+    return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(4)));
   return String(value);
 }
 

@@ -72,7 +72,12 @@ export const KIND_STYLES: Readonly<Record<EntityKind, KindStyle>> = Object.freez
   Technology: { title: 'Technology', color: OKABE_ITO.bluishGreen, shape: 'hexagon', size: 28 },
   Trial: { title: 'Trial', color: OKABE_ITO.yellow, shape: 'rectangle', size: 28 },
   Indication: { title: 'Indication', color: OKABE_ITO.skyBlue, shape: 'round-octagon', size: 26 },
-  RegulatoryEvent: { title: 'Regulatory event', color: OKABE_ITO.reddishPurple, shape: 'round-tag', size: 26 },
+  RegulatoryEvent: {
+    title: 'Regulatory event',
+    color: OKABE_ITO.reddishPurple,
+    shape: 'round-tag',
+    size: 26,
+  },
   Region: { title: 'Region', color: OKABE_ITO.grey, shape: 'barrel', size: 26 },
   Partnership: { title: 'Partnership', color: OKABE_ITO.orange, shape: 'round-diamond', size: 32 },
   Milestone: { title: 'Milestone', color: OKABE_ITO.yellow, shape: 'pentagon', size: 24 },

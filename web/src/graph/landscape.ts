@@ -17,7 +17,17 @@ export interface DrugGroup {
   drugs: DrugInfo[];
 }
 
-const PHASE_ORDER = ['APPROVED', 'FILED', 'PHASE_4', 'PHASE_3', 'PHASE_2_3', 'PHASE_2', 'PHASE_1_2', 'PHASE_1', 'PRECLINICAL'];
+const PHASE_ORDER = [
+  'APPROVED',
+  'FILED',
+  'PHASE_4',
+  'PHASE_3',
+  'PHASE_2_3',
+  'PHASE_2',
+  'PHASE_1_2',
+  'PHASE_1',
+  'PRECLINICAL',
+];
 
 function phaseRank(phase: string | null): number {
   const i = phase ? PHASE_ORDER.indexOf(phase) : -1;
@@ -36,7 +46,16 @@ export function drugPartners(drug: DrugInfo): string[] {
 export function groupDrugs(drugs: readonly DrugInfo[], by: LandscapeGrouping): DrugGroup[] {
   const groups = new Map<string, DrugGroup>();
   for (const drug of drugs) {
-    const refs = by === 'target' ? drug.targets : by === 'payload' ? (drug.payload ? [drug.payload] : []) : drug.linker ? [drug.linker] : [];
+    const refs =
+      by === 'target'
+        ? drug.targets
+        : by === 'payload'
+          ? drug.payload
+            ? [drug.payload]
+            : []
+          : drug.linker
+            ? [drug.linker]
+            : [];
     const keys = refs.length ? refs : [{ id: 'none', name: `No ${by} recorded` }];
     for (const ref of keys) {
       let group = groups.get(ref.id);
@@ -48,10 +67,15 @@ export function groupDrugs(drugs: readonly DrugInfo[], by: LandscapeGrouping): D
     }
   }
   for (const g of groups.values()) {
-    g.drugs.sort((a, b) => phaseRank(a.highestPhase) - phaseRank(b.highestPhase) || a.name.localeCompare(b.name));
+    g.drugs.sort(
+      (a, b) => phaseRank(a.highestPhase) - phaseRank(b.highestPhase) || a.name.localeCompare(b.name),
+    );
   }
   return [...groups.values()].sort(
-    (a, b) => Number(a.key === 'none') - Number(b.key === 'none') || b.drugs.length - a.drugs.length || a.title.localeCompare(b.title),
+    (a, b) =>
+      Number(a.key === 'none') - Number(b.key === 'none') ||
+      b.drugs.length - a.drugs.length ||
+      a.title.localeCompare(b.title),
   );
 }
 
@@ -77,14 +101,27 @@ export function landscapeElements(groups: readonly DrugGroup[], maxRowWidth = 14
       rowHeight = 0;
     }
     const parentId = `group:${group.key}`;
-    out.push({ group: 'nodes', data: { id: parentId, kind: 'Group', label: `${group.title} (${group.drugs.length})`, properties: {} }, classes: 'group' });
+    out.push({
+      group: 'nodes',
+      data: { id: parentId, kind: 'Group', label: `${group.title} (${group.drugs.length})`, properties: {} },
+      classes: 'group',
+    });
     group.drugs.forEach((drug, i) => {
       const partners = drugPartners(drug);
       const label = `${truncateLabel(drug.name, 28)}\n${formatPhase(drug.highestPhase)}${partners.length ? `\n${truncateLabel(partners.join(', '), 34)}` : ''}`;
       out.push({
         group: 'nodes',
-        data: { id: `${group.key}/${drug.id}`, kind: 'Drug', label, properties: { entityId: drug.id }, parent: parentId },
-        position: { x: x + (i % cols) * CELL_W + CELL_W / 2, y: y + Math.floor(i / cols) * CELL_H + CELL_H / 2 },
+        data: {
+          id: `${group.key}/${drug.id}`,
+          kind: 'Drug',
+          label,
+          properties: { entityId: drug.id },
+          parent: parentId,
+        },
+        position: {
+          x: x + (i % cols) * CELL_W + CELL_W / 2,
+          y: y + Math.floor(i / cols) * CELL_H + CELL_H / 2,
+        },
         classes: 'landscape-drug',
       });
     });

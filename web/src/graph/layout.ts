@@ -62,14 +62,22 @@ export function planLayout(input: PlanInput): LayoutPlan {
           nodeSeparation: 80,
           packComponents: true,
           numIter: nodeCount <= FCOSE_PROOF_MAX_NODES ? 2500 : 800,
-          ...(incremental ? { fixedNodeConstraint: fixed.map((f) => ({ nodeId: f.nodeId, position: { ...f.position } })) } : {}),
+          ...(incremental
+            ? { fixedNodeConstraint: fixed.map((f) => ({ nodeId: f.nodeId, position: { ...f.position } })) }
+            : {}),
         },
       };
     }
     case 'concentric':
       return {
         kind: 'cytoscape',
-        options: { name: 'concentric', ...common, minNodeSpacing: 30, avoidOverlap: nodeCount <= 2000, spacingFactor: 1 },
+        options: {
+          name: 'concentric',
+          ...common,
+          minNodeSpacing: 30,
+          avoidOverlap: nodeCount <= 2000,
+          spacingFactor: 1,
+        },
       };
     case 'breadthfirst':
       return {

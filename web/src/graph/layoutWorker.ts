@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { fastLayout, type FastLayoutOptions } from './fastLayout.ts';
+import { type FastLayoutOptions, fastLayout } from './fastLayout.ts';
 
 /** Runs the fast layout off the main thread: nodes and edges in as typed arrays, positions out (transferred). */
 export interface LayoutRequest {

@@ -8,7 +8,8 @@ export type MilestoneState = 'TRIGGERED' | 'PENDING';
 /** A milestone's state on a day: triggered once its triggering event has happened (or as the data says). */
 export function milestoneState(milestone: MilestoneInfo, asOf: string | null = null): MilestoneState {
   const triggerDay = milestone.trigger?.date?.sortDate ?? null;
-  if (asOf && triggerDay) return triggerDay <= asOf && milestone.status !== 'PENDING' ? 'TRIGGERED' : 'PENDING';
+  if (asOf && triggerDay)
+    return triggerDay <= asOf && milestone.status !== 'PENDING' ? 'TRIGGERED' : 'PENDING';
   if (asOf && !triggerDay && milestone.status === 'TRIGGERED') return 'TRIGGERED';
   return milestone.status === 'TRIGGERED' ? 'TRIGGERED' : 'PENDING';
 }
@@ -38,7 +39,10 @@ function line(lines: MoneyLine[], currency: string): MoneyLine {
 }
 
 /** Per company: milestone money it receives and pays, triggered and still pending (as of a day, if given). */
-export function milestoneMoney(partnerships: readonly PartnershipInfo[], asOf: string | null = null): CompanyMoney[] {
+export function milestoneMoney(
+  partnerships: readonly PartnershipInfo[],
+  asOf: string | null = null,
+): CompanyMoney[] {
   const byId = new Map<string, CompanyMoney>();
   const company = (ref: { id: string; name: string }) => {
     let entry = byId.get(ref.id);
@@ -73,14 +77,19 @@ export function milestoneMoney(partnerships: readonly PartnershipInfo[], asOf: s
 }
 
 export function describeMoneyLine(l: MoneyLine): string {
-  const parts = [`${formatMoney(l.triggered, l.currency)} triggered`, `${formatMoney(l.pending, l.currency)} pending`];
+  const parts = [
+    `${formatMoney(l.triggered, l.currency)} triggered`,
+    `${formatMoney(l.pending, l.currency)} pending`,
+  ];
   if (l.undisclosed) parts.push(`${l.undisclosed} undisclosed`);
   return parts.join(', ');
 }
 
 /** How a milestone reads on an edge: "$5M · triggered". */
 export function milestoneTerms(milestone: MilestoneInfo, asOf: string | null = null): string {
-  const amount = milestone.amount ? formatMoney(milestone.amount.amount, milestone.amount.currency) : 'undisclosed';
+  const amount = milestone.amount
+    ? formatMoney(milestone.amount.amount, milestone.amount.currency)
+    : 'undisclosed';
   return `${amount} · ${milestoneState(milestone, asOf).toLowerCase()}`;
 }
 
@@ -88,13 +97,25 @@ export function milestoneTerms(milestone: MilestoneInfo, asOf: string | null = n
  * The partnerships view on the canvas: companies joined to their deals (edge says the role), each deal to what
  * it licenses, to its milestones (edge says amount and state) and each milestone to the event that triggers it.
  */
-export function partnershipElements(partnerships: readonly PartnershipInfo[], asOf: string | null = null): Element[] {
+export function partnershipElements(
+  partnerships: readonly PartnershipInfo[],
+  asOf: string | null = null,
+): Element[] {
   const out: Element[] = [];
   const ids = new Set<string>();
-  const node = (id: string, kind: string, label: string, properties: Record<string, unknown> = {}, day?: string) => {
+  const node = (
+    id: string,
+    kind: string,
+    label: string,
+    properties: Record<string, unknown> = {},
+    day?: string,
+  ) => {
     if (ids.has(id)) return;
     ids.add(id);
-    out.push({ group: 'nodes', data: { id, kind, label: truncateLabel(label), properties, ...(day ? { day } : {}) } });
+    out.push({
+      group: 'nodes',
+      data: { id, kind, label: truncateLabel(label), properties, ...(day ? { day } : {}) },
+    });
   };
   const edge = (source: string, target: string, type: string, label: string) => {
     const id = `${type}:${source}->${target}`;
@@ -103,7 +124,13 @@ export function partnershipElements(partnerships: readonly PartnershipInfo[], as
     out.push({ group: 'edges', data: { id, source, target, type, label, properties: {} } });
   };
   for (const p of partnerships) {
-    node(p.id, 'Partnership', p.name, { territory: p.territory, status: p.status }, p.startDate?.sortDate ?? undefined);
+    node(
+      p.id,
+      'Partnership',
+      p.name,
+      { territory: p.territory, status: p.status },
+      p.startDate?.sortDate ?? undefined,
+    );
     for (const party of p.parties) {
       node(party.company.id, 'Company', party.company.name);
       edge(party.company.id, p.id, 'PARTY_TO', party.role ? party.role.toLowerCase() : 'party to');
@@ -131,7 +158,12 @@ export function partnershipElements(partnerships: readonly PartnershipInfo[], as
     }
     for (const r of p.royalties) {
       node(r.id, 'Royalty', r.name);
-      edge(p.id, r.id, 'HAS_ROYALTY', r.rate === null ? 'royalty (rate undisclosed)' : `royalty ${Number((r.rate * 100).toFixed(2))}%`);
+      edge(
+        p.id,
+        r.id,
+        'HAS_ROYALTY',
+        r.rate === null ? 'royalty (rate undisclosed)' : `royalty ${Number((r.rate * 100).toFixed(2))}%`,
+      );
     }
   }
   return out;

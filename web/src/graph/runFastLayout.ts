@@ -9,7 +9,10 @@ function getWorker(): Worker | null {
   if (worker) return worker;
   if (typeof Worker === 'undefined') return null;
   try {
-    worker = new Worker(new URL('./layoutWorker.ts', import.meta.url), { type: 'module', name: 'atlas-layout' });
+    worker = new Worker(new URL('./layoutWorker.ts', import.meta.url), {
+      type: 'module',
+      name: 'atlas-layout',
+    });
     worker.onmessage = (event: MessageEvent<LayoutResponse>) => {
       pending.get(event.data.id)?.(event.data);
       pending.delete(event.data.id);

@@ -49,7 +49,9 @@ export function truncateLabel(text: string, max = MAX_LABEL_CHARS): string {
 export function entityDay(properties: Record<string, unknown>): string | undefined {
   for (const key of ['sortDate', 'startSortDate', 'startDate', 'date']) {
     const value = properties[key];
-    const day = earliestDay(typeof value === 'object' && value !== null ? (value as { date?: unknown }).date : value);
+    const day = earliestDay(
+      typeof value === 'object' && value !== null ? (value as { date?: unknown }).date : value,
+    );
     if (day) return day;
   }
   return undefined;

@@ -11,7 +11,10 @@ export class UndoStack {
   readonly #entries: UndoEntry[] = [];
   readonly #onChange: () => void;
 
-  constructor(onChange: () => void = () => {}, readonly limit = UNDO_LIMIT) {
+  constructor(
+    onChange: () => void = () => {},
+    readonly limit = UNDO_LIMIT,
+  ) {
     this.#onChange = onChange;
   }
 

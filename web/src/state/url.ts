@@ -1,4 +1,4 @@
-import { isEntityKind, type EntityKind } from '../graph/kinds.ts';
+import { type EntityKind, isEntityKind } from '../graph/kinds.ts';
 import { isGrouping, type LandscapeGrouping } from '../graph/landscape.ts';
 import { isLayoutName, type LayoutName } from '../graph/layout.ts';
 

@@ -27,7 +27,9 @@ export function renderLegend(
             type: 'button',
             class: 'legend-item',
             'aria-pressed': shown ? 'true' : 'false',
-            title: shown ? `Hide ${style.title.toLowerCase()} nodes` : `Show ${style.title.toLowerCase()} nodes`,
+            title: shown
+              ? `Hide ${style.title.toLowerCase()} nodes`
+              : `Show ${style.title.toLowerCase()} nodes`,
             'data-kind': kind,
             on: { click: () => onToggle(kind) },
           },

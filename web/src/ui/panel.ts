@@ -44,7 +44,13 @@ export function citationList(citations: readonly Citation[]): HTMLElement {
         'li',
         { class: 'citation' },
         h('blockquote', { text: `“${c.sentence}”` }),
-        h('p', { class: 'citation-source' }, c.document.url ? h('a', { href: c.document.url, rel: 'noopener noreferrer', target: '_blank', text: meta }) : meta),
+        h(
+          'p',
+          { class: 'citation-source' },
+          c.document.url
+            ? h('a', { href: c.document.url, rel: 'noopener noreferrer', target: '_blank', text: meta })
+            : meta,
+        ),
       ),
     );
   }
@@ -86,7 +92,9 @@ export function groupRelationships(details: Graph, id: string): RelationGroup[] 
     group.items.push({ other, edge });
   }
   for (const g of groups.values()) g.items.sort((a, b) => a.other.label.localeCompare(b.other.label));
-  return [...groups.values()].sort((a, b) => a.heading.replace(/[←→ ]/g, '').localeCompare(b.heading.replace(/[←→ ]/g, '')));
+  return [...groups.values()].sort((a, b) =>
+    a.heading.replace(/[←→ ]/g, '').localeCompare(b.heading.replace(/[←→ ]/g, '')),
+  );
 }
 
 export function renderEmpty(panel: HTMLElement, title: string, ...lines: string[]) {
@@ -100,7 +108,13 @@ export function renderLoading(panel: HTMLElement, what: string) {
 }
 
 /** An entity's properties, relationships (grouped, each a link) and citations. */
-export function renderDetails(panel: HTMLElement, details: Graph, id: string, actions: PanelActions, extra?: HTMLElement) {
+export function renderDetails(
+  panel: HTMLElement,
+  details: Graph,
+  id: string,
+  actions: PanelActions,
+  extra?: HTMLElement,
+) {
   clear(panel);
   const node = details.nodes.find((n) => n.id === id);
   if (!node) {
@@ -108,15 +122,40 @@ export function renderDetails(panel: HTMLElement, details: Graph, id: string, ac
     return;
   }
   panel.append(
-    h('header', { class: 'panel-head' }, kindBadge(node.kind), h('h2', { id: 'panel-title', text: node.label })),
+    h(
+      'header',
+      { class: 'panel-head' },
+      kindBadge(node.kind),
+      h('h2', { id: 'panel-title', text: node.label }),
+    ),
     h(
       'div',
       { class: 'panel-actions' },
-      h('button', { type: 'button', class: 'button', on: { click: () => actions.expand(id) }, text: 'Expand' }),
+      h('button', {
+        type: 'button',
+        class: 'button',
+        on: { click: () => actions.expand(id) },
+        text: 'Expand',
+      }),
       h('button', { type: 'button', class: 'button', on: { click: () => actions.hide(id) }, text: 'Hide' }),
-      h('button', { type: 'button', class: 'button', on: { click: () => actions.remove(id) }, text: 'Remove' }),
-      h('button', { type: 'button', class: 'button', on: { click: () => actions.pathFrom(id) }, text: 'Path from' }),
-      h('button', { type: 'button', class: 'button', on: { click: () => actions.pathTo(id) }, text: 'Path to' }),
+      h('button', {
+        type: 'button',
+        class: 'button',
+        on: { click: () => actions.remove(id) },
+        text: 'Remove',
+      }),
+      h('button', {
+        type: 'button',
+        class: 'button',
+        on: { click: () => actions.pathFrom(id) },
+        text: 'Path from',
+      }),
+      h('button', {
+        type: 'button',
+        class: 'button',
+        on: { click: () => actions.pathTo(id) },
+        text: 'Path to',
+      }),
     ),
   );
   if (extra) panel.append(extra);
@@ -124,17 +163,32 @@ export function renderDetails(panel: HTMLElement, details: Graph, id: string, ac
   if (props) panel.append(h('section', { class: 'panel-section' }, h('h3', { text: 'Properties' }), props));
 
   const groups = groupRelationships(details, id);
-  const rel = h('section', { class: 'panel-section relationships' }, h('h3', { text: `Relationships (${groups.reduce((n, g) => n + g.items.length, 0)})` }));
+  const rel = h(
+    'section',
+    { class: 'panel-section relationships' },
+    h('h3', { text: `Relationships (${groups.reduce((n, g) => n + g.items.length, 0)})` }),
+  );
   if (!groups.length) rel.append(h('p', { class: 'muted', text: 'No relationships recorded.' }));
   for (const group of groups) {
     const list = h('ul', { class: 'relation-list' });
     for (const item of group.items) {
-      const edgeText = item.edge.type === 'TRIGGERS' || item.edge.properties.role ? formatValue(item.edge.properties.role) : null;
-      list.append(h('li', {}, entityLink(item.other.id, item.other.label, item.other.kind, actions), edgeText ? h('span', { class: 'muted', text: ` ${edgeText}` }) : null));
+      const edgeText =
+        item.edge.type === 'TRIGGERS' || item.edge.properties.role
+          ? formatValue(item.edge.properties.role)
+          : null;
+      list.append(
+        h(
+          'li',
+          {},
+          entityLink(item.other.id, item.other.label, item.other.kind, actions),
+          edgeText ? h('span', { class: 'muted', text: ` ${edgeText}` }) : null,
+        ),
+      );
     }
     rel.append(h('h4', { text: group.heading }), list);
   }
-  if (details.truncated) rel.append(h('p', { class: 'muted', text: 'Only the first relationships are listed.' }));
+  if (details.truncated)
+    rel.append(h('p', { class: 'muted', text: 'Only the first relationships are listed.' }));
   panel.append(rel);
 
   const own = node.citations ?? [];
@@ -148,10 +202,16 @@ export function renderDetails(panel: HTMLElement, details: Graph, id: string, ac
       fromEdges.push(c);
     }
   }
-  const cites = h('section', { class: 'panel-section' }, h('h3', { text: `Citations (${own.length + fromEdges.length})` }));
+  const cites = h(
+    'section',
+    { class: 'panel-section' },
+    h('h3', { text: `Citations (${own.length + fromEdges.length})` }),
+  );
   if (own.length) cites.append(citationList(own));
-  if (fromEdges.length) cites.append(h('h4', { text: 'Its relationships are stated in' }), citationList(fromEdges.slice(0, 12)));
-  if (!own.length && !fromEdges.length) cites.append(h('p', { class: 'muted', text: 'No source sentence is recorded for this entity.' }));
+  if (fromEdges.length)
+    cites.append(h('h4', { text: 'Its relationships are stated in' }), citationList(fromEdges.slice(0, 12)));
+  if (!own.length && !fromEdges.length)
+    cites.append(h('p', { class: 'muted', text: 'No source sentence is recorded for this entity.' }));
   panel.append(cites);
 }
 
@@ -165,13 +225,18 @@ export function moneyTable(money: readonly CompanyMoney[], actions: PanelActions
     for (const l of company.pays) lines.append(h('p', { text: `Pays: ${describeMoneyLine(l)}` }));
     list.append(h('li', {}, entityLink(company.id, company.name, 'Company', actions), lines));
   }
-  if (!list.childElementCount) section.append(h('p', { class: 'muted', text: 'No milestone payments recorded.' }));
+  if (!list.childElementCount)
+    section.append(h('p', { class: 'muted', text: 'No milestone payments recorded.' }));
   section.append(list);
   return section;
 }
 
 /** A deal's terms: parties and roles, rights, milestones with amount, state and trigger, royalties, sources. */
-export function partnershipTerms(p: PartnershipInfo, asOf: string | null, actions: PanelActions): HTMLElement {
+export function partnershipTerms(
+  p: PartnershipInfo,
+  asOf: string | null,
+  actions: PanelActions,
+): HTMLElement {
   const box = h('section', { class: 'panel-section deal' });
   box.append(h('h3', { text: p.name }));
   const facts = h('dl', { class: 'properties' });
@@ -186,13 +251,21 @@ export function partnershipTerms(p: PartnershipInfo, asOf: string | null, action
   box.append(facts);
   const parties = h('ul', { class: 'relation-list' });
   for (const party of p.parties) {
-    parties.append(h('li', {}, entityLink(party.company.id, party.company.name, 'Company', actions), h('span', { class: 'muted', text: ` ${party.role ? humanize(party.role) : 'party'}` })));
+    parties.append(
+      h(
+        'li',
+        {},
+        entityLink(party.company.id, party.company.name, 'Company', actions),
+        h('span', { class: 'muted', text: ` ${party.role ? humanize(party.role) : 'party'}` }),
+      ),
+    );
   }
   box.append(h('h4', { text: 'Parties' }), parties);
   if (p.drugs.length || p.technologies.length) {
     const licensed = h('ul', { class: 'relation-list' });
     for (const d of p.drugs) licensed.append(h('li', {}, entityLink(d.id, d.name, 'Drug', actions)));
-    for (const t of p.technologies) licensed.append(h('li', {}, entityLink(t.id, t.name, 'Technology', actions)));
+    for (const t of p.technologies)
+      licensed.append(h('li', {}, entityLink(t.id, t.name, 'Technology', actions)));
     box.append(h('h4', { text: 'Licenses' }), licensed);
   }
   if (p.milestones.length) {
@@ -200,16 +273,35 @@ export function partnershipTerms(p: PartnershipInfo, asOf: string | null, action
     for (const m of p.milestones) {
       const state = milestoneState(m, asOf);
       const amount = m.amount ? formatMoney(m.amount.amount, m.amount.currency) : 'Undisclosed amount';
-      const flow = [m.payer?.name, m.payee?.name].every(Boolean) ? `${m.payer?.name} pays ${m.payee?.name}` : null;
+      const flow = [m.payer?.name, m.payee?.name].every(Boolean)
+        ? `${m.payer?.name} pays ${m.payee?.name}`
+        : null;
       list.append(
         h(
           'li',
           { class: `milestone ${state.toLowerCase()}` },
-          h('p', {}, h('strong', { text: amount }), ' ', h('span', { class: `pill ${state.toLowerCase()}`, text: state === 'TRIGGERED' ? 'Triggered' : 'Pending' })),
+          h(
+            'p',
+            {},
+            h('strong', { text: amount }),
+            ' ',
+            h('span', {
+              class: `pill ${state.toLowerCase()}`,
+              text: state === 'TRIGGERED' ? 'Triggered' : 'Pending',
+            }),
+          ),
           h('p', { text: m.name }),
           m.description ? h('p', { class: 'muted', text: m.description }) : null,
           flow ? h('p', { class: 'muted', text: flow }) : null,
-          m.trigger ? h('p', { class: 'trigger' }, 'Triggered by ', entityLink(m.trigger.id, m.trigger.name, 'RegulatoryEvent', actions), m.trigger.date ? ` (${m.trigger.date.date})` : '') : null,
+          m.trigger
+            ? h(
+                'p',
+                { class: 'trigger' },
+                'Triggered by ',
+                entityLink(m.trigger.id, m.trigger.name, 'RegulatoryEvent', actions),
+                m.trigger.date ? ` (${m.trigger.date.date})` : '',
+              )
+            : null,
         ),
       );
     }
@@ -219,7 +311,14 @@ export function partnershipTerms(p: PartnershipInfo, asOf: string | null, action
     const list = h('ul', { class: 'milestones' });
     for (const r of p.royalties) {
       const rate = r.rate === null ? 'rate undisclosed' : `${Number((r.rate * 100).toFixed(2))}%`;
-      list.append(h('li', {}, h('p', { text: `${r.name}: ${rate}${r.basis ? ` of ${r.basis}` : ''}` }), r.description ? h('p', { class: 'muted', text: r.description }) : null));
+      list.append(
+        h(
+          'li',
+          {},
+          h('p', { text: `${r.name}: ${rate}${r.basis ? ` of ${r.basis}` : ''}` }),
+          r.description ? h('p', { class: 'muted', text: r.description }) : null,
+        ),
+      );
     }
     box.append(h('h4', { text: 'Royalties' }), list);
   }
@@ -227,17 +326,31 @@ export function partnershipTerms(p: PartnershipInfo, asOf: string | null, action
   return box;
 }
 
-export function renderPartnershipsOverview(panel: HTMLElement, partnerships: readonly PartnershipInfo[], money: readonly CompanyMoney[], asOf: string | null, actions: PanelActions) {
+export function renderPartnershipsOverview(
+  panel: HTMLElement,
+  partnerships: readonly PartnershipInfo[],
+  money: readonly CompanyMoney[],
+  asOf: string | null,
+  actions: PanelActions,
+) {
   clear(panel);
   panel.append(
     h('header', { class: 'panel-head' }, h('h2', { text: 'Partnerships' })),
-    h('p', { class: 'muted', text: `${partnerships.length} deal${partnerships.length === 1 ? '' : 's'}${asOf ? ` as of ${asOf}` : ''}. Click a company or a deal for details.` }),
+    h('p', {
+      class: 'muted',
+      text: `${partnerships.length} deal${partnerships.length === 1 ? '' : 's'}${asOf ? ` as of ${asOf}` : ''}. Click a company or a deal for details.`,
+    }),
     moneyTable(money, actions),
   );
   for (const p of partnerships) panel.append(partnershipTerms(p, asOf, actions));
 }
 
-export function renderLandscape(panel: HTMLElement, groups: readonly DrugGroup[], by: string, actions: PanelActions) {
+export function renderLandscape(
+  panel: HTMLElement,
+  groups: readonly DrugGroup[],
+  by: string,
+  actions: PanelActions,
+) {
   clear(panel);
   panel.append(h('header', { class: 'panel-head' }, h('h2', { text: `Drugs by ${by}` })));
   for (const group of groups) {
@@ -245,9 +358,24 @@ export function renderLandscape(panel: HTMLElement, groups: readonly DrugGroup[]
     for (const drug of group.drugs) {
       const partners = drugPartners(drug);
       list.append(
-        h('li', {}, entityLink(drug.id, drug.name, 'Drug', actions), h('p', { class: 'muted', text: `${formatPhase(drug.highestPhase)}${partners.length ? ` · ${partners.join(', ')}` : ''}` })),
+        h(
+          'li',
+          {},
+          entityLink(drug.id, drug.name, 'Drug', actions),
+          h('p', {
+            class: 'muted',
+            text: `${formatPhase(drug.highestPhase)}${partners.length ? ` · ${partners.join(', ')}` : ''}`,
+          }),
+        ),
       );
     }
-    panel.append(h('section', { class: 'panel-section' }, h('h3', { text: `${group.title} (${group.drugs.length})` }), list));
+    panel.append(
+      h(
+        'section',
+        { class: 'panel-section' },
+        h('h3', { text: `${group.title} (${group.drugs.length})` }),
+        list,
+      ),
+    );
   }
 }

@@ -88,14 +88,26 @@ export class Combobox {
     const { list } = this.#o;
     clear(list);
     if (!this.#hits.length) {
-      list.appendChild(h('li', { class: 'search-empty', role: 'presentation', text: `Nothing matches “${text}”. Try a drug, company or target name, or a code such as T-DM1.` }));
+      list.appendChild(
+        h('li', {
+          class: 'search-empty',
+          role: 'presentation',
+          text: `Nothing matches “${text}”. Try a drug, company or target name, or a code such as T-DM1.`,
+        }),
+      );
     }
     this.#hits.forEach((hit, index) => {
       const style = kindStyle(hit.kind);
       list.appendChild(
         h(
           'li',
-          { id: `${list.id}-${index}`, role: 'option', 'data-index': index, 'aria-selected': index === this.#active ? 'true' : 'false', class: 'search-option' },
+          {
+            id: `${list.id}-${index}`,
+            role: 'option',
+            'data-index': index,
+            'aria-selected': index === this.#active ? 'true' : 'false',
+            class: 'search-option',
+          },
           swatch(style.color, style.shape),
           h('span', { class: 'search-name', text: hit.name }),
           h('span', { class: 'search-kind', text: style.title }),
