@@ -48,6 +48,8 @@ export async function createApp({ config, executor, logger }: AppDependencies): 
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // server/main.ts owns the process lifecycle: it stops Apollo, the driver and Neo4j in order.
+    stopOnTerminationSignals: false,
     validationRules: armor.validationRules,
     plugins: [
       ...armor.plugins,

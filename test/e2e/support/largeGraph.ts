@@ -52,6 +52,8 @@ export function syntheticElements(nodes: number, edges: number, seed = 1) {
   return out;
 }
 
+const MOVE_INTERVAL_MS = 16;
+
 /**
  * Drags the canvas for `durationMs` with the mouse (as a user pans) and counts animation frames meanwhile:
  * frames per second as the page could paint them.
@@ -90,10 +92,15 @@ export async function measurePanFps(
   await page.mouse.down();
   const started = Date.now();
   let i = 0;
+  // One mouse move per display frame (about 60 Hz), as a real mouse delivers them; as fast as the protocol allows
+  // would flood the page with hit tests no user can cause.
   while (Date.now() - started < durationMs) {
     const angle = i / 10;
+    const moveStarted = Date.now();
     await page.mouse.move(cx + Math.cos(angle) * 150, cy + Math.sin(angle) * 100);
     i++;
+    const spare = MOVE_INTERVAL_MS - (Date.now() - moveStarted);
+    if (spare > 0) await page.waitForTimeout(spare);
   }
   await page.mouse.up();
   const elapsed = Date.now() - started;

@@ -35,6 +35,14 @@ describe('buildStylesheet', () => {
     expect(edge).not.toHaveProperty('label');
   });
 
+  it('leaves node labels out of a large graph seen from afar', () => {
+    const far = buildStylesheet({ large: true, labels: false }).find((r) => r.selector === 'node')?.style;
+    expect(far?.label).toBe('');
+    expect(buildStylesheet({ large: true }).find((r) => r.selector === 'node')?.style.label).toBe(
+      'data(label)',
+    );
+  });
+
   it('has the classes the app toggles', () => {
     for (const cls of ['.faded', '.hidden', '.filtered', 'node.changed', 'edge.path', 'node.group'])
       expect(rule(cls)).toBeDefined();

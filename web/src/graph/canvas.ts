@@ -10,7 +10,7 @@ import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
 import { type LayoutName, planLayout, ringPositions } from './layout.ts';
 import { computeFastPositions } from './runFastLayout.ts';
-import { buildStylesheet, LARGE_GRAPH_NODES } from './stylesheet.ts';
+import { buildStylesheet, LABEL_MIN_ZOOM, LARGE_GRAPH_NODES } from './stylesheet.ts';
 import type { TimeView } from './timeFilter.ts';
 import type { Element } from './toElements.ts';
 
@@ -51,7 +51,9 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
 export class Canvas {
   readonly cy: Core;
   #large = false;
+  #labels = true;
   #hoverEnabled = true;
+  #zoomTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(container: HTMLElement, handlers: CanvasHandlers) {
     this.cy = cytoscape({
@@ -79,6 +81,21 @@ export class Canvas {
     });
     this.cy.on('mouseover', 'node', (event: EventObject) => this.#highlight(event.target as NodeSingular));
     this.cy.on('mouseout', 'node', () => this.#clearHighlight());
+    this.cy.on('zoom', () => {
+      if (!this.#large || this.#zoomTimer) return;
+      this.#zoomTimer = setTimeout(() => {
+        this.#zoomTimer = null;
+        this.#updateLabels();
+      }, 150);
+    });
+  }
+
+  /** Large graphs: node labels only once zoomed in far enough to read them. */
+  #updateLabels() {
+    const labels = !this.#large || this.cy.zoom() >= LABEL_MIN_ZOOM;
+    if (labels === this.#labels) return;
+    this.#labels = labels;
+    this.cy.style(buildStylesheet({ large: this.#large, labels }) as unknown as cytoscape.StylesheetJson);
   }
 
   get nodeCount() {
@@ -91,7 +108,9 @@ export class Canvas {
     if (large === this.#large) return;
     this.#large = large;
     this.#hoverEnabled = !large;
-    this.cy.style(buildStylesheet({ large }) as unknown as cytoscape.StylesheetJson);
+    // A large graph starts zoomed out to show everything: without labels (see #updateLabels).
+    this.#labels = !large;
+    this.cy.style(buildStylesheet({ large, labels: this.#labels }) as unknown as cytoscape.StylesheetJson);
     // The renderer reads these on every frame; Cytoscape only takes them at construction, so set them here.
     const renderer = (this.cy as unknown as { renderer(): RendererFlags }).renderer();
     renderer.textureOnViewport = large;
@@ -207,6 +226,7 @@ export class Canvas {
       // Known positions: frame them directly. cy.fit() would measure every label and edge first, which costs
       // seconds at 5,000 nodes.
       this.#frame(defs);
+      this.#updateLabels();
       await this.#painted();
       const drawn = performance.now() - started;
       return {

@@ -12,7 +12,15 @@ export const LARGE_GRAPH_NODES = 1500;
 export interface StylesheetOptions {
   /** Cheaper drawing for thousands of elements. */
   large?: boolean;
+  /**
+   * Whether node labels exist at all (default true). A large graph seen whole is drawn without them: their text
+   * would be too small to draw anyway, and measuring thousands of labels is most of a first frame's cost.
+   */
+  labels?: boolean;
 }
+
+/** Below this zoom a large graph carries no node labels (they would be under min-zoomed-font-size anyway). */
+export const LABEL_MIN_ZOOM = 0.6;
 
 const INK = '#1b1b1b';
 const EDGE = '#8a949e';
@@ -24,11 +32,12 @@ const ACCENT = '#0b3d91';
  */
 export function buildStylesheet(options: StylesheetOptions = {}): StyleRule[] {
   const large = options.large ?? false;
+  const labels = options.labels ?? true;
   const rules: StyleRule[] = [
     {
       selector: 'node',
       style: {
-        label: 'data(label)',
+        label: labels ? 'data(label)' : '',
         'font-size': 11,
         'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
         color: INK,
