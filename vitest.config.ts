@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
-import { CHROMIUM_PATH, CHROMIUM_INSTALL_HINT } from './test/support/chromium.ts';
+import { CHROMIUM_INSTALL_HINT, CHROMIUM_PATH } from './test/support/chromium.ts';
 
 /*
  * Three tiers: unit (no I/O), integration (a real Neo4j started once per run by the global setup) and e2e

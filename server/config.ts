@@ -17,15 +17,31 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NEO4J_URI: z
     .string()
-    .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'expected a Bolt URI such as neo4j://localhost:7687 or neo4j+s://xxxx.databases.neo4j.io')
+    .regex(
+      /^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/,
+      'expected a Bolt URI such as neo4j://localhost:7687 or neo4j+s://xxxx.databases.neo4j.io',
+    )
     .optional(),
   NEO4J_USER: z.string().min(1).default('neo4j'),
   NEO4J_PASSWORD: z.string().default(''),
   NEO4J_DATABASE: z.string().min(1).optional(),
   NEO4J_DATA_DIR: z.string().min(1).default('.data/neo4j'),
-  NEO4J_BOLT_PORT: z.coerce.number({ message: 'expected a port number' }).int().min(1).max(65535).default(7687),
-  NEO4J_QUERY_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(100).default(10_000),
-  NEO4J_CONNECT_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(100).default(5_000),
+  NEO4J_BOLT_PORT: z.coerce
+    .number({ message: 'expected a port number' })
+    .int()
+    .min(1)
+    .max(65535)
+    .default(7687),
+  NEO4J_QUERY_TIMEOUT_MS: z.coerce
+    .number({ message: 'expected milliseconds' })
+    .int()
+    .min(100)
+    .default(10_000),
+  NEO4J_CONNECT_TIMEOUT_MS: z.coerce
+    .number({ message: 'expected milliseconds' })
+    .int()
+    .min(100)
+    .default(5_000),
   SEED_ON_EMPTY: booleanFlag.default(true),
   CORS_ORIGINS: z
     .string()
@@ -49,7 +65,9 @@ export class ConfigError extends Error {
 
 /** Parses the environment once; a bad value throws a message naming the variable and the form expected. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const parsed = ConfigSchema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {

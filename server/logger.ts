@@ -8,6 +8,8 @@ export function createLogger(level: string, pretty = process.stdout.isTTY): Logg
     level,
     base: { app: 'pipeline-atlas' },
     redact: ['req.headers.authorization', 'password', '*.password'],
-    transport: pretty ? { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname,app' } } : undefined,
+    transport: pretty
+      ? { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname,app' } }
+      : undefined,
   });
 }

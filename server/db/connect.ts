@@ -48,7 +48,9 @@ export async function connectDatabase(config: Config, logger: Logger): Promise<D
     await driver.verifyConnectivity({ database: config.NEO4J_DATABASE });
   } catch (error) {
     await close();
-    throw new Error(`Cannot reach Neo4j at ${uri}: ${(error as Error).message}. Check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD.`);
+    throw new Error(
+      `Cannot reach Neo4j at ${uri}: ${(error as Error).message}. Check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD.`,
+    );
   }
   return { driver, executor, uri, close };
 }

@@ -63,7 +63,9 @@ export class Executor {
     const config = { timeout: this.settings.timeoutMs, metadata: { app: 'pipeline-atlas', operation: name } };
     const started = performance.now();
     try {
-      return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+      return mode === 'READ'
+        ? await session.executeRead(work, config)
+        : await session.executeWrite(work, config);
     } catch (error) {
       const mapped = mapNeo4jError(error);
       this.settings.logger.warn({ err: error, operation: name, code: mapped.code }, 'cypher failed');
@@ -75,21 +77,33 @@ export class Executor {
   }
 }
 
-async function runRows(tx: ManagedTransaction, cypher: Cypher, params: Record<string, unknown>): Promise<Row[]> {
+async function runRows(
+  tx: ManagedTransaction,
+  cypher: Cypher,
+  params: Record<string, unknown>,
+): Promise<Row[]> {
   const result = await tx.run<RecordShape>(cypher.text, params);
   return result.records.map((record) => toPlain(record.toObject()) as Row);
 }
 
-const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+const UNAVAILABLE = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.TransientError.General.DatabaseUnavailable',
+]);
 
 /** Maps driver errors to the API's codes; the original stays as `cause` for the logs. */
 export function mapNeo4jError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof Neo4jError) {
     if (UNAVAILABLE.has(error.code)) {
-      return new AppError(ErrorCode.ServiceUnavailable, 'The graph database is unreachable; try again shortly.', {
-        cause: error,
-      });
+      return new AppError(
+        ErrorCode.ServiceUnavailable,
+        'The graph database is unreachable; try again shortly.',
+        {
+          cause: error,
+        },
+      );
     }
     if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
       return new AppError(ErrorCode.Timeout, 'The query took too long and was stopped.', { cause: error });

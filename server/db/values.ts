@@ -1,4 +1,13 @@
-import { isDate, isDateTime, isDuration, isLocalDateTime, isLocalTime, isNode, isRelationship, isTime } from 'neo4j-driver';
+import {
+  isDate,
+  isDateTime,
+  isDuration,
+  isLocalDateTime,
+  isLocalTime,
+  isNode,
+  isRelationship,
+  isTime,
+} from 'neo4j-driver';
 
 /** Turns driver values (nodes, temporals) into plain JSON-friendly values; integers are numbers already. */
 export function toPlain(value: unknown): unknown {

@@ -11,7 +11,11 @@ export interface RunningServer {
 }
 
 /** The whole HTTP app, in-process, on a free port: what `npm start` serves, minus the process around it. */
-export async function startTestServer(deps: { config: Config; executor: Executor; logger: Logger }): Promise<RunningServer> {
+export async function startTestServer(deps: {
+  config: Config;
+  executor: Executor;
+  logger: Logger;
+}): Promise<RunningServer> {
   const app = await createApp(deps);
   const server = app.http.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

@@ -15,8 +15,12 @@ describe('loadConfig', () => {
   it('names the bad variable and the expected form', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT="eighty": expected a port number/);
-    expect(() => loadConfig({ NEO4J_URI: 'http://localhost:7474' })).toThrow(/NEO4J_URI=.*expected a Bolt URI/);
-    expect(() => loadConfig({ SEED_ON_EMPTY: 'maybe' })).toThrow(/SEED_ON_EMPTY="maybe": expected true or false/);
+    expect(() => loadConfig({ NEO4J_URI: 'http://localhost:7474' })).toThrow(
+      /NEO4J_URI=.*expected a Bolt URI/,
+    );
+    expect(() => loadConfig({ SEED_ON_EMPTY: 'maybe' })).toThrow(
+      /SEED_ON_EMPTY="maybe": expected true or false/,
+    );
   });
 
   it('reports every bad variable at once', () => {
@@ -33,7 +37,9 @@ describe('loadConfig', () => {
     const config = loadConfig({ NEO4J_URI: 'neo4j+s://abcd.databases.neo4j.io', NODE_ENV: 'production' });
     expect(config.NEO4J_URI).toBe('neo4j+s://abcd.databases.neo4j.io');
     expect(config.GRAPHQL_INTROSPECTION).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).GRAPHQL_INTROSPECTION).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).GRAPHQL_INTROSPECTION).toBe(
+      true,
+    );
   });
 
   it('splits the CORS allowlist', () => {

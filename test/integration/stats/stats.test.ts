@@ -33,12 +33,16 @@ async function post(query: string) {
 
 describe('stats over HTTP, read from Neo4j', () => {
   it('counts entities by kind and relationships by type', async () => {
-    const { status, body } = await post('{ stats { totalNodes totalRelationships nodes { kind count } relationships { kind count } } }');
+    const { status, body } = await post(
+      '{ stats { totalNodes totalRelationships nodes { kind count } relationships { kind count } } }',
+    );
     expect(status).toBe(200);
     const { stats } = body.data;
     expect(stats.totalNodes).toBe(4);
     expect(stats.totalRelationships).toBe(2);
-    const nodes = Object.fromEntries(stats.nodes.map((entry: { kind: string; count: number }) => [entry.kind, entry.count]));
+    const nodes = Object.fromEntries(
+      stats.nodes.map((entry: { kind: string; count: number }) => [entry.kind, entry.count]),
+    );
     expect(nodes).toMatchObject({ Company: 2, Drug: 2, Trial: 0 });
     expect(stats.nodes).toHaveLength(NODE_KINDS.length);
     expect(stats.relationships).toHaveLength(RELATIONSHIP_TYPES.length);
