@@ -3,7 +3,7 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { createDriver } from './driver.ts';
 import { Executor } from './executor.ts';
-import { type LocalNeo4j, startLocalNeo4j } from './localNeo4j.ts';
+import { isLocalPortOpen, type LocalNeo4j, startLocalNeo4j } from './localNeo4j.ts';
 
 export interface Database {
   driver: Driver;
@@ -14,12 +14,17 @@ export interface Database {
 }
 
 /**
- * Connects to NEO4J_URI when it is set; otherwise starts the embedded Neo4j (neo4j/) with its store in
- * NEO4J_DATA_DIR and connects to that.
+ * Connects to NEO4J_URI when it is set. Otherwise uses the embedded Neo4j on 127.0.0.1:NEO4J_BOLT_PORT: the one
+ * already running (so `npm run seed` reaches the database of a running `npm start`), or one it starts with its
+ * store in NEO4J_DATA_DIR and stops on close.
  */
 export async function connectDatabase(config: Config, logger: Logger): Promise<Database> {
   let local: LocalNeo4j | undefined;
   let uri = config.NEO4J_URI;
+  if (!uri && (await isLocalPortOpen(config.NEO4J_BOLT_PORT))) {
+    uri = `bolt://127.0.0.1:${config.NEO4J_BOLT_PORT}`;
+    logger.info(`NEO4J_URI not set: using the Neo4j already listening at ${uri}`);
+  }
   if (!uri) {
     logger.info({ dataDir: config.NEO4J_DATA_DIR }, 'NEO4J_URI not set: starting the local Neo4j');
     local = await startLocalNeo4j({

@@ -382,6 +382,11 @@ async function waitForTcp(host: string, port: number, deadline: number): Promise
   throw new Error(`Neo4j reported ready but ${host}:${port} does not accept connections (${lastError})`);
 }
 
+/** Whether something accepts TCP connections on 127.0.0.1:port (e.g. the Neo4j of a running `npm start`). */
+export async function isLocalPortOpen(port: number, timeoutMs = 500): Promise<boolean> {
+  return (await tryConnect('127.0.0.1', port, timeoutMs)) === undefined;
+}
+
 function tryConnect(host: string, port: number, timeoutMs: number): Promise<string | undefined> {
   return new Promise((resolve) => {
     const socket = createConnection({ host, port });
