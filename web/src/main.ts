@@ -1,4 +1,5 @@
-import { App, type AtlasHook } from './app.ts';
+import { App } from './app.ts';
+import type { AtlasHook } from './hook.ts';
 import './style.css';
 
 declare global {

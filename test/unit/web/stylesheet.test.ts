@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ENTITY_KINDS, KIND_STYLES, kindStyle, OKABE_ITO } from '../../../web/src/graph/kinds.ts';
+import { NODE_KINDS } from '../../../server/model/kinds.ts';
+import {
+  ENTITY_KINDS,
+  isEntityKind,
+  KIND_STYLES,
+  kindStyle,
+  OKABE_ITO,
+} from '../../../web/src/graph/kinds.ts';
 import { buildStylesheet } from '../../../web/src/graph/stylesheet.ts';
 
 describe('kinds', () => {
@@ -9,6 +16,15 @@ describe('kinds', () => {
     const palette = new Set<string>([...Object.values(OKABE_ITO), '#BBBBBB']);
     for (const kind of ENTITY_KINDS) expect(palette.has(KIND_STYLES[kind].color)).toBe(true);
     expect(kindStyle('Unknown').title).toBe('Entity');
+  });
+
+  it("lists each of the server's entity kinds once (every node kind but Sentence), in the legend's order", () => {
+    expect(new Set(ENTITY_KINDS).size).toBe(ENTITY_KINDS.length);
+    expect([...ENTITY_KINDS].sort()).toEqual(NODE_KINDS.filter((kind) => kind !== 'Sentence').sort());
+    expect(ENTITY_KINDS.slice(0, 2)).toEqual(['Company', 'Drug']);
+    expect(ENTITY_KINDS.every(isEntityKind)).toBe(true);
+    expect(isEntityKind('Sentence')).toBe(false);
+    expect(isEntityKind('Entity')).toBe(false);
   });
 });
 

@@ -1,7 +1,15 @@
+import { isNodeKind, type NodeKind } from '../../../server/model/kinds.ts';
+
 /**
- * Every kind of entity, with how the canvas and the legend draw it. Colours come from the Okabe–Ito palette
- * (safe for the common colour-vision deficiencies); a kind never relies on colour alone: each colour is paired
- * with a distinct shape.
+ * The kinds the API serves as entities: every node label of the server's allowlist (server/model/kinds.ts) but
+ * Sentence, which comes as citations (as in server/features/entities/entity.model.ts).
+ */
+export type EntityKind = Exclude<NodeKind, 'Sentence'>;
+
+/**
+ * Every entity kind, in the order the legend lists them. Colours come from the Okabe–Ito palette (safe for the
+ * common colour-vision deficiencies); a kind never relies on colour alone: each colour is paired with a distinct
+ * shape.
  */
 export const ENTITY_KINDS = [
   'Company',
@@ -20,9 +28,11 @@ export const ENTITY_KINDS = [
   'Royalty',
   'Person',
   'SourceDocument',
-] as const;
+] as const satisfies readonly EntityKind[];
 
-export type EntityKind = (typeof ENTITY_KINDS)[number];
+/** A kind the server allows and the legend order leaves out: the type check fails on the next line, naming it. */
+type Unlisted = Exclude<EntityKind, (typeof ENTITY_KINDS)[number]>;
+export const EVERY_KIND_LISTED: [Unlisted] extends [never] ? true : Unlisted = true;
 
 /** Okabe & Ito (2008), "Color Universal Design". */
 export const OKABE_ITO = {
@@ -89,7 +99,7 @@ export const KIND_STYLES: Readonly<Record<EntityKind, KindStyle>> = Object.freez
 const FALLBACK: KindStyle = { title: 'Entity', color: '#777777', shape: 'ellipse', size: 24 };
 
 export function isEntityKind(value: unknown): value is EntityKind {
-  return typeof value === 'string' && (ENTITY_KINDS as readonly string[]).includes(value);
+  return typeof value === 'string' && value !== 'Sentence' && isNodeKind(value);
 }
 
 export function kindStyle(kind: string): KindStyle {

@@ -1,9 +1,6 @@
-import type { Citation, Graph, GraphEdge, PartnershipInfo } from '../api/types.ts';
-import { formatMoney, formatPhase, formatValue, humanize, propertyTitle } from '../graph/format.ts';
+import type { Citation, Graph, GraphEdge } from '../api/types.ts';
+import { formatValue, humanize, propertyTitle } from '../graph/format.ts';
 import { kindStyle } from '../graph/kinds.ts';
-import type { DrugGroup } from '../graph/landscape.ts';
-import { drugPartners } from '../graph/landscape.ts';
-import { type CompanyMoney, describeMoneyLine, milestoneState } from '../graph/partnerships.ts';
 import { clear, h, swatch } from './dom.ts';
 
 export interface PanelActions {
@@ -19,7 +16,8 @@ export interface PanelActions {
 /** Properties that are shown elsewhere or only for machines. */
 const SKIPPED_PROPERTIES = new Set(['id', 'name', 'kind', 'citedIn', 'sortDate', 'label', 'entityId']);
 
-function entityLink(id: string, name: string, kind: string, actions: PanelActions) {
+/** A button that shows an entity: its kind's swatch, its name, its kind. */
+export function entityLink(id: string, name: string, kind: string, actions: PanelActions) {
   const style = kindStyle(kind);
   return h(
     'button',
@@ -213,169 +211,4 @@ export function renderDetails(
   if (!own.length && !fromEdges.length)
     cites.append(h('p', { class: 'muted', text: 'No source sentence is recorded for this entity.' }));
   panel.append(cites);
-}
-
-export function moneyTable(money: readonly CompanyMoney[], actions: PanelActions): HTMLElement {
-  const section = h('section', { class: 'panel-section' }, h('h3', { text: 'Milestone money per company' }));
-  const list = h('ul', { class: 'money-list' });
-  for (const company of money) {
-    if (!company.receives.length && !company.pays.length) continue;
-    const lines = h('div', { class: 'money-lines' });
-    for (const l of company.receives) lines.append(h('p', { text: `Receives: ${describeMoneyLine(l)}` }));
-    for (const l of company.pays) lines.append(h('p', { text: `Pays: ${describeMoneyLine(l)}` }));
-    list.append(h('li', {}, entityLink(company.id, company.name, 'Company', actions), lines));
-  }
-  if (!list.childElementCount)
-    section.append(h('p', { class: 'muted', text: 'No milestone payments recorded.' }));
-  section.append(list);
-  return section;
-}
-
-/** A deal's terms: parties and roles, rights, milestones with amount, state and trigger, royalties, sources. */
-export function partnershipTerms(
-  p: PartnershipInfo,
-  asOf: string | null,
-  actions: PanelActions,
-): HTMLElement {
-  const box = h('section', { class: 'panel-section deal' });
-  box.append(h('h3', { text: p.name }));
-  const facts = h('dl', { class: 'properties' });
-  const add = (term: string, value: string | null | undefined) => {
-    if (value) facts.append(h('dt', { text: term }), h('dd', { text: value }));
-  };
-  add('Rights', p.rights.join('; '));
-  add('Territory', p.territory);
-  add('Status', p.status ? humanize(p.status) : null);
-  add('Started', p.startDate?.date);
-  add('Summary', p.summary);
-  box.append(facts);
-  const parties = h('ul', { class: 'relation-list' });
-  for (const party of p.parties) {
-    parties.append(
-      h(
-        'li',
-        {},
-        entityLink(party.company.id, party.company.name, 'Company', actions),
-        h('span', { class: 'muted', text: ` ${party.role ? humanize(party.role) : 'party'}` }),
-      ),
-    );
-  }
-  box.append(h('h4', { text: 'Parties' }), parties);
-  if (p.drugs.length || p.technologies.length) {
-    const licensed = h('ul', { class: 'relation-list' });
-    for (const d of p.drugs) licensed.append(h('li', {}, entityLink(d.id, d.name, 'Drug', actions)));
-    for (const t of p.technologies)
-      licensed.append(h('li', {}, entityLink(t.id, t.name, 'Technology', actions)));
-    box.append(h('h4', { text: 'Licenses' }), licensed);
-  }
-  if (p.milestones.length) {
-    const list = h('ul', { class: 'milestones' });
-    for (const m of p.milestones) {
-      const state = milestoneState(m, asOf);
-      const amount = m.amount ? formatMoney(m.amount.amount, m.amount.currency) : 'Undisclosed amount';
-      const flow = [m.payer?.name, m.payee?.name].every(Boolean)
-        ? `${m.payer?.name} pays ${m.payee?.name}`
-        : null;
-      list.append(
-        h(
-          'li',
-          { class: `milestone ${state.toLowerCase()}` },
-          h(
-            'p',
-            {},
-            h('strong', { text: amount }),
-            ' ',
-            h('span', {
-              class: `pill ${state.toLowerCase()}`,
-              text: state === 'TRIGGERED' ? 'Triggered' : 'Pending',
-            }),
-          ),
-          h('p', { text: m.name }),
-          m.description ? h('p', { class: 'muted', text: m.description }) : null,
-          flow ? h('p', { class: 'muted', text: flow }) : null,
-          m.trigger
-            ? h(
-                'p',
-                { class: 'trigger' },
-                'Triggered by ',
-                entityLink(m.trigger.id, m.trigger.name, 'RegulatoryEvent', actions),
-                m.trigger.date ? ` (${m.trigger.date.date})` : '',
-              )
-            : null,
-        ),
-      );
-    }
-    box.append(h('h4', { text: 'Milestones' }), list);
-  }
-  if (p.royalties.length) {
-    const list = h('ul', { class: 'milestones' });
-    for (const r of p.royalties) {
-      const rate = r.rate === null ? 'rate undisclosed' : `${Number((r.rate * 100).toFixed(2))}%`;
-      list.append(
-        h(
-          'li',
-          {},
-          h('p', { text: `${r.name}: ${rate}${r.basis ? ` of ${r.basis}` : ''}` }),
-          r.description ? h('p', { class: 'muted', text: r.description }) : null,
-        ),
-      );
-    }
-    box.append(h('h4', { text: 'Royalties' }), list);
-  }
-  if (p.citations.length) box.append(h('h4', { text: 'Sources' }), citationList(p.citations));
-  return box;
-}
-
-export function renderPartnershipsOverview(
-  panel: HTMLElement,
-  partnerships: readonly PartnershipInfo[],
-  money: readonly CompanyMoney[],
-  asOf: string | null,
-  actions: PanelActions,
-) {
-  clear(panel);
-  panel.append(
-    h('header', { class: 'panel-head' }, h('h2', { text: 'Partnerships' })),
-    h('p', {
-      class: 'muted',
-      text: `${partnerships.length} deal${partnerships.length === 1 ? '' : 's'}${asOf ? ` as of ${asOf}` : ''}. Click a company or a deal for details.`,
-    }),
-    moneyTable(money, actions),
-  );
-  for (const p of partnerships) panel.append(partnershipTerms(p, asOf, actions));
-}
-
-export function renderLandscape(
-  panel: HTMLElement,
-  groups: readonly DrugGroup[],
-  by: string,
-  actions: PanelActions,
-) {
-  clear(panel);
-  panel.append(h('header', { class: 'panel-head' }, h('h2', { text: `Drugs by ${by}` })));
-  for (const group of groups) {
-    const list = h('ul', { class: 'relation-list' });
-    for (const drug of group.drugs) {
-      const partners = drugPartners(drug);
-      list.append(
-        h(
-          'li',
-          {},
-          entityLink(drug.id, drug.name, 'Drug', actions),
-          h('p', {
-            class: 'muted',
-            text: `${formatPhase(drug.highestPhase)}${partners.length ? ` · ${partners.join(', ')}` : ''}`,
-          }),
-        ),
-      );
-    }
-    panel.append(
-      h(
-        'section',
-        { class: 'panel-section' },
-        h('h3', { text: `${group.title} (${group.drugs.length})` }),
-        list,
-      ),
-    );
-  }
 }

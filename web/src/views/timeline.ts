@@ -1,127 +1,39 @@
+import { fetchRegulatoryEvents } from '../api/queries.ts';
 import type { RegulatoryEventInfo } from '../api/types.ts';
-import { humanize } from '../graph/format.ts';
-import { clear, h } from '../ui/dom.ts';
+import { renderEmpty } from '../ui/panel.ts';
+import { renderTimeline } from '../ui/timeline.ts';
+import { detailsOrHint, type View, type ViewContext } from './view.ts';
 
-export interface TimelineOptions {
-  asOf: string | null;
-  since: string | null;
-  onFocus(id: string): void;
-}
+/** Timeline: the regulatory events by date and region, drawn as a table instead of the canvas. */
+export function timelineView(ctx: ViewContext, container: HTMLElement): View {
+  const { status, store } = ctx;
+  let events: RegulatoryEventInfo[] | null = null;
 
-export interface TimelineRow {
-  event: RegulatoryEventInfo;
-  day: string | null;
-  region: string;
-  changed: boolean;
-}
-
-/** Events in date order (undated last), with their region lane, minus those after `asOf`. */
-export function timelineRows(
-  events: readonly RegulatoryEventInfo[],
-  asOf: string | null,
-  since: string | null,
-) {
-  const rows: TimelineRow[] = [];
-  let hidden = 0;
-  for (const event of events) {
-    const day = event.date?.sortDate ?? null;
-    if (asOf && day && day > asOf) {
-      hidden++;
-      continue;
-    }
-    rows.push({
-      event,
-      day,
-      region: event.regions?.[0]?.name ?? (event.region?.trim() || 'Unspecified region'),
-      changed: Boolean(since && day && day > since),
+  function render() {
+    renderTimeline(container, events ?? [], {
+      asOf: store.state.asOf,
+      since: store.state.since,
+      onFocus: (id) => {
+        store.set({ selected: id });
+        void ctx.details.show(id);
+      },
     });
   }
-  rows.sort(
-    (a, b) => (a.day ?? '9999').localeCompare(b.day ?? '9999') || a.event.name.localeCompare(b.event.name),
-  );
-  const regions = [...new Set(rows.map((r) => r.region))].sort((a, b) => a.localeCompare(b));
-  return { rows, regions, hidden };
-}
 
-/** The regulatory timeline: one row per event, one column per region; built with DOM calls and text only. */
-export function renderTimeline(
-  container: HTMLElement,
-  events: readonly RegulatoryEventInfo[],
-  options: TimelineOptions,
-) {
-  clear(container);
-  const { rows, regions, hidden } = timelineRows(events, options.asOf, options.since);
-  const head = h('header', { class: 'timeline-head' }, h('h2', { text: 'Regulatory timeline' }));
-  const summary = `${rows.length} event${rows.length === 1 ? '' : 's'} in ${regions.length} region${regions.length === 1 ? '' : 's'}`;
-  head.append(
-    h('p', {
-      class: 'muted',
-      text: hidden
-        ? `${summary}; ${hidden} later event${hidden === 1 ? '' : 's'} hidden as of ${options.asOf}.`
-        : `${summary}.`,
-    }),
-  );
-  if (options.since)
-    head.append(h('p', { class: 'muted', text: `Events after ${options.since} are highlighted.` }));
-  container.append(head);
-  if (!rows.length) {
-    container.append(
-      h('p', {
-        class: 'empty-note',
-        text: options.asOf
-          ? 'No regulatory events had happened by that date. Clear “As of” or pick a later day.'
-          : 'No regulatory events are recorded. Load a seed with “npm run seed”.',
-      }),
-    );
-    return;
-  }
-  const grid = h('div', {
-    class: 'timeline-grid',
-    role: 'table',
-    'aria-label': 'Regulatory events by date and region',
-  });
-  grid.style.gridTemplateColumns = `8.5rem repeat(${regions.length}, minmax(12rem, 1fr))`;
-  const headerRow = h(
-    'div',
-    { class: 'timeline-row timeline-header', role: 'row' },
-    h('div', { role: 'columnheader', class: 'timeline-date', text: 'Date' }),
-  );
-  for (const region of regions)
-    headerRow.append(h('div', { role: 'columnheader', class: 'timeline-region', text: region }));
-  grid.append(headerRow);
-  for (const row of rows) {
-    const line = h('div', { class: `timeline-row${row.changed ? ' changed' : ''}`, role: 'row' });
-    const dateText = row.event.date
-      ? `${row.event.date.date}${row.event.date.precision && row.event.date.precision !== 'DAY' ? ` (${humanize(row.event.date.precision)})` : ''}`
-      : 'Undated';
-    line.append(h('div', { role: 'rowheader', class: 'timeline-date', text: dateText }));
-    for (const region of regions) {
-      const cell = h('div', { role: 'cell', class: 'timeline-cell' });
-      if (region === row.region) {
-        const status = row.event.status ?? '';
-        const card = h(
-          'button',
-          {
-            type: 'button',
-            class: `event-card ${status.toLowerCase()}`,
-            title: `Show ${row.event.name}`,
-            on: { click: () => options.onFocus(row.event.id) },
-          },
-          h('span', {
-            class: 'event-type',
-            text: [row.event.eventType ? humanize(row.event.eventType) : 'Event', row.event.agency]
-              .filter(Boolean)
-              .join(' · '),
-          }),
-          h('span', { class: 'event-name', text: row.event.name }),
-          row.event.drug ? h('span', { class: 'event-drug', text: row.event.drug.name }) : null,
-          status ? h('span', { class: `pill ${status.toLowerCase()}`, text: humanize(status) }) : null,
-        );
-        cell.append(card);
-      }
-      line.append(cell);
-    }
-    grid.append(line);
-  }
-  container.append(grid);
+  return {
+    async load(run) {
+      const data = await run.fetch('the regulatory timeline', fetchRegulatoryEvents);
+      if (!data) return;
+      events = data;
+      render();
+      renderEmpty(
+        ctx.panel,
+        'Regulatory timeline',
+        'Each row is a filing, opinion, approval or expected decision; columns are regions. Click an event for its details and sources.',
+      );
+      status.info(`${data.length} regulatory event${data.length === 1 ? '' : 's'}.`);
+    },
+    showPanel: (selected) => detailsOrHint(ctx, selected),
+    datesChanged: render,
+  };
 }

@@ -1,0 +1,78 @@
+import { fetchDrugs } from '../api/queries.ts';
+import type { DrugInfo } from '../api/types.ts';
+import { formatPhase } from '../graph/format.ts';
+import { type DrugGroup, drugPartners, groupDrugs, landscapeElements } from '../graph/landscape.ts';
+import { clear, h } from '../ui/dom.ts';
+import { entityLink, type PanelActions, renderEmpty } from '../ui/panel.ts';
+import { detailsOrHint, showNothing, type View, type ViewContext } from './view.ts';
+
+/** The drugs of each group, with their phase and partners. */
+function renderLandscape(
+  panel: HTMLElement,
+  groups: readonly DrugGroup[],
+  by: string,
+  actions: PanelActions,
+) {
+  clear(panel);
+  panel.append(h('header', { class: 'panel-head' }, h('h2', { text: `Drugs by ${by}` })));
+  for (const group of groups) {
+    const list = h('ul', { class: 'relation-list' });
+    for (const drug of group.drugs) {
+      const partners = drugPartners(drug);
+      list.append(
+        h(
+          'li',
+          {},
+          entityLink(drug.id, drug.name, 'Drug', actions),
+          h('p', {
+            class: 'muted',
+            text: `${formatPhase(drug.highestPhase)}${partners.length ? ` · ${partners.join(', ')}` : ''}`,
+          }),
+        ),
+      );
+    }
+    panel.append(
+      h(
+        'section',
+        { class: 'panel-section' },
+        h('h3', { text: `${group.title} (${group.drugs.length})` }),
+        list,
+      ),
+    );
+  }
+}
+
+/** Landscape: drugs grouped by target, payload or linker. */
+export function landscapeView(ctx: ViewContext): View {
+  const { canvas, status, store } = ctx;
+  let drugs: DrugInfo[] | null = null;
+
+  return {
+    async load(run) {
+      const data = await run.fetch('the drug landscape', fetchDrugs);
+      if (!data) return;
+      drugs = data;
+      if (!data.length) {
+        showNothing(ctx, 'No drugs are recorded yet. Load a seed with “npm run seed”.');
+        renderEmpty(ctx.panel, 'Landscape', 'No drugs recorded.');
+        return;
+      }
+      const { groupBy } = store.state;
+      const groups = groupDrugs(data, groupBy);
+      await ctx.draw(landscapeElements(groups));
+      ctx.filters.refreshLegend();
+      renderLandscape(ctx.panel, groups, groupBy, ctx.actions);
+      status.info(
+        `${data.length} drug${data.length === 1 ? '' : 's'} in ${groups.length} group${groups.length === 1 ? '' : 's'} by ${groupBy}.`,
+      );
+    },
+    entityOf: (nodeId) =>
+      (canvas.cy.getElementById(nodeId).data('properties')?.entityId as string | undefined) ?? nodeId,
+    /** The selection's details, else the drugs by group. */
+    showPanel(selected) {
+      if (selected || !drugs) detailsOrHint(ctx, selected);
+      else
+        renderLandscape(ctx.panel, groupDrugs(drugs, store.state.groupBy), store.state.groupBy, ctx.actions);
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import type { Canvas, DrawTimings } from '../graph/canvas.ts';
+import type { Element } from '../graph/toElements.ts';
+import type { ViewStore } from '../state/store.ts';
+import { type PanelActions, renderEmpty } from '../ui/panel.ts';
+import type { Status } from '../ui/status.ts';
+import type { Details } from './details.ts';
+import type { Filters } from './filters.ts';
+
+/** What every view works with; the app builds it once. */
+export interface ViewContext {
+  readonly store: ViewStore;
+  readonly canvas: Canvas;
+  readonly status: Status;
+  readonly panel: HTMLElement;
+  readonly actions: PanelActions;
+  readonly details: Details;
+  readonly filters: Filters;
+  /** Replaces the canvas with `elements` in the state's layout, records the timings, applies the filters. */
+  draw(elements: Element[], roots?: string[]): Promise<DrawTimings>;
+}
+
+/** One of the five views: how it loads, and what its panel shows. */
+export interface View {
+  load(run: LoadRun): Promise<void>;
+  /** The panel for the selection (null: nothing selected). */
+  showPanel(selected: string | null): void;
+  /** The entity that a clicked canvas node stands for (the landscape draws stand-ins). */
+  entityOf?(nodeId: string): string;
+  /** More to show above an entity's details in this view. */
+  detailsExtra?(id: string): HTMLElement | undefined;
+  /** "As of" or "changes since" changed; by default the canvas filters are applied again. */
+  datesChanged?(): void;
+}
+
+/** One load of a view: stale as soon as another load starts; shows its progress and failures, with Retry. */
+export class LoadRun {
+  constructor(
+    readonly status: Status,
+    readonly isCurrent: () => boolean,
+    readonly retry: () => void,
+  ) {}
+
+  /**
+   * Fetches what the view shows: a spinner while it runs; on failure a clear message and Retry, never a blank
+   * page. Undefined when it failed or another load has started since.
+   */
+  async fetch<T>(what: string, run: () => Promise<T>): Promise<T | undefined> {
+    this.status.showOverlay('loading', `Loading ${what}…`);
+    this.status.info(`Loading ${what}…`);
+    try {
+      const result = await run();
+      if (!this.isCurrent()) return undefined;
+      this.status.hideOverlay();
+      return result;
+    } catch (error) {
+      this.fail(error);
+      return undefined;
+    }
+  }
+
+  /** Shows a failure of this load, unless another load has started since. */
+  fail(error: unknown) {
+    if (this.isCurrent()) this.status.failed(error, this.retry);
+  }
+}
+
+/** Nothing to draw: an empty canvas, with a note saying why and what to do. */
+export function showNothing(ctx: ViewContext, note: string) {
+  ctx.canvas.clear();
+  ctx.status.showOverlay('empty', note);
+}
+
+export const DETAILS_HINT =
+  'Click a node to see its properties, relationships and sources. Double-click to expand it.';
+
+/** The panel of the views without an overview: the selection's details, or a hint. */
+export function detailsOrHint(ctx: ViewContext, selected: string | null) {
+  if (selected) void ctx.details.show(selected);
+  else renderEmpty(ctx.panel, 'Details', DETAILS_HINT);
+}
