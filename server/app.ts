@@ -14,7 +14,9 @@ import { AppError, ErrorCode } from './errors.ts';
 import { createArmor, OPERATION_LIMITS } from './graphql/armor.ts';
 import { corsAllowlist } from './graphql/cors.ts';
 import { createFormatError } from './graphql/formatError.ts';
+import { knownOperationTypes } from './graphql/knownOperationTypes.ts';
 import { errorReporting } from './graphql/plugins.ts';
+import { securityHeaders } from './graphql/securityHeaders.ts';
 import { tokenLimit } from './graphql/tokenLimit.ts';
 import type { Logger } from './logger.ts';
 import { resolvers } from './resolvers.ts';
@@ -50,7 +52,7 @@ export async function createApp({ config, executor, logger }: AppDependencies): 
     allowBatchedHttpRequests: false,
     // server/main.ts owns the process lifecycle: it stops Apollo, the driver and Neo4j in order.
     stopOnTerminationSignals: false,
-    validationRules: armor.validationRules,
+    validationRules: [...armor.validationRules, knownOperationTypes],
     plugins: [
       ...armor.plugins,
       errorReporting,
@@ -63,6 +65,11 @@ export async function createApp({ config, executor, logger }: AppDependencies): 
 
   const http = express();
   http.disable('x-powered-by');
+  http.use(
+    assignRequestId,
+    accessLog(logger),
+    securityHeaders({ landingPage: config.GRAPHQL_INTROSPECTION }),
+  );
   http.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -77,14 +84,19 @@ export async function createApp({ config, executor, logger }: AppDependencies): 
   });
   http.use(
     '/graphql',
-    assignRequestId,
     corsAllowlist(config.CORS_ORIGINS),
     express.json({ limit: MAX_BODY_BYTES }),
     tokenLimit(OPERATION_LIMITS.maxTokens),
     expressMiddleware(apollo, {
       context: async ({ res }): Promise<Context> => {
         const requestId = String(res.locals.requestId);
-        return createContext(executor, logger.child({ requestId }), requestId);
+        const requestLogger = logger.child({ requestId });
+        // Resolvers get a read-only executor that puts the request id in the logs and the transaction metadata.
+        return createContext(
+          executor.forRequest({ requestId, logger: requestLogger }),
+          requestLogger,
+          requestId,
+        );
       },
     }),
     bodyErrors,
@@ -95,7 +107,56 @@ export async function createApp({ config, executor, logger }: AppDependencies): 
     logger.warn(`No built web app in ${WEB_DIST_DIR}: run "npm run build" to serve the explorer.`);
   }
 
+  http.use(notFound, lastResort(logger));
+
   return { http, stop: () => apollo.stop() };
+}
+
+/** One line per request with its id; failures at warn so they show at the default level. */
+function accessLog(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const started = performance.now();
+    res.once('finish', () => {
+      const line = {
+        requestId: res.locals.requestId,
+        method: req.method,
+        path: req.originalUrl.split('?')[0],
+        status: res.statusCode,
+        ms: Math.round(performance.now() - started),
+      };
+      if (res.statusCode >= 500) logger.warn(line, 'request failed');
+      else logger.debug(line, 'request');
+    });
+    next();
+  };
+}
+
+/** Anything else: a short text, with the same headers as every other answer. */
+const notFound: RequestHandler = (_req, res) => {
+  res.status(404).type('text/plain').send(`Not found (request id ${res.locals.requestId}).\n`);
+};
+
+/**
+ * Errors no other handler took (a malformed URL, a broken static file): a short text with the request id, never
+ * Express's page with a stack trace (which it shows whenever NODE_ENV is not "production").
+ */
+function lastResort(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const status = Number((error as { status?: unknown }).status);
+    const clientError = Number.isInteger(status) && status >= 400 && status < 500;
+    if (!clientError)
+      logger.error({ err: error, requestId: res.locals.requestId, path: req.path }, 'unexpected error');
+    res
+      .status(clientError ? status : 500)
+      .type('text/plain')
+      .send(
+        `${clientError ? 'Bad request' : 'Internal server error'} (request id ${res.locals.requestId}).\n`,
+      );
+  };
 }
 
 /** Every request gets an id (the client's x-request-id when it is sane), echoed in a header and in the logs. */

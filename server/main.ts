@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { type App, createApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { connectDatabase, type Database } from './db/connect.ts';
-import { Executor } from './db/executor.ts';
+import { CLIENT_GRACE_MS, Executor } from './db/executor.ts';
 import { ensureSchema } from './db/schemaSetup.ts';
 import { createLogger, type Logger } from './logger.ts';
 
@@ -24,15 +24,30 @@ async function main(): Promise<void> {
   let server: Server | undefined;
   let stopping = false;
 
+  /*
+   * Stop in order: stop accepting connections and let in-flight requests finish (they are bounded by the query
+   * timeout; after SHUTDOWN_GRACE_MS the stragglers are cut), then Apollo, then the driver, then the embedded
+   * Neo4j (its JVM shuts the store down cleanly). A second Ctrl-C exits at once; the JVM then stops by itself
+   * when its stdin closes (server/db/localNeo4j.ts).
+   */
   const shutdown = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(130);
+    }
     stopping = true;
-    logger.info({ signal }, 'shutting down');
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    await app?.stop();
-    await database?.close();
-    logger.info('stopped');
-    process.exit(0);
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    let code = 0;
+    try {
+      await closeServer(server, config.NEO4J_QUERY_TIMEOUT_MS + CLIENT_GRACE_MS + SHUTDOWN_MARGIN_MS, logger);
+      await app?.stop();
+      await database?.close();
+      logger.info('stopped');
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      code = 1;
+    }
+    process.exit(code);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
@@ -79,6 +94,24 @@ async function prepareGraph(database: Database, config: Config, logger: Logger):
 }
 
 const SEED_TIMEOUT_MS = 10 * 60 * 1000;
+/** How long after the longest possible query shutdown still waits for requests before cutting connections. */
+const SHUTDOWN_MARGIN_MS = 1_000;
+
+/** Stops accepting connections, closes idle keep-alive ones, waits for active ones up to `graceMs`, then cuts them. */
+async function closeServer(server: Server | undefined, graceMs: number, logger: Logger): Promise<void> {
+  if (!server?.listening) return;
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const timer = setTimeout(() => {
+    logger.warn({ graceMs }, 'requests still running after the grace period: closing their connections');
+    server.closeAllConnections();
+  }, graceMs);
+  try {
+    await closed;
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 main().catch((error) => {
   console.error(`Pipeline Atlas failed to start: ${error instanceof Error ? error.message : String(error)}`);

@@ -39,6 +39,7 @@ export async function connectDatabase(config: Config, logger: Logger): Promise<D
     user: config.NEO4J_USER,
     password: config.NEO4J_PASSWORD,
     connectTimeoutMs: config.NEO4J_CONNECT_TIMEOUT_MS,
+    acquisitionTimeoutMs: Math.max(config.NEO4J_CONNECT_TIMEOUT_MS, config.NEO4J_QUERY_TIMEOUT_MS),
   });
   const executor = new Executor(driver, {
     database: config.NEO4J_DATABASE,

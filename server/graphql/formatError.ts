@@ -36,10 +36,12 @@ export function createFormatError(logger: Logger) {
     if (original instanceof AppError) {
       return { message: original.message, path: formatted.path, extensions: { code: original.code } };
     }
-    const code = limitCode(error) ?? formatted.extensions?.code;
+    const limit = limitCode(error);
+    const code = limit ?? formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
       return {
-        message: formatted.message,
+        // graphql-armor reports some limits through the parser, which prefixes "Syntax Error: ".
+        message: limit ? formatted.message.replace(/^Syntax Error: /, '') : formatted.message,
         locations: formatted.locations,
         path: formatted.path,
         extensions: { code },

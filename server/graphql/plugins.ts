@@ -5,7 +5,8 @@ import { isClientError, unwrapResolverError } from './formatError.ts';
 
 /**
  * Logs every error that clients will only see masked, with the request id, and tells clients that id; answers
- * 503 when the database is unreachable and nothing could be answered, so load balancers and retries see it.
+ * 503 when the database is unreachable and nothing could be answered (every root field null), so load balancers
+ * and retries see it.
  */
 export const errorReporting: ApolloServerPlugin<Context> = {
   async requestDidStart() {
@@ -26,7 +27,9 @@ export const errorReporting: ApolloServerPlugin<Context> = {
           const original = unwrapResolverError(error);
           return original instanceof AppError && original.code === ErrorCode.ServiceUnavailable;
         });
-        if (unavailable && (result.data === null || result.data === undefined)) response.http.status = 503;
+        // Nothing answered: no data, or only nulls where the database would have answered.
+        const nothing = !result.data || Object.values(result.data).every((value) => value === null);
+        if (unavailable && nothing) response.http.status = 503;
       },
     };
   },

@@ -1,0 +1,243 @@
+/** The bench's results: their shape, the targets judged on them, and the table printed on stdout. */
+import type { LoadResult } from './load.ts';
+import type { QuestionResult, Throughput } from './queries.ts';
+import type { WebResult } from './web.ts';
+
+export interface ScaleResult {
+  scale: number;
+  generateSeconds: number;
+  baseline: LoadResult;
+  loader: LoadResult;
+  fixture: Record<string, string>;
+  questions: QuestionResult[];
+  throughput: { api: Throughput; peer: Throughput };
+  memory: { serverPeakRssMb: number; peerPeakRssMb: number; neo4jPeakRssMb: number };
+}
+
+export interface BenchResults {
+  date: string;
+  mode: 'quick' | 'full';
+  machine: { cpus: number; cpuModel: string; memoryGb: number; loadAverage: number[]; node: string };
+  neo4jJavaArgs: string[];
+  rounds: number;
+  scales: ScaleResult[];
+  web: WebResult[] | null;
+  targets: Target[];
+}
+
+export interface Target {
+  name: string;
+  value: string;
+  pass: boolean;
+}
+
+/** The scale the issue's targets are stated at. */
+const TARGET_SCALE = 100_000;
+
+const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
+const fmt = (value: number) => Math.round(value).toLocaleString('en');
+
+export function judge(results: Omit<BenchResults, 'targets'>): Target[] {
+  const targets: Target[] = [];
+  const add = (name: string, value: string, pass: boolean) => targets.push({ name, value, pass });
+  const at =
+    results.scales.find((s) => s.scale === TARGET_SCALE) ?? results.scales[results.scales.length - 1];
+  if (at) {
+    const where = at.scale === TARGET_SCALE ? '' : ` [at ${fmt(at.scale)}; targets are for 100k]`;
+    for (const q of at.questions) {
+      add(`${q.name}: GraphQL/Cypher p50 ≤ 1.3${where}`, q.ratio.toFixed(2), q.ratio <= 1.3);
+    }
+    for (const q of at.questions) {
+      add(
+        `${q.name}: faster than @neo4j/graphql${where}`,
+        q.peer ? `${ms(q.api.p50)} vs ${ms(q.peer.p50)} ms` : `peer failed: ${q.peerError ?? '?'}`,
+        q.peer ? q.api.p50 < q.peer.p50 : true,
+      );
+    }
+    const search = at.questions.find((q) => q.name.startsWith('search'));
+    if (search) add(`search p95 ≤ 20 ms${where}`, `${ms(search.api.p95)} ms`, search.api.p95 <= 20);
+    const graph = at.questions.find((q) => q.name.startsWith('graph'));
+    if (graph) add(`graph depth-2 p95 ≤ 50 ms${where}`, `${ms(graph.api.p95)} ms`, graph.api.p95 <= 50);
+    add(
+      `no errors at 16 clients${where}`,
+      `${at.throughput.api.errors} of ${fmt(at.throughput.api.requests)}`,
+      at.throughput.api.errors === 0,
+    );
+    const rate = at.loader.elementsPerSecond / at.baseline.elementsPerSecond;
+    add(`loader ≥ 0.7 × baseline rate${where}`, rate.toFixed(2), rate >= 0.7);
+  }
+  for (let i = 1; i < results.scales.length; i++) {
+    const small = results.scales[i - 1];
+    const big = results.scales[i];
+    if (!small || !big) continue;
+    const elements = big.loader.elements / small.loader.elements;
+    const time = big.loader.seconds / small.loader.seconds;
+    add(
+      `loader time grows no faster than the data (${fmt(small.scale)} → ${fmt(big.scale)})`,
+      `×${time.toFixed(1)} time for ×${elements.toFixed(1)} elements`,
+      time <= elements * 1.1,
+    );
+  }
+  const million = results.scales.find((s) => s.scale === 1_000_000);
+  if (million) {
+    add(
+      '1M elements loaded in < 120 s',
+      `${million.loader.seconds.toFixed(0)} s`,
+      million.loader.seconds < 120,
+    );
+  }
+  const large = results.web?.find((w) => w.nodes === 5_000);
+  if (large) {
+    add(
+      '5,000 nodes: navigation → settled layout < 2 s',
+      `${ms(large.app.settledMs)} ms`,
+      large.app.settledMs < 2_000,
+    );
+    const fps = large.app.panFps ?? 0;
+    const bare = large.bare.panFps ?? 0;
+    add('5,000 nodes: pan ≥ 30 fps', fps.toFixed(1), fps >= 30);
+    add(
+      '5,000 nodes: pan faster than bare Cytoscape.js',
+      `${fps.toFixed(1)} vs ${bare.toFixed(1)} fps`,
+      fps > bare,
+    );
+  }
+  return targets;
+}
+
+function table(head: string[], rows: (string | number)[][]): string {
+  const cells = [head, ...rows.map((row) => row.map(String))];
+  const widths = head.map((_, c) => Math.max(...cells.map((row) => (row[c] ?? '').length)));
+  const line = (row: string[]) =>
+    row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  ');
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...cells.slice(1).map(line)].join('\n');
+}
+
+/** The whole report as text: machine, then loading, queries, throughput, memory, web, targets. */
+export function formatReport(r: BenchResults): string {
+  const out: string[] = [];
+  const m = r.machine;
+  out.push(
+    `Pipeline Atlas bench (${r.mode}) ${r.date}`,
+    `${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, load average ${m.loadAverage.map((l) => l.toFixed(1)).join(' ')} at start; Node ${m.node}; Neo4j 5.26 embedded (${r.neo4jJavaArgs.join(' ')}); ${r.rounds} rounds per question`,
+    '',
+    'Loading (elements = nodes + relationships)',
+    table(
+      [
+        'scale',
+        'elements',
+        'loader s',
+        'validate s',
+        'write s',
+        'loader el/s',
+        'baseline s',
+        'baseline el/s',
+        'ratio',
+        'loader RSS MB',
+        'neo4j RSS MB',
+      ],
+      r.scales.map((s) => [
+        fmt(s.scale),
+        fmt(s.loader.elements),
+        s.loader.seconds.toFixed(1),
+        (s.loader.phases?.validate ?? 0).toFixed(1),
+        (s.loader.seconds - (s.loader.phases?.validate ?? 0)).toFixed(1),
+        fmt(s.loader.elementsPerSecond),
+        s.baseline.seconds.toFixed(1),
+        fmt(s.baseline.elementsPerSecond),
+        (s.loader.elementsPerSecond / s.baseline.elementsPerSecond).toFixed(2),
+        s.loader.loaderPeakRssMb ?? '',
+        s.loader.neo4jPeakRssMb,
+      ]),
+    ),
+  );
+  for (const s of r.scales) {
+    out.push(
+      '',
+      `Queries at ${fmt(s.scale)} (ms; floor = hand-written Cypher through the driver; db hits by PROFILE)`,
+      table(
+        [
+          'question',
+          'API p50',
+          'p95',
+          'floor p50',
+          'p95',
+          'API/floor',
+          'peer p50',
+          'p95',
+          'API db hits',
+          'stmts',
+          'floor db hits',
+        ],
+        s.questions.map((q) => [
+          q.name,
+          ms(q.api.p50),
+          ms(q.api.p95),
+          ms(q.floor.p50),
+          ms(q.floor.p95),
+          q.ratio.toFixed(2),
+          q.peer ? ms(q.peer.p50) : 'error',
+          q.peer ? ms(q.peer.p95) : '',
+          fmt(q.apiDbHits),
+          q.apiStatements,
+          fmt(q.floorDbHits),
+        ]),
+      ),
+      '',
+      table(
+        ['16 clients, six questions in turn', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'errors'],
+        (['api', 'peer'] as const).map((which) => {
+          const t = s.throughput[which];
+          return [
+            which === 'api' ? 'Pipeline Atlas' : '@neo4j/graphql',
+            t.requestsPerSecond.toFixed(0),
+            t.p50,
+            t.p99,
+            fmt(t.requests),
+            t.errors,
+          ];
+        }),
+      ),
+      `Peak RSS under that load: server ${s.memory.serverPeakRssMb} MB, @neo4j/graphql peer ${s.memory.peerPeakRssMb} MB, Neo4j ${s.memory.neo4jPeakRssMb} MB`,
+    );
+  }
+  if (r.web) {
+    out.push(
+      '',
+      'Web (headless Chromium, ms from navigation start; app ready = its first view loaded, then layout and add are parts of the draw; bare = Cytoscape.js with default options)',
+      table(
+        [
+          'nodes',
+          'edges',
+          'app ready',
+          'layout',
+          'add',
+          'app first draw',
+          'app settled',
+          'plan',
+          'app pan fps',
+          'bare first draw',
+          'bare settled',
+          'bare pan fps',
+        ],
+        r.web.map((w) => [
+          fmt(w.nodes),
+          fmt(w.edges),
+          ms(w.app.readyMs ?? 0),
+          ms(w.app.layoutMs),
+          ms(w.app.addMs ?? 0),
+          ms(w.app.firstDrawMs),
+          ms(w.app.settledMs),
+          w.app.plan,
+          w.app.panFps?.toFixed(1) ?? '',
+          ms(w.bare.firstDrawMs),
+          ms(w.bare.settledMs),
+          w.bare.panFps?.toFixed(1) ?? '',
+        ]),
+      ),
+    );
+  }
+  out.push('', 'Targets');
+  for (const t of r.targets) out.push(`${t.pass ? 'pass' : 'MISS'}  ${t.name}: ${t.value}`);
+  return out.join('\n');
+}
