@@ -12,7 +12,7 @@ import { clearDatabase, connectTestDatabase, type TestDatabase } from '../suppor
 import { MB, type NodeProcess, runNode, waitUntil, watchMemory } from './support.ts';
 
 /*
- * Load: the real server process (`tsx server/main.ts`, production mode) on loopback, 32 concurrent clients for 60 s
+ * Load: the real server process (`tsx server/main.ts`, production mode) on loopback, 16 to 64 concurrent clients for 60 s
  * on a mixed workload over the Kadcyla seed and a synthetic pipeline. Zero errors (HTTP and GraphQL), p99 reported,
  * and the server's memory flat: the floor of its resident size (the low point after garbage collection) over the last
  * 20 s is not above that of the first 20 s by more than the allowance. (The heap is inside the process: the RSS
@@ -23,11 +23,11 @@ import { MB, type NodeProcess, runNode, waitUntil, watchMemory } from './support
 const WARMUP_S = 20;
 const DURATION_S = 60;
 /**
- * Concurrent clients of the measured run (LOAD_CLIENTS, 16 to 64). 32 by default: on a 2-core machine that also
- * runs Neo4j and the load generator, 64 pass too (p99 about 8 s, close to the 10 s query timeout, so not the CI
- * default).
+ * Concurrent clients of the measured run (LOAD_CLIENTS, 16 to 64). 16 by default, so that CI on a busy 2-core
+ * machine (which also runs Neo4j and the load generator) stays clear of the 10 s query timeout; 32 and 64 pass on an
+ * idle one (64: p99 about 8 s).
  */
-const CONNECTIONS = Math.min(64, Math.max(16, Number(process.env.LOAD_CLIENTS ?? 32)));
+const CONNECTIONS = Math.min(64, Math.max(16, Number(process.env.LOAD_CLIENTS ?? 16)));
 /** Window compared at the start and end of the run, and the growth allowed between them. */
 const WINDOW_S = 20;
 const MAX_GROWTH = 0.1;
