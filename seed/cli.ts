@@ -104,7 +104,7 @@ async function main(): Promise<number> {
     }
     const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
     console.error(
-      `\nThe load failed and was rolled back; the graph is as it was before.\n${(error as Error).message}${cause}`,
+      `\nThe load failed; none of it is kept (a large load that could not be undone now is undone at the next load or\nserver start).\n${(error as Error).message}${cause}`,
     );
     return 3;
   } finally {
