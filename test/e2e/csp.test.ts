@@ -1,0 +1,68 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadFixture } from '../integration/api/fixture.ts';
+import { type Api, startApi } from '../integration/api/harness.ts';
+import { launchChromium } from '../support/browser.ts';
+import { connectTestDatabase, type TestDatabase } from '../support/database.ts';
+
+/* The built explorer runs under its Content-Security-Policy (server/graphql/securityHeaders.ts) with no violation. */
+
+let db: TestDatabase;
+let api: Api;
+
+beforeAll(async () => {
+  db = connectTestDatabase();
+  await loadFixture(db);
+  api = await startApi({
+    ...db,
+    config: { ...db.config, NODE_ENV: 'production', GRAPHQL_INTROSPECTION: false },
+  });
+});
+
+afterAll(async () => {
+  await api?.stop();
+  await db?.close();
+});
+
+describe('the explorer under its CSP, in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(() => browser?.close());
+
+  it('draws Kadcyla and exports the graph with no CSP violation', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const holder = window as unknown as { __csp?: string[] };
+        holder.__csp = [...(holder.__csp ?? []), `${event.violatedDirective} ${event.blockedURI}`];
+      });
+    });
+    await page.goto(`${api.url}/?ids=kadcyla`);
+    await page.waitForFunction('window.__atlas !== undefined', undefined, { timeout: 20_000 });
+    await page.evaluate('window.__atlas.ready');
+    await expect
+      .poll(() => page.evaluate('window.__atlas.cy.nodes().map((n) => n.id())') as Promise<string[]>, {
+        timeout: 20_000,
+      })
+      .toEqual(expect.arrayContaining(['kadcyla', 'dm1']));
+    // Cytoscape's injected stylesheet applies (allowed by its hash).
+    expect(
+      await page.evaluate(
+        "document.getElementById('__________cytoscape_stylesheet')?.sheet?.cssRules.length",
+      ),
+    ).toBe(1);
+    const download = page.waitForEvent('download', { timeout: 20_000 });
+    await page.click('#export-png');
+    expect((await download).suggestedFilename()).toMatch(/\.png$/);
+    await page.waitForTimeout(500);
+    const seen = (await page.evaluate('window.__csp ?? []')) as string[];
+    expect([...seen, ...violations]).toEqual([]);
+    await page.close();
+  });
+});
