@@ -9,61 +9,11 @@ import path from 'node:path';
 import express from 'express';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/support/chromium.ts';
+import { measurePanFps, syntheticElements } from '../test/support/largeGraph.ts';
 import { finished, REPO_ROOT } from './proc.ts';
 
 const VIEWPORT = { width: 1280, height: 720 };
-const KINDS = [
-  'Company',
-  'Drug',
-  'Antibody',
-  'Payload',
-  'Target',
-  'Trial',
-  'Indication',
-  'RegulatoryEvent',
-  'Partnership',
-  'Milestone',
-];
-const TYPES = ['DEVELOPS', 'TESTS', 'TARGETS', 'PARTY_TO', 'CONCERNS', 'HAS_MILESTONE'];
 const PAN_MS = 2_000;
-const FRAME_MS = 16;
-
-/** A reproducible pipeline-like graph: every node attached to an earlier one, then random links (two edges per node). */
-export function benchElements(nodes: number, seed = 1) {
-  let state = seed;
-  const random = () => {
-    state = (state * 16807) % 2147483647;
-    return state / 2147483647;
-  };
-  const out: { group: 'nodes' | 'edges'; data: Record<string, unknown> }[] = [];
-  for (let i = 0; i < nodes; i++) {
-    out.push({
-      group: 'nodes',
-      data: { id: `n${i}`, kind: KINDS[i % KINDS.length], label: `Entity ${i}`, properties: {} },
-    });
-  }
-  const seen = new Set<string>();
-  for (let made = 0; made < nodes * 2; ) {
-    const a = made < nodes - 1 ? made + 1 : Math.floor(random() * nodes);
-    const b = made < nodes - 1 ? Math.floor(random() * (made + 1)) : Math.floor(random() * nodes);
-    if (a === b || seen.has(`${a}-${b}`)) continue;
-    seen.add(`${a}-${b}`);
-    const type = TYPES[made % TYPES.length] as string;
-    out.push({
-      group: 'edges',
-      data: {
-        id: `e${made}`,
-        source: `n${a}`,
-        target: `n${b}`,
-        type,
-        label: type.toLowerCase(),
-        properties: {},
-      },
-    });
-    made++;
-  }
-  return out;
-}
 
 export interface DrawResult {
   /** Navigation start → first drawn graph, and → settled layout (ms). */
@@ -117,37 +67,6 @@ async function serve(outDir: string, apiUrl: string) {
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
-/** Drags the canvas with the mouse, one move per display frame, and counts animation frames meanwhile. */
-async function panFps(page: Page, selector: string): Promise<number> {
-  const box = await page.locator(selector).boundingBox();
-  if (!box) throw new Error(`no ${selector} on the page`);
-  const x = box.x + box.width / 2;
-  const y = box.y + box.height / 2;
-  const drag = async (ms: number) => {
-    await page.mouse.move(x, y);
-    await page.mouse.down();
-    const started = Date.now();
-    for (let i = 0; Date.now() - started < ms; i++) {
-      const moveStarted = Date.now();
-      await page.mouse.move(x + Math.cos(i / 10) * 150, y + Math.sin(i / 10) * 100);
-      const spare = FRAME_MS - (Date.now() - moveStarted);
-      if (spare > 0) await page.waitForTimeout(spare);
-    }
-    await page.mouse.up();
-    return Date.now() - started;
-  };
-  await drag(600); // warm-up: the first frames of a pan build the caches later frames reuse
-  await page.waitForTimeout(300);
-  await page.evaluate(`(() => {
-    window.__frames = 0; window.__counting = true;
-    const tick = () => { if (!window.__counting) return; window.__frames++; requestAnimationFrame(tick); };
-    requestAnimationFrame(tick);
-  })()`);
-  const elapsed = await drag(PAN_MS);
-  const frames = (await page.evaluate('(window.__counting = false, window.__frames)')) as number;
-  return (frames * 1000) / elapsed;
-}
-
 async function withElements(browser: Browser, elements: unknown[]): Promise<Page> {
   const page = await browser.newPage({ viewport: VIEWPORT });
   await page.addInitScript(`window.__benchElements = ${JSON.stringify(elements)};`);
@@ -183,7 +102,7 @@ async function drawApp(browser: Browser, base: string, elements: unknown[], pan:
     };
     if (!pan) return result;
     await page.waitForTimeout(1_500);
-    return { ...result, panFps: await panFps(page, '#graph') };
+    return { ...result, panFps: await measurePanFps(page, '#graph', PAN_MS) };
   } finally {
     await page.close();
   }
@@ -203,7 +122,7 @@ async function drawBare(
     const result = { firstDrawMs: drawnAt, settledMs: drawnAt };
     if (!pan) return result;
     await page.waitForTimeout(1_500);
-    return { ...result, panFps: await panFps(page, '#cy') };
+    return { ...result, panFps: await measurePanFps(page, '#cy', PAN_MS) };
   } finally {
     await page.close();
   }
@@ -224,7 +143,7 @@ export async function measureWeb(
   try {
     const results: WebResult[] = [];
     for (const nodes of sizes) {
-      const elements = benchElements(nodes);
+      const elements = syntheticElements(nodes, nodes * 2);
       const pan = nodes >= 5_000;
       // The baseline first, then the app, so neither always runs on a warmer machine… alternate by size.
       const bare = await drawBare(browser, server.url, elements, pan);

@@ -3,8 +3,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
 import { connectTestDatabase } from '../support/database.ts';
+import { measurePanFps, syntheticElements } from '../support/largeGraph.ts';
 import { type RunningServer, startTestServer } from '../support/server.ts';
-import { measurePanFps, syntheticElements } from './support/largeGraph.ts';
 
 /*
  * Large graphs in headless Chromium without a GPU: 500 and 5,000 nodes drawn through the app's own pipeline
