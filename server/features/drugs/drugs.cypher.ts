@@ -8,6 +8,7 @@ export const DRUG_PARTS: readonly Prefetch[] = [
   { spec: REL.drugPayload },
   { spec: REL.drugLinker },
   { spec: REL.drugTargets },
+  { spec: REL.drugCompanies },
 ];
 
 const ref = (name: string, spec: RelationSpec, kind: RefFilter['kind']): RefFilter => ({ name, spec, kind });

@@ -14,7 +14,7 @@ export const NODES_BY_ID: Cypher = {
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 WHERE NOT n:Sentence
-RETURN id, n`,
+RETURN id, n {.*, labels: labels(n)} AS n`,
 };
 
 export const CITATIONS_BY_SENTENCE_ID: Cypher = {
@@ -23,7 +23,7 @@ export const CITATIONS_BY_SENTENCE_ID: Cypher = {
 UNWIND $ids AS id
 MATCH (s:Entity {id: id}) WHERE s:Sentence
 OPTIONAL MATCH (s)-[:IN_DOCUMENT]->(d:SourceDocument)
-RETURN id, s.text AS sentence, s.index AS index, d AS document`,
+RETURN id, s.text AS sentence, s.index AS index, d {.*, labels: labels(d)} AS document`,
 };
 
 /** `(from)-[rel:A|B]->(to)` or `(from)<-[rel:A|B]-(to)`. */
@@ -73,7 +73,7 @@ export function linksCollect(
   MATCH ${pattern(spec, from, rel, to)}
   WHERE ${targetCondition(spec, to)}
   WITH ${rel}, ${to} ORDER BY ${sortKey(spec.order, to)}, ${to}.id LIMIT ${LIMITS.maxListSize}
-  RETURN {type: type(${rel}), properties: properties(${rel}), node: ${to}, links: {${nested.join(', ')}}}
+  RETURN {type: type(${rel}), properties: properties(${rel}), node: ${to} {.*, labels: labels(${to})}, links: {${nested.join(', ')}}}
 }`;
 }
 
@@ -116,7 +116,7 @@ RETURN id,
     WITH x, ${key} AS key
     WHERE ${afterCondition('key', 'x')}
     ORDER BY key, x.id LIMIT toInteger($limit)
-    RETURN {node: x, key: key}
+    RETURN {node: x {.*, labels: labels(x)}, key: key}
   } AS page`,
     };
     paged.set(spec.key, cypher);

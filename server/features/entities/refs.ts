@@ -30,12 +30,16 @@ export function refMatches(variable: string, name: string): string {
 
 /** Binds `variable` to every entity of `kind` the reference `name` names (by id through the index, by name through full text). */
 export function refAnchor(variable: string, name: string, kind: string): string {
-  return `CALL () {
-  MATCH (ref:Entity {id: $${name}}) RETURN ref
+  // By id first; the full-text lookup of names and aliases only runs when no entity has that id.
+  return `OPTIONAL MATCH (ref:Entity {id: $${name}})
+CALL (ref) {
+  WITH ref WHERE ref IS NOT NULL
+  RETURN ref AS found
   UNION
-  CALL db.index.fulltext.queryNodes('entity_search', $${name}Phrase, {limit: 100}) YIELD node AS ref
-  WITH ref WHERE ${refMatches('ref', name)}
-  RETURN ref
+  WITH ref WHERE ref IS NULL
+  CALL db.index.fulltext.queryNodes('entity_search', $${name}Phrase, {limit: 100}) YIELD node AS named
+  WITH named WHERE ${refMatches('named', name)}
+  RETURN named AS found
 }
-WITH ref AS ${variable} WHERE ${variable}:${kind}`;
+WITH found AS ${variable} WHERE ${variable}:${kind}`;
 }

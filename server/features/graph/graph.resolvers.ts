@@ -7,7 +7,7 @@ import { citationsOf } from '../entities/fields.ts';
 import { checkRange, idList, LIMITS } from '../entities/limits.ts';
 import { toEntity } from '../entities/toEntity.ts';
 import { edgeLabel } from './edgeLabels.ts';
-import { GRAPH_EXPAND, GRAPH_FETCH, MAX_GRAPH_EDGES, PATH_BY_LENGTH } from './graph.cypher.ts';
+import { GRAPH_BY_DEPTH, MAX_GRAPH_EDGES, PATH_BY_LENGTH } from './graph.cypher.ts';
 
 interface EdgeRow {
   id: string;
@@ -27,10 +27,7 @@ export const toGraphEdge = (row: EdgeRow): GraphEdgeModel => {
   return { ...row, properties, label: edgeLabel(row.type, properties) };
 };
 
-/**
- * Breadth-first, one bounded Cypher step per level (at most `depth` + 1 round trips): each step asks only for as
- * many new neighbours as the limit still allows, plus one to know whether the limit cut the graph.
- */
+/** The subgraph around the seeds in one round trip (see GRAPH_BY_DEPTH); seeds past the limit are dropped. */
 async function subgraph(
   context: Context,
   seeds: string[],
@@ -38,26 +35,15 @@ async function subgraph(
   kinds: string[] | null,
   limit: number,
 ) {
-  const visited = new Set(seeds.slice(0, limit));
-  let truncated = seeds.length > limit;
-  let frontier = [...visited];
-  for (let level = 1; level <= depth && frontier.length > 0 && !truncated; level++) {
-    const budget = limit - visited.size;
-    const rows = await context.executor.read(GRAPH_EXPAND, {
-      frontier,
-      visited: [...visited],
-      kinds,
-      budget: budget + 1,
-    });
-    const found = rows.map((row) => String(row.id));
-    if (found.length > budget) truncated = true;
-    frontier = found.slice(0, budget);
-    for (const id of frontier) visited.add(id);
-  }
-  const [row] = await context.executor.read(GRAPH_FETCH, { ids: [...visited] });
+  const cypher = GRAPH_BY_DEPTH[depth];
+  if (!cypher) throw badInput(`"depth" must be an integer from 0 to ${LIMITS.maxGraphDepth}.`);
+  const [row] = await context.executor.read(cypher, { ids: seeds.slice(0, limit), kinds, limit });
   return {
     ...toGraph(row),
-    truncated: truncated || ((row?.edges as unknown[]) ?? []).length > MAX_GRAPH_EDGES,
+    truncated:
+      seeds.length > limit ||
+      row?.truncated === true ||
+      ((row?.edges as unknown[]) ?? []).length > MAX_GRAPH_EDGES,
   };
 }
 

@@ -18,7 +18,7 @@ WITH node, score,
     WHEN name STARTS WITH $text OR any(alias IN aliases WHERE alias STARTS WITH $text) THEN 1
     ELSE 2
   END AS rank
-RETURN node, score, rank
+RETURN node {.*, labels: labels(node)} AS node, score, rank
 ORDER BY rank, score DESC, node.id
 LIMIT toInteger($first)`,
 };

@@ -7,7 +7,7 @@ import { pagedQuery, relatedQuery } from '../../../server/features/entities/enti
 import { REL } from '../../../server/features/entities/relations.ts';
 import { rootQuery } from '../../../server/features/entities/rootQuery.ts';
 import { EDGE_LABELS } from '../../../server/features/graph/edgeLabels.ts';
-import { GRAPH_EXPAND, PATH_BY_LENGTH, WALKED_TYPES } from '../../../server/features/graph/graph.cypher.ts';
+import { GRAPH_BY_DEPTH, PATH_BY_LENGTH, WALKED_TYPES } from '../../../server/features/graph/graph.cypher.ts';
 import { NODE_KINDS, RELATIONSHIP_TYPES } from '../../../server/model/kinds.ts';
 
 const schema = buildSchema(readFileSync(SCHEMA_PATH, 'utf8'));
@@ -62,7 +62,10 @@ describe('Cypher building', () => {
       }
     }
     expect(WALKED_TYPES).not.toContain('IN_DOCUMENT');
-    expect(GRAPH_EXPAND.text).toContain('LIMIT toInteger($budget)');
+    // One text per depth, each with that many bounded levels.
+    expect(
+      GRAPH_BY_DEPTH.map((cypher) => cypher.text.match(/LIMIT toInteger\(\$limit\) \+ 1/g)?.length ?? 0),
+    ).toEqual([0, 1, 2, 3]);
     expect(PATH_BY_LENGTH.map((cypher) => cypher.text.match(/\*\.\.(\d+)/)?.[1])).toEqual([
       '1',
       '2',
