@@ -7,7 +7,7 @@ export const companiesRoot: Pick<QueryResolvers, 'company' | 'companies'> = {
     const entity = await loaders.node.load(id);
     return entity?.kind === 'Company' ? entity : null;
   },
-  companies: (_parent, { where, first, after }, context) => {
+  companies: (_parent, { where, first, after }, context, info) => {
     const nameContains = filterText('where.nameContains', where?.nameContains);
     const companyType = filterText('where.companyType', where?.companyType);
     return runRootQuery(
@@ -15,6 +15,7 @@ export const companiesRoot: Pick<QueryResolvers, 'company' | 'companies'> = {
       { name: 'companies.list', kind: 'Company', refs: [], conditions: COMPANY_CONDITIONS, order: 'name' },
       { nameContains: nameContains?.toLowerCase() ?? null, companyType: companyType?.toUpperCase() ?? null },
       { first, after },
+      info,
     );
   },
 };

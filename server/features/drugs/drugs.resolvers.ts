@@ -10,7 +10,7 @@ export const drugsRoot: Pick<QueryResolvers, 'drug' | 'drugs'> = {
     const entity = await loaders.node.load(id);
     return entity?.kind === 'Drug' ? entity : null;
   },
-  drugs: (_parent, { where, first, after }, context) => {
+  drugs: (_parent, { where, first, after }, context, info) => {
     const refs: RefFilter[] = [];
     let params: Record<string, unknown> = {};
     for (const [field, filter] of Object.entries(DRUG_REFS)) {
@@ -32,6 +32,7 @@ export const drugsRoot: Pick<QueryResolvers, 'drug' | 'drugs'> = {
         nameContains: nameContains?.toLowerCase() ?? null,
       },
       { first, after },
+      info,
     );
   },
 };

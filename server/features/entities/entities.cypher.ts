@@ -14,7 +14,7 @@ export const NODES_BY_ID: Cypher = {
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 WHERE NOT n:Sentence
-RETURN id, n {.*, labels: labels(n)} AS n`,
+RETURN id, ${nodeMap('n')} AS n`,
 };
 
 export const CITATIONS_BY_SENTENCE_ID: Cypher = {
@@ -23,7 +23,7 @@ export const CITATIONS_BY_SENTENCE_ID: Cypher = {
 UNWIND $ids AS id
 MATCH (s:Entity {id: id}) WHERE s:Sentence
 OPTIONAL MATCH (s)-[:IN_DOCUMENT]->(d:SourceDocument)
-RETURN id, s.text AS sentence, s.index AS index, d {.*, labels: labels(d)} AS document`,
+RETURN id, s.text AS sentence, s.index AS index, ${nodeMap('d')} AS document`,
 };
 
 /** `(from)-[rel:A|B]->(to)` or `(from)<-[rel:A|B]-(to)`. */
@@ -55,25 +55,38 @@ export function afterCondition(key: string, variable: string, descending = false
 }
 
 /**
+ * An entity as a map: every property, or, when `projectedKind` is given, only the properties `$fields` lists for
+ * that kind (see projection.ts) as [name, value] pairs, which toEntity turns back into properties.
+ */
+export function nodeMap(variable: string, projectedKind?: string): string {
+  return projectedKind
+    ? `${variable} {.id, .name, labels: labels(${variable}), pairs: [property IN coalesce($fields.${projectedKind}, []) | [property, ${variable}[property]]]}`
+    : `${variable} {.*, labels: labels(${variable})}`;
+}
+
+/**
  * A COLLECT subquery that lists an entity's links of one spec as maps {type, properties, node, links}, ordered and
- * capped; `links` holds the children's lists, keyed by spec key.
+ * capped; `links` holds the children's lists, keyed by spec key. `projected`: nodes of a single target kind carry
+ * only the properties `$fields` lists.
  */
 export function linksCollect(
   spec: RelationSpec,
   from: string,
   children: readonly Prefetch[] = [],
   depth = 0,
+  projected = false,
 ): string {
   const rel = `r${depth}`;
   const to = `x${depth}`;
   const nested = children.map(
-    (child) => `\`${child.spec.key}\`: ${linksCollect(child.spec, to, child.children, depth + 1)}`,
+    (child) => `\`${child.spec.key}\`: ${linksCollect(child.spec, to, child.children, depth + 1, projected)}`,
   );
+  const kind = projected && spec.targets?.length === 1 ? spec.targets[0] : undefined;
   return `COLLECT {
   MATCH ${pattern(spec, from, rel, to)}
   WHERE ${targetCondition(spec, to)}
   WITH ${rel}, ${to} ORDER BY ${sortKey(spec.order, to)}, ${to}.id LIMIT ${LIMITS.maxListSize}
-  RETURN {type: type(${rel}), properties: properties(${rel}), node: ${to} {.*, labels: labels(${to})}, links: {${nested.join(', ')}}}
+  RETURN {type: type(${rel}), properties: properties(${rel}), node: ${nodeMap(to, kind)}, links: {${nested.join(', ')}}}
 }`;
 }
 
@@ -116,7 +129,7 @@ RETURN id,
     WITH x, ${key} AS key
     WHERE ${afterCondition('key', 'x')}
     ORDER BY key, x.id LIMIT toInteger($limit)
-    RETURN {node: x {.*, labels: labels(x)}, key: key}
+    RETURN {node: ${nodeMap('x')}, key: key}
   } AS page`,
     };
     paged.set(spec.key, cypher);

@@ -1,21 +1,24 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../context.ts';
 import { type PageRow, toConnection } from './connection.ts';
 import { cursorParams, decodeCursor } from './cursor.ts';
 import type { ConnectionModel } from './entity.model.ts';
 import { pageSize } from './limits.ts';
+import { projectionOf } from './projection.ts';
 import type { Prefetch } from './relations.ts';
 import { type RootQuery, rootQuery } from './rootQuery.ts';
 import { requireEntity } from './toEntity.ts';
 
 /**
- * Runs a root connection query: one round trip for the page, its total and the prefetched relations, which are
- * primed into the request's loaders so nested fields resolve without further queries.
+ * Runs a root connection query: one round trip for the page, its total and the prefetched relations (only the
+ * properties the operation reads, see projection.ts), which are primed into the request's loaders so nested fields resolve without further queries.
  */
 export async function runRootQuery(
   context: Context,
   query: RootQuery,
   params: Record<string, unknown>,
   args: { first?: number | null; after?: string | null },
+  info: GraphQLResolveInfo,
 ): Promise<ConnectionModel> {
   const first = pageSize(args.first);
   const after = decodeCursor(args.after);
@@ -23,6 +26,7 @@ export async function runRootQuery(
     ...params,
     ...cursorParams(after),
     limit: first + 1,
+    fields: projectionOf(info),
   });
   const page = (row?.page ?? []) as (PageRow & { links?: unknown })[];
   primePage(context, page, query.prefetch ?? []);

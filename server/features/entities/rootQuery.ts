@@ -1,6 +1,6 @@
 import type { Cypher } from '../../db/executor.ts';
 import type { NodeKind } from '../../model/kinds.ts';
-import { afterCondition, linksCollect, pattern, sortKey } from './entities.cypher.ts';
+import { afterCondition, linksCollect, nodeMap, pattern, sortKey } from './entities.cypher.ts';
 import { refAnchor, refMatches } from './refs.ts';
 import type { Prefetch, RelationSpec } from './relations.ts';
 
@@ -71,7 +71,7 @@ export function rootQuery(query: RootQuery): Cypher {
   const key = sortKey(query.order, 'm');
   const direction = query.descending ? ' DESC' : '';
   const prefetched = (query.prefetch ?? []).map(
-    (item) => `\`${item.spec.key}\`: ${linksCollect(item.spec, 'm', item.children, 1)}`,
+    (item) => `\`${item.spec.key}\`: ${linksCollect(item.spec, 'm', item.children, 1, true)}`,
   );
   lines.push(`WITH collect(m) AS matches
 RETURN size(matches) AS total, COLLECT {
@@ -79,7 +79,7 @@ RETURN size(matches) AS total, COLLECT {
   WITH m, ${key} AS key
   WHERE ${afterCondition('key', 'm', query.descending)}
   ORDER BY key${direction}, m.id${direction} LIMIT toInteger($limit)
-  RETURN {node: m {.*, labels: labels(m)}, key: key, links: {${prefetched.join(', ')}}}
+  RETURN {node: ${nodeMap('m', query.kind)}, key: key, links: {${prefetched.join(', ')}}}
 } AS page`);
 
   cypher = { name: `${query.name}[${query.refs.map((ref) => ref.name).join(',')}]`, text: lines.join('\n') };

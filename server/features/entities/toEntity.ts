@@ -6,6 +6,7 @@ export const ENTITY_KINDS = NODE_KINDS.filter((kind): kind is EntityKind => kind
 /** A node as the executor returns it (labels plus properties, made plain by server/db/values.ts). */
 interface PlainNode {
   labels?: unknown;
+  pairs?: unknown;
   id?: unknown;
   [property: string]: unknown;
 }
@@ -20,7 +21,9 @@ export function kindOf(labels: readonly unknown[]): EntityKind | null {
 /** Turns a returned node into the model resolvers get; null for anything that is not an entity. */
 export function toEntity(value: unknown): EntityModel | null {
   if (!value || typeof value !== 'object') return null;
-  const { labels, ...properties } = value as PlainNode;
+  const { labels, pairs, ...properties } = value as PlainNode;
+  // A projected node (see nodeMap): its other properties come as [name, value] pairs.
+  if (Array.isArray(pairs)) for (const [key, item] of pairs as [string, unknown][]) properties[key] = item;
   const kind = kindOf(Array.isArray(labels) ? labels : []);
   if (!kind || typeof properties.id !== 'string') return null;
   const name = typeof properties.name === 'string' ? properties.name : properties.id;

@@ -6,7 +6,7 @@ import type { RefFilter } from '../entities/rootQuery.ts';
 import { PARTNERSHIP_CONDITIONS, PARTNERSHIP_REFS, partnershipsQuery } from './partnerships.cypher.ts';
 
 export const partnershipsRoot: Pick<QueryResolvers, 'partnerships'> = {
-  partnerships: (_parent, { where, first, after }, context) => {
+  partnerships: (_parent, { where, first, after }, context, info) => {
     const company = filterText('where.company', where?.company);
     const drug = filterText('where.drug', where?.drug);
     const technology = filterText('where.technology', where?.technology);
@@ -28,6 +28,7 @@ export const partnershipsRoot: Pick<QueryResolvers, 'partnerships'> = {
         milestoneStatus: where?.milestoneStatus ?? null,
       },
       { first, after },
+      info,
     );
   },
 };

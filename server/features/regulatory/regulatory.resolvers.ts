@@ -7,7 +7,7 @@ import type { RefFilter } from '../entities/rootQuery.ts';
 import { EVENT_CONDITIONS, EVENT_CONTEXT, EVENT_REFS } from './regulatory.cypher.ts';
 
 export const regulatoryRoot: Pick<QueryResolvers, 'regulatoryEvents'> = {
-  regulatoryEvents: (_parent, { where, first, after, order }, context) => {
+  regulatoryEvents: (_parent, { where, first, after, order }, context, info) => {
     const drug = filterText('where.drug', where?.drug);
     const region = filterText('where.region', where?.region);
     const agency = filterText('where.agency', where?.agency);
@@ -45,6 +45,7 @@ export const regulatoryRoot: Pick<QueryResolvers, 'regulatoryEvents'> = {
         to: where?.to ?? null,
       },
       { first, after },
+      info,
     );
   },
 };
