@@ -55,19 +55,22 @@ export function afterCondition(key: string, variable: string, descending = false
 }
 
 /**
- * An entity as a map: every property, or, when `projectedKind` is given, only the properties `$fields` lists for
- * that kind (see projection.ts) as [name, value] pairs, which toEntity turns back into properties.
+ * An entity as a map: every property, or, when `projected`, only the properties `$fields` lists for its kind (see
+ * projection.ts) as [name, value] pairs, which toEntity turns back into properties. `kind` names the kind when
+ * only one is possible; otherwise it is read from the node's labels.
  */
-export function nodeMap(variable: string, projectedKind?: string): string {
-  return projectedKind
-    ? `${variable} {.id, .name, labels: labels(${variable}), pairs: [property IN coalesce($fields.${projectedKind}, []) | [property, ${variable}[property]]]}`
-    : `${variable} {.*, labels: labels(${variable})}`;
+export function nodeMap(variable: string, projected = false, kind?: string): string {
+  if (!projected) return `${variable} {.*, labels: labels(${variable})}`;
+  const fields = kind
+    ? `$fields.${kind}`
+    : `$fields[[label IN labels(${variable}) WHERE label <> 'Entity'][0]]`;
+  return `${variable} {.id, .name, labels: labels(${variable}), pairs: [property IN coalesce(${fields}, []) | [property, ${variable}[property]]]}`;
 }
 
 /**
  * A COLLECT subquery that lists an entity's links of one spec as maps {type, properties, node, links}, ordered and
- * capped; `links` holds the children's lists, keyed by spec key. `projected`: nodes of a single target kind carry
- * only the properties `$fields` lists.
+ * capped; `links` holds the children's lists, keyed by spec key. `projected`: nodes carry only the properties
+ * `$fields` lists.
  */
 export function linksCollect(
   spec: RelationSpec,
@@ -81,12 +84,11 @@ export function linksCollect(
   const nested = children.map(
     (child) => `\`${child.spec.key}\`: ${linksCollect(child.spec, to, child.children, depth + 1, projected)}`,
   );
-  const kind = projected && spec.targets?.length === 1 ? spec.targets[0] : undefined;
   return `COLLECT {
   MATCH ${pattern(spec, from, rel, to)}
   WHERE ${targetCondition(spec, to)}
   WITH ${rel}, ${to} ORDER BY ${sortKey(spec.order, to)}, ${to}.id LIMIT ${LIMITS.maxListSize}
-  RETURN {type: type(${rel}), properties: properties(${rel}), node: ${nodeMap(to, kind)}, links: {${nested.join(', ')}}}
+  RETURN {type: type(${rel}), properties: properties(${rel}), node: ${nodeMap(to, projected, spec.targets?.length === 1 ? spec.targets[0] : undefined)}, links: {${nested.join(', ')}}}
 }`;
 }
 

@@ -20,8 +20,8 @@ export const LIMITS = Object.freeze({
   maxSearchHits: 50,
   /** `search` text, and any filter string. */
   maxTextLength: 200,
-  /** Lucene candidates read before ranking and the kinds filter. */
-  searchCandidates: 200,
+  /** Lucene candidates read per hit asked for, before ranking (and five times as many for a kinds filter). */
+  searchCandidatesPerHit: 5,
 });
 
 /** Checks an integer argument against its range; out of range is the client's mistake, not something to clamp silently. */

@@ -79,7 +79,7 @@ RETURN size(matches) AS total, COLLECT {
   WITH m, ${key} AS key
   WHERE ${afterCondition('key', 'm', query.descending)}
   ORDER BY key${direction}, m.id${direction} LIMIT toInteger($limit)
-  RETURN {node: ${nodeMap('m', query.kind)}, key: key, links: {${prefetched.join(', ')}}}
+  RETURN {node: ${nodeMap('m', true, query.kind)}, key: key, links: {${prefetched.join(', ')}}}
 } AS page`);
 
   cypher = { name: `${query.name}[${query.refs.map((ref) => ref.name).join(',')}]`, text: lines.join('\n') };

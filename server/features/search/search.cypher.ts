@@ -1,9 +1,10 @@
 import type { Cypher } from '../../db/executor.ts';
+import { nodeMap } from '../entities/entities.cypher.ts';
 
 /*
  * Full-text candidates from the `entity_search` index (Entity name, aliases, genericName), then the kinds filter,
  * then a rank that puts exact names and aliases first and names starting with the text next, Lucene's score
- * within each rank, and the id to break ties so results are stable.
+ * within each rank, and the id to break ties so results are stable. Hits carry the properties the operation reads.
  */
 export const SEARCH: Cypher = {
   name: 'search.fulltext',
@@ -18,7 +19,7 @@ WITH node, score,
     WHEN name STARTS WITH $text OR any(alias IN aliases WHERE alias STARTS WITH $text) THEN 1
     ELSE 2
   END AS rank
-RETURN node {.*, labels: labels(node)} AS node, score, rank
+RETURN ${nodeMap('node', true)} AS node, score, rank
 ORDER BY rank, score DESC, node.id
 LIMIT toInteger($first)`,
 };

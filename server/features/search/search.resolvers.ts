@@ -2,12 +2,13 @@ import { badInput } from '../../errors.ts';
 import type { QueryResolvers, SearchHitResolvers } from '../../generated/graphql.ts';
 import type { SearchHitModel } from '../entities/entity.model.ts';
 import { checkRange, LIMITS } from '../entities/limits.ts';
+import { projectionOf } from '../entities/projection.ts';
 import { requireEntity } from '../entities/toEntity.ts';
 import { SEARCH } from './search.cypher.ts';
 import { buildSearchQuery } from './searchQuery.ts';
 
 export const searchQuery: Pick<QueryResolvers, 'search'> = {
-  search: async (_parent, { text, kinds, first }, { executor }) => {
+  search: async (_parent, { text, kinds, first }, { executor }, info) => {
     const limit = checkRange('first', first, 1, LIMITS.maxSearchHits, 10);
     if (text.length > LIMITS.maxTextLength)
       throw badInput(`"text" must be at most ${LIMITS.maxTextLength} characters.`);
@@ -17,8 +18,9 @@ export const searchQuery: Pick<QueryResolvers, 'search'> = {
       query,
       text: text.trim().toLowerCase(),
       kinds: kinds?.length ? kinds : null,
-      candidates: kinds?.length ? LIMITS.searchCandidates * 5 : LIMITS.searchCandidates,
+      candidates: limit * LIMITS.searchCandidatesPerHit * (kinds?.length ? 5 : 1),
       first: limit,
+      fields: projectionOf(info),
     });
     return rows.map((row): SearchHitModel => ({ node: requireEntity(row.node), score: Number(row.score) }));
   },
