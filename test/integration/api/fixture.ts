@@ -1,7 +1,9 @@
+import { afterAll, beforeAll } from 'vitest';
 import { loadSeed } from '../../../seed/load.ts';
 import { Executor } from '../../../server/db/executor.ts';
 import { ensureSchema } from '../../../server/db/schemaSetup.ts';
-import type { TestDatabase } from '../../support/database.ts';
+import { connectTestDatabase, type TestDatabase } from '../../support/database.ts';
+import { type Api, startApi } from './harness.ts';
 
 /*
  * The API tests' data: the Kadcyla release loaded with the seed loader, plus a small synthetic set written with
@@ -35,4 +37,19 @@ export async function loadFixture(db: TestDatabase): Promise<void> {
   await ensureSchema(executor);
   await loadSeed({ executor, files: [KADCYLA_SEED] });
   await executor.write(SYNTHETIC, { count: SYNTHETIC_DRUGS });
+}
+
+/** For one test file: the fixture loaded and the app serving it before its tests, both stopped after them. */
+export function withFixtureApi(): { readonly db: TestDatabase; readonly api: Api } {
+  const started = {} as { db: TestDatabase; api: Api };
+  beforeAll(async () => {
+    started.db = connectTestDatabase();
+    await loadFixture(started.db);
+    started.api = await startApi(started.db);
+  });
+  afterAll(async () => {
+    await started.api?.stop();
+    await started.db?.close();
+  });
+  return started;
 }

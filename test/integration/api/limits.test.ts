@@ -1,24 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../../server/app.ts';
 import { LIMITS } from '../../../server/features/entities/limits.ts';
 import { OPERATION_LIMITS } from '../../../server/graphql/armor.ts';
-import { connectTestDatabase, type TestDatabase } from '../../support/database.ts';
-import { loadFixture } from './fixture.ts';
-import { type Api, startApi } from './harness.ts';
+import { withFixtureApi } from './fixture.ts';
+import { startApi } from './harness.ts';
 
-let db: TestDatabase;
-let api: Api;
-
-beforeAll(async () => {
-  db = connectTestDatabase();
-  await loadFixture(db);
-  api = await startApi(db);
-});
-
-afterAll(async () => {
-  await api?.stop();
-  await db?.close();
-});
+const fixture = withFixtureApi();
 
 const codeOf = (result: { errors?: { extensions?: { code?: string } }[] }) =>
   result.errors?.[0]?.extensions?.code;
@@ -54,14 +41,16 @@ describe('bad arguments → BAD_USER_INPUT', () => {
       `{ nodes(ids: ${JSON.stringify(Array.from({ length: LIMITS.maxIds + 1 }, (_, i) => `id${i}`))}) { id } }`,
     ],
   ])('%s', async (_name, query) => {
-    const result = await api.post(query);
+    const result = await fixture.api.post(query);
     expect(codeOf(result), JSON.stringify(result.errors)).toBe('BAD_USER_INPUT');
   });
 
   it('refuses a date that is not a day', async () => {
     const query = 'query ($from: Date) { regulatoryEvents(where: {from: $from}) { totalCount } }';
-    expect(codeOf(await api.post(query, { from: '2013-02-30' }))).toBe('BAD_USER_INPUT');
-    const literal = await api.post('{ regulatoryEvents(where: {from: "2013-13-01"}) { totalCount } }');
+    expect(codeOf(await fixture.api.post(query, { from: '2013-02-30' }))).toBe('BAD_USER_INPUT');
+    const literal = await fixture.api.post(
+      '{ regulatoryEvents(where: {from: "2013-13-01"}) { totalCount } }',
+    );
     expect(codeOf(literal)).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(literal.errors?.[0]?.message).toMatch(/YYYY-MM-DD/);
   });
@@ -69,19 +58,19 @@ describe('bad arguments → BAD_USER_INPUT', () => {
   it('treats Cypher-looking strings as plain values', async () => {
     const hostile = ["' OR 1=1 //", '`) DETACH DELETE n //', '$limit', 'a\\"b', '.*', '(?i).*'];
     for (const text of hostile) {
-      const result = await api.post(
+      const result = await fixture.api.post(
         'query ($t: String!, $id: ID!) { search(text: $t) { id } drugs(where: {payload: $t, company: $t}) { totalCount } partnerships(where: {company: $t}) { totalCount } node(id: $id) { id } }',
         { t: text, id: text },
       );
       expect(result.errors, text).toBeUndefined();
       expect(result.data?.drugs.totalCount).toBe(0);
     }
-    const { stats } = await api.data('{ stats { totalNodes } }');
+    const { stats } = await fixture.api.data('{ stats { totalNodes } }');
     expect(stats.totalNodes).toBeGreaterThan(50);
   });
 
   it('reports schema mistakes as validation errors', async () => {
-    const result = await api.post('{ drug(id: "kadcyla") { noSuchField } }');
+    const result = await fixture.api.post('{ drug(id: "kadcyla") { noSuchField } }');
     expect(result.status).toBe(400);
     expect(codeOf(result)).toBe('GRAPHQL_VALIDATION_FAILED');
   });
@@ -91,7 +80,7 @@ describe('operation limits → QUERY_TOO_COMPLEX', () => {
   it('refuses a query nested too deep', async () => {
     let selection = 'id';
     for (let i = 0; i < OPERATION_LIMITS.maxDepth; i++) selection = `parent { ${selection} }`;
-    const result = await api.post(`{ company(id: "genentech") { ${selection} } }`);
+    const result = await fixture.api.post(`{ company(id: "genentech") { ${selection} } }`);
     expect(result.status).toBe(400);
     expect(codeOf(result)).toBe('QUERY_TOO_COMPLEX');
     expect(result.errors?.[0]?.message).toMatch(/depth/i);
@@ -102,7 +91,7 @@ describe('operation limits → QUERY_TOO_COMPLEX', () => {
       { length: OPERATION_LIMITS.maxAliases + 1 },
       (_, i) => `a${i}: stats { totalNodes }`,
     );
-    const result = await api.post(`{ ${aliases.join(' ')} }`);
+    const result = await fixture.api.post(`{ ${aliases.join(' ')} }`);
     expect(codeOf(result)).toBe('QUERY_TOO_COMPLEX');
     expect(result.errors?.[0]?.message).toMatch(/alias/i);
   });
@@ -112,13 +101,13 @@ describe('operation limits → QUERY_TOO_COMPLEX', () => {
       { length: OPERATION_LIMITS.maxDirectives + 1 },
       () => '@include(if: true)',
     ).join(' ');
-    const result = await api.post(`{ stats ${directives} { totalNodes } }`);
+    const result = await fixture.api.post(`{ stats ${directives} { totalNodes } }`);
     expect(codeOf(result)).toBe('QUERY_TOO_COMPLEX');
   });
 
   it('refuses too many tokens', async () => {
     const fields = Array.from({ length: OPERATION_LIMITS.maxTokens }, () => 'totalNodes').join(' ');
-    const result = await api.post(`{ stats { ${fields} } }`);
+    const result = await fixture.api.post(`{ stats { ${fields} } }`);
     expect(result.status).toBe(400);
     expect(codeOf(result)).toBe('QUERY_TOO_COMPLEX');
     expect(result.errors?.[0]?.message).toMatch(/token/i);
@@ -130,14 +119,14 @@ describe('operation limits → QUERY_TOO_COMPLEX', () => {
     const copies = Array.from({ length: 3 }, (_, i) => `p${i}: partnerships(first: 100) { ${terms} }`).join(
       ' ',
     );
-    const result = await api.post(`{ ${copies} }`);
+    const result = await fixture.api.post(`{ ${copies} }`);
     expect(codeOf(result)).toBe('QUERY_TOO_COMPLEX');
     expect(result.errors?.[0]?.message).toMatch(/cost/i);
-    expect((await api.post(`{ partnerships(first: 100) { ${terms} } }`)).errors).toBeUndefined();
+    expect((await fixture.api.post(`{ partnerships(first: 100) { ${terms} } }`)).errors).toBeUndefined();
   });
 
   it('refuses fragment cycles', async () => {
-    const result = await api.post(
+    const result = await fixture.api.post(
       '{ stats { ...A } } fragment A on Stats { ...B } fragment B on Stats { ...A }',
     );
     expect(result.status).toBe(400);
@@ -146,18 +135,23 @@ describe('operation limits → QUERY_TOO_COMPLEX', () => {
 
 describe('HTTP', () => {
   it('serves queries over GET, and refuses mutations of state over GET without a preflight header', async () => {
-    const get = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ stats { totalNodes } }')}`, {
-      headers: { 'apollo-require-preflight': 'true' },
-    });
+    const get = await fetch(
+      `${fixture.api.url}/graphql?query=${encodeURIComponent('{ stats { totalNodes } }')}`,
+      {
+        headers: { 'apollo-require-preflight': 'true' },
+      },
+    );
     expect(get.status).toBe(200);
     expect(get.headers.get('content-type')).toMatch(/application\/(graphql-response\+)?json/);
-    const csrf = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ stats { totalNodes } }')}`);
+    const csrf = await fetch(
+      `${fixture.api.url}/graphql?query=${encodeURIComponent('{ stats { totalNodes } }')}`,
+    );
     expect(csrf.status).toBe(400);
     expect(await csrf.text()).toMatch(/CSRF/i);
   });
 
   it('refuses a simple (CSRF-style) POST', async () => {
-    const response = await fetch(`${api.url}/graphql`, {
+    const response = await fetch(`${fixture.api.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain' },
       body: JSON.stringify({ query: '{ stats { totalNodes } }' }),
@@ -166,7 +160,7 @@ describe('HTTP', () => {
   });
 
   it('refuses an oversized body with 413', async () => {
-    const response = await fetch(`${api.url}/graphql`, {
+    const response = await fetch(`${fixture.api.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: `{ stats { totalNodes } } # ${'x'.repeat(MAX_BODY_BYTES)}` }),
@@ -176,7 +170,7 @@ describe('HTTP', () => {
   });
 
   it('refuses malformed JSON with 400', async () => {
-    const response = await fetch(`${api.url}/graphql`, {
+    const response = await fetch(`${fixture.api.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"query": "{ stats { totalNodes } }"',
@@ -186,7 +180,7 @@ describe('HTTP', () => {
   });
 
   it('refuses batched requests', async () => {
-    const response = await fetch(`${api.url}/graphql`, {
+    const response = await fetch(`${fixture.api.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify([{ query: '{ stats { totalNodes } }' }, { query: '{ stats { totalNodes } }' }]),
@@ -196,8 +190,8 @@ describe('HTTP', () => {
 
   it('gives CORS headers to allowed origins only', async () => {
     const allowed = await startApi({
-      ...db,
-      config: { ...db.config, CORS_ORIGINS: ['http://allowed.test'] },
+      ...fixture.db,
+      config: { ...fixture.db.config, CORS_ORIGINS: ['http://allowed.test'] },
     });
     try {
       const preflight = await fetch(`${allowed.url}/graphql`, {
@@ -214,13 +208,16 @@ describe('HTTP', () => {
   });
 
   it('turns introspection and the landing page off when configured', async () => {
-    const closed = await startApi({ ...db, config: { ...db.config, GRAPHQL_INTROSPECTION: false } });
+    const closed = await startApi({
+      ...fixture.db,
+      config: { ...fixture.db.config, GRAPHQL_INTROSPECTION: false },
+    });
     try {
       const result = await closed.post('{ __schema { types { name } } }');
       expect(result.status).toBe(400);
       const landing = await fetch(`${closed.url}/graphql`, { headers: { accept: 'text/html' } });
       expect(await landing.text()).not.toMatch(/sandbox/i);
-      const open = await api.post('{ __schema { queryType { name } } }');
+      const open = await fixture.api.post('{ __schema { queryType { name } } }');
       expect(open.data?.__schema.queryType.name).toBe('Query');
     } finally {
       await closed.stop();
@@ -228,22 +225,24 @@ describe('HTTP', () => {
   });
 
   it('masks unexpected errors and logs them with the request id', async () => {
-    const read = db.executor.read.bind(db.executor);
-    db.executor.read = () => Promise.reject(new Error('secret Cypher detail'));
+    const read = fixture.db.executor.read.bind(fixture.db.executor);
+    fixture.db.executor.read = () => Promise.reject(new Error('secret Cypher detail'));
     try {
-      const result = await api.post('{ drugs { totalCount } }', undefined, { 'x-request-id': 'test-mask-1' });
+      const result = await fixture.api.post('{ drugs { totalCount } }', undefined, {
+        'x-request-id': 'test-mask-1',
+      });
       expect(codeOf(result)).toBe('INTERNAL_SERVER_ERROR');
       expect(JSON.stringify(result)).not.toContain('secret');
       expect(result.extensions?.requestId).toBe('test-mask-1');
       expect(result.headers.get('x-request-id')).toBe('test-mask-1');
     } finally {
-      db.executor.read = read;
+      fixture.db.executor.read = read;
     }
   });
 
   it('answers /health and /ready', async () => {
-    expect((await fetch(`${api.url}/health`)).status).toBe(200);
-    const ready = await fetch(`${api.url}/ready`);
+    expect((await fetch(`${fixture.api.url}/health`)).status).toBe(200);
+    const ready = await fetch(`${fixture.api.url}/ready`);
     expect(ready.status).toBe(200);
   });
 });

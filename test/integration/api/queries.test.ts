@@ -1,29 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectTestDatabase, type TestDatabase } from '../../support/database.ts';
-import { loadFixture, SYNTHETIC_DRUGS } from './fixture.ts';
-import { type Api, type Json, startApi } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { SYNTHETIC_DRUGS, withFixtureApi } from './fixture.ts';
+import type { Json } from './harness.ts';
 
-let db: TestDatabase;
-let api: Api;
-
-beforeAll(async () => {
-  db = connectTestDatabase();
-  await loadFixture(db);
-  api = await startApi(db);
-});
-
-afterAll(async () => {
-  await api?.stop();
-  await db?.close();
-});
+const fixture = withFixtureApi();
 
 const CITATION = 'citations { id sentence document { id title publisher date } }';
 
 describe('partnerships', () => {
   it("gives ImmunoGen's Roche deal with its full terms, payments and their triggers", async () => {
-    const data = await api.data(`{
+    const data = await fixture.api.data(`{
       partnerships(where: {company: "ImmunoGen"}) {
         totalCount
         nodes {
@@ -93,7 +80,7 @@ describe('partnerships', () => {
 
   it('filters by company name or id, role, drug, technology and milestone status', async () => {
     const ids = async (where: string) =>
-      (await api.data(`{ partnerships(where: ${where}) { nodes { id } } }`)).partnerships.nodes.map(
+      (await fixture.api.data(`{ partnerships(where: ${where}) { nodes { id } } }`)).partnerships.nodes.map(
         (n: { id: string }) => n.id,
       );
     expect(await ids('{company: "roche"}')).toEqual(['roche-immunogen-kadcyla']);
@@ -108,7 +95,7 @@ describe('partnerships', () => {
   });
 
   it("sums each company's milestone money triggered and pending", async () => {
-    const data = await api.data(
+    const data = await fixture.api.data(
       '{ company(id: "immunogen") { milestoneTotals { side status total { amount currency } count } } }',
     );
     expect(data.company.milestoneTotals).toEqual([
@@ -121,7 +108,7 @@ describe('partnerships', () => {
 describe('drugs and companies', () => {
   it('finds every ADC that uses DM1, and filters by antibody, target, company, linker and modality', async () => {
     const query = async (where: string) =>
-      (await api.data(`{ drugs(where: ${where}, first: 100) { totalCount nodes { id } } }`)).drugs;
+      (await fixture.api.data(`{ drugs(where: ${where}, first: 100) { totalCount nodes { id } } }`)).drugs;
     expect((await query('{payload: "DM1", modality: "adc"}')).totalCount).toBe(SYNTHETIC_DRUGS + 1);
     expect((await query('{antibody: "trastuzumab"}')).nodes.map((n: { id: string }) => n.id)).toEqual([
       'herceptin',
@@ -141,7 +128,7 @@ describe('drugs and companies', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let pages = 0; pages < 10; pages++) {
-      const { drugs }: { drugs: Json } = await api.data(
+      const { drugs }: { drugs: Json } = await fixture.api.data(
         'query ($after: String) { drugs(where: {payload: "DM1"}, first: 7, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } } }',
         { after },
       );
@@ -151,13 +138,13 @@ describe('drugs and companies', () => {
       if (!drugs.pageInfo.hasNextPage) break;
       after = drugs.pageInfo.endCursor;
     }
-    const all = await api.data('{ drugs(where: {payload: "DM1"}, first: 100) { nodes { id } } }');
+    const all = await fixture.api.data('{ drugs(where: {payload: "DM1"}, first: 100) { nodes { id } } }');
     expect(seen).toEqual(all.drugs.nodes.map((node: { id: string }) => node.id));
     expect(new Set(seen).size).toBe(SYNTHETIC_DRUGS + 1);
   });
 
   it('gives a drug its parts, companies, trials, timeline and partnerships', async () => {
-    const { drug } = await api.data(`{
+    const { drug } = await fixture.api.data(`{
       drug(id: "kadcyla") {
         id kind name genericName aliases modality highestPhase ${CITATION}
         antibody { id } payload { id } linker { id } targets { id } technologies { id }
@@ -186,7 +173,7 @@ describe('drugs and companies', () => {
   });
 
   it('lists companies by name, filtered, and pages their drugs', async () => {
-    const data = await api.data(`{
+    const data = await fixture.api.data(`{
       companies(where: {companyType: "biotech"}) { totalCount nodes { id } }
       zeta: companies(where: {nameContains: "zet"}) { nodes { id } }
       company(id: "synth-bio") { drugs(first: 5) { totalCount nodes { id } } partnerships { totalCount } }
@@ -208,11 +195,11 @@ describe('regulatory timeline', () => {
   it('orders events by date, filters by drug, region, agency, type and date range', async () => {
     const ids = async (args: string) =>
       (
-        await api.data(`{ regulatoryEvents(${args}) { totalCount nodes { id } } }`)
+        await fixture.api.data(`{ regulatoryEvents(${args}) { totalCount nodes { id } } }`)
       ).regulatoryEvents.nodes.map((n: { id: string }) => n.id);
     const timeline = async (args: string) =>
-      (await api.data(`{ regulatoryEvents(${args}) { nodes { id date { sortDate } } } }`)).regulatoryEvents
-        .nodes as {
+      (await fixture.api.data(`{ regulatoryEvents(${args}) { nodes { id date { sortDate } } } }`))
+        .regulatoryEvents.nodes as {
         id: string;
         date: { sortDate: string };
       }[];
@@ -237,7 +224,7 @@ describe('regulatory timeline', () => {
 
 describe('node, search, graph, path, stats', () => {
   it('finds any entity by id, and null for an unknown one', async () => {
-    const data = await api.data(`{
+    const data = await fixture.api.data(`{
       trial: node(id: "emilia") { __typename id kind ... on Trial { phase endpoints } }
       doc: node(id: "immunogen-kadcyla-2013-09-20") { __typename ... on SourceDocument { title publisher date } }
       missing: node(id: "no-such-entity") { id }
@@ -253,9 +240,9 @@ describe('node, search, graph, path, stats', () => {
 
   it('searches by prefix, code name and without accents, best match first', async () => {
     const ids = async (text: string, extra = '') =>
-      (await api.data(`{ search(text: ${JSON.stringify(text)}${extra}) { id kind name score } }`)).search.map(
-        (hit: { id: string }) => hit.id,
-      );
+      (
+        await fixture.api.data(`{ search(text: ${JSON.stringify(text)}${extra}) { id kind name score } }`)
+      ).search.map((hit: { id: string }) => hit.id);
     expect((await ids('kadc'))[0]).toBe('kadcyla');
     expect((await ids('KADCYLA'))[0]).toBe('kadcyla');
     expect((await ids('T-DM1'))[0]).toBe('kadcyla');
@@ -269,7 +256,7 @@ describe('node, search, graph, path, stats', () => {
   });
 
   it('returns the subgraph around Kadcyla as nodes and edges', async () => {
-    const { graph } = await api.data(`{
+    const { graph } = await fixture.api.data(`{
       graph(ids: ["kadcyla"], depth: 1) {
         truncated
         nodes { id kind label properties citations { id } }
@@ -294,7 +281,7 @@ describe('node, search, graph, path, stats', () => {
   });
 
   it('walks only the kinds asked for, and says when the limit cut the graph', async () => {
-    const data = await api.data(`{
+    const data = await fixture.api.data(`{
       companies: graph(ids: ["kadcyla"], depth: 2, kinds: [Company, Partnership]) { nodes { id kind } truncated }
       cut: graph(ids: ["immunogen"], depth: 2, limit: 5) { nodes { id } truncated }
       none: graph(ids: ["no-such-entity"]) { nodes { id } edges { id } truncated }
@@ -310,7 +297,7 @@ describe('node, search, graph, path, stats', () => {
   });
 
   it('finds the shortest path between two entities', async () => {
-    const data = await api.data(`{
+    const data = await fixture.api.data(`{
       path(from: "dan-junius", to: "her2") { length nodes { id } edges { source target type } }
       tooShort: path(from: "dan-junius", to: "her2", maxLength: 2) { length }
       same: path(from: "kadcyla", to: "kadcyla") { length nodes { id } }
@@ -326,23 +313,23 @@ describe('node, search, graph, path, stats', () => {
   });
 
   it('counts entities by kind', async () => {
-    const { stats } = await api.data('{ stats { totalNodes nodes { kind count } } }');
+    const { stats } = await fixture.api.data('{ stats { totalNodes nodes { kind count } } }');
     expect(stats.nodes).toContainEqual({ kind: 'Drug', count: SYNTHETIC_DRUGS + 2 });
     expect(stats.totalNodes).toBeGreaterThan(50);
   });
 
   it('answers a whole partnership page in a bounded number of round trips', async () => {
     const operations: string[] = [];
-    const read = db.executor.read.bind(db.executor);
-    db.executor.read = (cypher, params) => {
+    const read = fixture.db.executor.read.bind(fixture.db.executor);
+    fixture.db.executor.read = (cypher, params) => {
       operations.push(cypher.name);
       return read(cypher, params);
     };
     try {
-      await api.data(`{ partnerships(first: 50) { nodes { parties { company { name } } milestones {
+      await fixture.api.data(`{ partnerships(first: 50) { nodes { parties { company { name } } milestones {
         payer { name } payee { name } trigger { name regions { name } } ${CITATION} } royalties { payer { name } } } } }`);
     } finally {
-      db.executor.read = read;
+      fixture.db.executor.read = read;
     }
     expect(operations).toEqual(['partnerships.list[]', 'entities.citations']);
   });
@@ -353,7 +340,7 @@ describe('examples/', () => {
   it.each(readdirSync(dir).filter((name) => name.endsWith('.graphql')))(
     '%s runs without errors',
     async (name) => {
-      const result = await api.post(readFileSync(join(dir, name), 'utf8'));
+      const result = await fixture.api.post(readFileSync(join(dir, name), 'utf8'));
       expect(result.errors).toBeUndefined();
       expect(JSON.stringify(result.data)).toMatch(/kadcyla|Kadcyla|Roche/);
     },
