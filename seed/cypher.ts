@@ -11,12 +11,16 @@ import { identityOf } from './compile.ts';
  * The loader's Cypher. Labels and types come from the allowlist (server/model/kinds.ts) only: one statement
  * per label and per relationship type, built once. Every statement takes `$rows` and `$load` (the journal id
  * of a multi-transaction load, or null) and returns one row per outcome: created, updated, unchanged or
- * conflict, with the element ids it created (the undo journal of a multi-transaction load needs them).
+ * conflict, with the element ids it created when there is a load id (its undo journal needs them).
  */
 
 const OUTCOME_RETURN = `RETURN outcome, count(*) AS count,
-  collect(CASE WHEN outcome = 'created' THEN elementId(x) END) AS created,
+  collect(CASE WHEN $load IS NOT NULL AND outcome = 'created' THEN elementId(x) END) AS created,
   collect(CASE WHEN outcome = 'conflict' THEN row.id END)[..5] AS conflicts`;
+
+/** The same result for rows that can only be new. */
+const CREATED_RETURN = `RETURN 'created' AS outcome, count(*) AS count,
+  collect(CASE WHEN $load IS NOT NULL THEN elementId(x) END) AS created, [] AS conflicts`;
 
 /** Before an update of a multi-transaction load, the old properties are kept in a SeedUndo node. */
 const JOURNAL_PRE_IMAGE = (old: string, kind: 'node' | 'rel') => `CALL (row, ${old}, outcome) {
@@ -72,10 +76,41 @@ ${OUTCOME_RETURN}`,
   };
 }
 
-export const NODE_STATEMENTS = new Map(NODE_KINDS.map((label) => [label, nodeStatement(label)]));
-export const RELATIONSHIP_STATEMENTS = new Map(
-  RELATIONSHIP_TYPES.map((type) => [type, relationshipStatement(type)]),
-);
+/*
+ * The fast path, for a load into a graph without entities (seed/write.ts runBatch): a plain CREATE. Comparing
+ * each row with what is there, MERGE's second look-up and its locks cost about 60% more Neo4j CPU (36 against
+ * 22 CPU seconds for 100,000 elements).
+ */
+
+function nodeCreateStatement(label: NodeKind): Cypher {
+  return {
+    name: `seed.create.${label}`,
+    text: `UNWIND $rows AS row
+CREATE (x:Entity:${label})
+SET x = row.props
+${CREATED_RETURN}`,
+  };
+}
+
+function relationshipCreateStatement(type: RelationshipType): Cypher {
+  return {
+    name: `seed.create.${type}`,
+    text: `UNWIND $rows AS row
+MATCH (a:Entity {id: row.from})
+MATCH (b:Entity {id: row.to})
+CREATE (a)-[x:${type}]->(b)
+SET x = row.props
+${CREATED_RETURN}`,
+  };
+}
+
+const byKind = <K extends string>(kinds: readonly K[], statement: (kind: K) => Cypher) =>
+  new Map(kinds.map((kind) => [kind, statement(kind)]));
+
+export const NODE_STATEMENTS = byKind(NODE_KINDS, nodeStatement);
+export const RELATIONSHIP_STATEMENTS = byKind(RELATIONSHIP_TYPES, relationshipStatement);
+export const NODE_CREATE_STATEMENTS = byKind(NODE_KINDS, nodeCreateStatement);
+export const RELATIONSHIP_CREATE_STATEMENTS = byKind(RELATIONSHIP_TYPES, relationshipCreateStatement);
 
 /** Deletes up to $limit entities (and their relationships); returns how many. Repeated until 0. */
 export const DELETE_ENTITIES: Cypher = {

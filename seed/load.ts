@@ -10,6 +10,8 @@ import { type SeedValidation, validateSeedFiles } from './validate.ts';
 import {
   type Batch,
   DEFAULT_BATCH_ROWS,
+  groupBatches,
+  readAhead,
   runBatch,
   SeedWriteError,
   seedBatches,
@@ -25,6 +27,12 @@ export const SEED_DIR = import.meta.dirname;
  * about 3 kB per element here, so 150,000 elements need about 0.5 GB of a 2 GB heap.
  */
 export const DEFAULT_MAX_TRANSACTION_ELEMENTS = 150_000;
+
+/**
+ * A journalled load commits a third of that at a time: each commit has a fixed cost in Neo4j, and a few large
+ * transactions take some 10% less of its CPU than one per batch, while staying well inside its heap.
+ */
+const JOURNALLED_SHARE = 3;
 
 export type LoadPhase = 'validate' | 'recover' | 'reset' | 'write' | 'prune' | 'rollback' | 'finish';
 
@@ -117,9 +125,11 @@ export async function loadSeed(options: LoadOptions): Promise<LoadSummary> {
             if (Number(deleted.records[0]?.get('deleted') ?? 0) === 0) break;
           }
         }
+        const count = await tx.run(COUNT_ENTITIES.text);
+        const fresh = Number(count.records[0]?.get('count')) === 0;
         let done = 0;
-        for await (const batch of seedBatches(validation.files, batchRows)) {
-          await runBatch(tx, batch, attempt);
+        for await (const batch of readAhead(seedBatches(validation.files, batchRows))) {
+          await runBatch(tx, batch, attempt, null, fresh);
           done += batch.rows.length;
           progress({ phase: 'write', done, total });
         }
@@ -132,20 +142,26 @@ export async function loadSeed(options: LoadOptions): Promise<LoadSummary> {
 
   const load = randomUUID();
   const keep = options.reset ? { ids: new Set<string>(), relationships: new Set<string>() } : undefined;
+  // Should another process write an entity with one of the load's ids meanwhile, the unique constraint on
+  // Entity.id fails the load, which is then rolled back like any failed load.
+  const fresh = await isGraphEmpty(executor);
   await executor.write(BEGIN_LOAD, { load, files: validation.files, reset: Boolean(options.reset) });
   try {
     let done = 0;
-    for await (const batch of seedBatches(validation.files, batchRows)) {
-      const batchStats = await unwrapped(() =>
-        executor.writeTransaction('seed.batch', async (tx) => {
+    const groups = groupBatches(seedBatches(validation.files, batchRows), maxElements / JOURNALLED_SHARE);
+    for await (const group of readAhead(groups)) {
+      const groupStats = await unwrapped(() =>
+        executor.writeTransaction('seed.batches', async (tx) => {
           const attempt = new WriteStats();
-          await runBatch(tx, batch, attempt, load);
+          for (const batch of group) await runBatch(tx, batch, attempt, load, fresh);
           return attempt;
         }),
       );
-      stats.merge(batchStats);
-      if (keep) remember(keep, batch);
-      done += batch.rows.length;
+      stats.merge(groupStats);
+      for (const batch of group) {
+        if (keep) remember(keep, batch);
+        done += batch.rows.length;
+      }
       progress({ phase: 'write', done, total });
     }
     const committed = await executor.write(COMMIT_LOAD, { load });

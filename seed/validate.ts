@@ -53,6 +53,9 @@ export async function validateSeedFiles(
   const nodes: Partial<Record<NodeKind, number>> = {};
   const relationships: Partial<Record<RelationshipType, number>> = {};
   let elements = 0;
+  // A relationship is stated once in all the files, so that a load into an empty graph can create every row
+  // without looking for it first (seed/write.ts runBatch). Relationship key → the file that states it.
+  const stated = new Map<string, string>();
 
   for (const file of files) {
     const prepared = await prepareSeedFile(file, issues);
@@ -63,7 +66,6 @@ export async function validateSeedFiles(
       issues.addLazy(() => issueAt(file, read.locate, origin, message, field));
     for (const { id, label } of read.invalidIds) if (!known.has(id)) known.set(id, { label, file });
     const references: Reference[] = [];
-    const relKeys = new Set<string>();
     compileSeedFile(data, sentenceOrder, {
       node(row: NodeRow, origin) {
         nodes[row.label] = (nodes[row.label] ?? 0) + 1;
@@ -81,10 +83,12 @@ export async function validateSeedFiles(
         relationships[row.type] = (relationships[row.type] ?? 0) + 1;
         elements += 1;
         const key = relationshipKey(row);
-        if (relKeys.has(key)) {
-          report(origin, `states the same ${row.type} relationship (${row.from} → ${row.to}) twice`);
+        const other = stated.get(key);
+        if (other === undefined) stated.set(key, file);
+        else {
+          const where = other === file ? 'twice' : `again (also stated in ${other})`;
+          report(origin, `states the same ${row.type} relationship (${row.from} → ${row.to}) ${where}`);
         }
-        relKeys.add(key);
       },
       reference(reference) {
         references.push(reference);

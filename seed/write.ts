@@ -1,7 +1,13 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { NodeKind, RelationshipType } from '../server/model/kinds.ts';
 import { compileSeedFile, type NodeRow, type RelRow } from './compile.ts';
-import { JOURNAL_CREATED, NODE_STATEMENTS, RELATIONSHIP_STATEMENTS } from './cypher.ts';
+import {
+  JOURNAL_CREATED,
+  NODE_CREATE_STATEMENTS,
+  NODE_STATEMENTS,
+  RELATIONSHIP_CREATE_STATEMENTS,
+  RELATIONSHIP_STATEMENTS,
+} from './cypher.ts';
 import { IssueList } from './issues.ts';
 import { prepareSeedFile } from './validate.ts';
 
@@ -127,23 +133,63 @@ export async function* seedBatches(files: string[], batchRows = DEFAULT_BATCH_RO
 }
 
 /**
+ * The items of `source`, the next one already being prepared (files read and compiled) while the caller
+ * writes the current one: the loader's own work then overlaps Neo4j's instead of adding to it.
+ */
+export async function* readAhead<T>(source: AsyncGenerator<T>): AsyncGenerator<T> {
+  let next = source.next();
+  try {
+    for (;;) {
+      const item = await next;
+      if (item.done) return;
+      next = source.next();
+      yield item.value;
+    }
+  } finally {
+    // If the caller stopped early (a failed write), the item read ahead is not wanted, nor its error.
+    next.catch(() => {});
+    await source.return(undefined);
+  }
+}
+
+/** Consecutive batches in groups of at most `rows` rows (a larger batch makes a group alone). */
+export async function* groupBatches(batches: AsyncIterable<Batch>, rows: number): AsyncGenerator<Batch[]> {
+  let group: Batch[] = [];
+  let size = 0;
+  for await (const batch of batches) {
+    if (group.length && size + batch.rows.length > rows) {
+      yield group;
+      group = [];
+      size = 0;
+    }
+    group.push(batch);
+    size += batch.rows.length;
+  }
+  if (group.length) yield group;
+}
+
+/**
  * Runs one batch in the given transaction and adds its outcomes to `stats`. With a `load` id (a
  * multi-transaction load), the batch journals what it creates and the old state of what it updates, in the
- * same transaction, so the whole load can be undone.
+ * same transaction, so the whole load can be undone. With `fresh` (the graph held no entities when the load
+ * began) every row is new, since the validator makes ids and relationships unique across the files: the batch
+ * is created without comparing it with the graph.
  */
 export async function runBatch(
   tx: ManagedTransaction,
   batch: Batch,
   stats: WriteStats,
   load: string | null = null,
+  fresh = false,
 ): Promise<void> {
+  const statements = fresh ? CREATE_STATEMENTS : UPSERT_STATEMENTS;
   const statement =
-    batch.kind === 'nodes' ? NODE_STATEMENTS.get(batch.label) : RELATIONSHIP_STATEMENTS.get(batch.type);
+    batch.kind === 'nodes' ? statements.nodes.get(batch.label) : statements.relationships.get(batch.type);
   if (!statement)
     throw new SeedWriteError(`no statement for ${batch.kind === 'nodes' ? batch.label : batch.type}`);
   const result = await tx.run(statement.text, { rows: batch.rows, load });
   let seen = 0;
-  const created: string[] = [];
+  let created: string[] = [];
   for (const record of result.records) {
     const outcome = record.get('outcome') as Outcome | 'conflict';
     const count = Number(record.get('count'));
@@ -156,7 +202,7 @@ export async function runBatch(
       );
     }
     stats.add(batch, outcome, count);
-    if (load) created.push(...(record.get('created') as string[]));
+    created = created.concat(record.get('created') as string[]);
   }
   if (seen !== batch.rows.length) {
     throw new SeedWriteError(
@@ -165,6 +211,9 @@ export async function runBatch(
   }
   if (load && created.length) await tx.run(JOURNAL_CREATED.text, { load, ids: created });
 }
+
+const UPSERT_STATEMENTS = { nodes: NODE_STATEMENTS, relationships: RELATIONSHIP_STATEMENTS };
+const CREATE_STATEMENTS = { nodes: NODE_CREATE_STATEMENTS, relationships: RELATIONSHIP_CREATE_STATEMENTS };
 
 export const batchSize = (batch: Batch) => batch.rows.length;
 

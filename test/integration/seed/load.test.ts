@@ -69,6 +69,26 @@ describe('seed loader', () => {
     expect(await graphChecksum(db.executor)).toEqual(before);
   });
 
+  it('writes into an empty graph, by CREATE, what it writes into one that holds other entities', async () => {
+    const other = { name: 't', text: "CREATE (:Entity:Region {id: 'elsewhere', name: 'Elsewhere'})" };
+    const journalled = { maxTransactionElements: 10, batchRows: 7 };
+    const graphs = [];
+    for (const options of [{}, journalled]) {
+      await clearDatabase(db);
+      const fresh = await loadSeed({ executor: loader, files: kadcyla, ...options });
+      expect(fresh.stats.total('created')).toBe(fresh.validation.elements);
+      await db.executor.write(other);
+      graphs.push(await graphChecksum(db.executor));
+
+      await clearDatabase(db);
+      await db.executor.write(other);
+      const upserted = await loadSeed({ executor: loader, files: kadcyla, ...options });
+      expect(upserted.stats.total('created')).toBe(upserted.validation.elements);
+      graphs.push(await graphChecksum(db.executor));
+    }
+    expect(new Set(graphs.map((graph) => graph.hash)).size).toBe(1);
+  });
+
   it('updates changed properties and removes properties dropped from the file', async () => {
     const [file] = await writeSeedFiles({ a: seedYaml('doc-a', VALID_BODY) });
     await loadSeed({ executor: loader, files: [...kadcyla, file as string] });
