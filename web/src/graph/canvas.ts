@@ -8,11 +8,13 @@ import cytoscape, {
 } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
+import { addWithFastLayout } from './addWithFastLayout.ts';
 import { type LayoutName, planLayout, ringPositions } from './layout.ts';
-import { computeFastPositions } from './runFastLayout.ts';
+import { computeFastPositions, warmUpFastLayout } from './runFastLayout.ts';
 import { buildStylesheet, LABEL_MIN_ZOOM, LARGE_GRAPH_NODES } from './stylesheet.ts';
 import type { TimeView } from './timeFilter.ts';
 import type { Element } from './toElements.ts';
+import { fitCapped, frame } from './viewport.ts';
 
 cytoscape.use(fcose);
 cytoscape.use(svg);
@@ -44,7 +46,6 @@ interface RendererFlags {
   hideEdgesOnViewport: boolean;
 }
 
-const MAX_FIT_ZOOM = 1.3;
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 /** The one owner of the Cytoscape instance: everything that changes the canvas goes through here. */
@@ -67,6 +68,7 @@ export class Canvas {
       textureOnViewport: false,
       hideEdgesOnViewport: false,
     });
+    warmUpFastLayout();
     this.cy.on('tap', 'node', (event: EventObject) => {
       const node = event.target as NodeSingular;
       if (node.hasClass('group')) return;
@@ -133,46 +135,18 @@ export class Canvas {
     });
   }
 
-  /** Sets the viewport to show every given node position (plus a margin) without measuring elements. */
-  #frame(defs: readonly ElementDefinition[]) {
-    let minX = Number.POSITIVE_INFINITY;
-    let minY = Number.POSITIVE_INFINITY;
-    let maxX = Number.NEGATIVE_INFINITY;
-    let maxY = Number.NEGATIVE_INFINITY;
-    for (const d of defs) {
-      if (!d.position) continue;
-      minX = Math.min(minX, d.position.x);
-      maxX = Math.max(maxX, d.position.x);
-      minY = Math.min(minY, d.position.y);
-      maxY = Math.max(maxY, d.position.y);
-    }
-    if (!Number.isFinite(minX)) return;
-    const margin = 60;
-    const width = Math.max(this.cy.width(), 1);
-    const height = Math.max(this.cy.height(), 1);
-    const zoom = Math.min(
-      MAX_FIT_ZOOM,
-      width / (maxX - minX + 2 * margin),
-      height / (maxY - minY + 2 * margin),
-    );
-    this.cy.viewport({
-      zoom,
-      pan: { x: width / 2 - (zoom * (minX + maxX)) / 2, y: height / 2 - (zoom * (minY + maxY)) / 2 },
-    });
-  }
-
-  /** Fits everything, but never zooms in past 1.3 (a few nodes should not fill the screen). */
-  #fitCapped() {
-    this.cy.fit(undefined, 40);
-    if (this.cy.zoom() > MAX_FIT_ZOOM) {
-      this.cy.zoom(MAX_FIT_ZOOM);
-      this.cy.center();
-    }
-  }
-
   async #painted() {
     await nextFrame();
     await nextFrame();
+  }
+
+  /** Adds elements in one batch; returns how long that took. */
+  #add(elements: readonly Element[]): number {
+    const started = performance.now();
+    this.cy.batch(() => {
+      this.cy.add(elements as unknown as ElementDefinition[]);
+    });
+    return performance.now() - started;
   }
 
   async #runLayout(options: Record<string, unknown>, eles?: CollectionReturnValue): Promise<number> {
@@ -202,30 +176,17 @@ export class Canvas {
     this.#setLarge(nodeCount);
     const preset = elements.some((e) => e.group === 'nodes' && e.position);
     const plan = preset ? null : planLayout({ name: layoutName, nodeCount, roots });
-    let layoutMs = 0;
-    let defs = elements as unknown as ElementDefinition[];
-    if (plan?.kind === 'fast') {
-      const ids: string[] = [];
-      const pairs: [string, string][] = [];
-      for (const e of elements) {
-        if (e.group === 'nodes') ids.push(e.data.id);
-        else pairs.push([e.data.source, e.data.target]);
+    if (plan?.kind !== 'cytoscape') {
+      let layoutMs = 0;
+      let addMs: number;
+      if (plan) ({ layoutMs, addMs } = await addWithFastLayout(this.cy, elements));
+      else {
+        addMs = this.#add(elements);
+        frame(
+          this.cy,
+          elements.map((e) => (e.group === 'nodes' ? e.position : undefined)),
+        );
       }
-      const { positions, ms } = await computeFastPositions(ids, pairs);
-      layoutMs = ms;
-      defs = elements.map((e) =>
-        e.group === 'nodes' ? { ...e, position: positions.get(e.data.id) } : e,
-      ) as unknown as ElementDefinition[];
-    }
-    const addStarted = performance.now();
-    this.cy.batch(() => {
-      this.cy.add(defs);
-    });
-    const addMs = performance.now() - addStarted;
-    if (!plan || plan.kind === 'fast') {
-      // Known positions: frame them directly. cy.fit() would measure every label and edge first, which costs
-      // seconds at 5,000 nodes.
-      this.#frame(defs);
       this.#updateLabels();
       await this.#painted();
       const drawn = performance.now() - started;
@@ -239,12 +200,13 @@ export class Canvas {
         plan: plan ? 'fast' : 'preset',
       };
     }
+    const addMs = this.#add(elements);
     // Small graphs: draw on a grid first so something is on screen at once, then lay out.
     this.cy.layout({ name: 'grid', fit: true, padding: 40 } as LayoutOptions).run();
     await this.#painted();
     const firstDrawMs = performance.now() - started;
-    layoutMs = await this.#runLayout({ ...plan.options, animate: false });
-    this.#fitCapped();
+    const layoutMs = await this.#runLayout({ ...plan.options, animate: false });
+    fitCapped(this.cy);
     await this.#painted();
     return {
       nodes: nodeCount,
@@ -331,7 +293,7 @@ export class Canvas {
           if (p) n.position(p);
         }
       });
-      this.cy.fit(visible, 40);
+      frame(this.cy, positions.values());
       return ms;
     }
     return this.#runLayout(plan.options, visible);
