@@ -13,14 +13,8 @@ export interface NodeData {
   parent?: string;
 }
 
-export interface EdgeData {
-  id: string;
-  source: string;
-  target: string;
-  type: string;
-  label: string;
-  properties: Record<string, unknown>;
-}
+/** What the canvas keeps in each edge's data: the edge as the API gives it, without its citations. */
+export type EdgeData = Omit<GraphEdge, 'citations'>;
 
 export interface NodeElement {
   group: 'nodes';
