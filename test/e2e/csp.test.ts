@@ -1,28 +1,11 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadFixture } from '../integration/api/fixture.ts';
-import { type Api, startApi } from '../integration/api/harness.ts';
+import { PRODUCTION_CONFIG, withFixtureApi } from '../integration/api/fixture.ts';
 import { launchChromium } from '../support/browser.ts';
-import { connectTestDatabase, type TestDatabase } from '../support/database.ts';
 
 /* The built explorer runs under its Content-Security-Policy (server/graphql/securityHeaders.ts) with no violation. */
 
-let db: TestDatabase;
-let api: Api;
-
-beforeAll(async () => {
-  db = connectTestDatabase();
-  await loadFixture(db);
-  api = await startApi({
-    ...db,
-    config: { ...db.config, NODE_ENV: 'production', GRAPHQL_INTROSPECTION: false },
-  });
-});
-
-afterAll(async () => {
-  await api?.stop();
-  await db?.close();
-});
+const fixture = withFixtureApi(PRODUCTION_CONFIG);
 
 describe('the explorer under its CSP, in Chromium', () => {
   let browser: Browser;
@@ -43,7 +26,7 @@ describe('the explorer under its CSP, in Chromium', () => {
         holder.__csp = [...(holder.__csp ?? []), `${event.violatedDirective} ${event.blockedURI}`];
       });
     });
-    await page.goto(`${api.url}/?ids=kadcyla`);
+    await page.goto(`${fixture.api.url}/?ids=kadcyla`);
     await page.waitForFunction('window.__atlas !== undefined', undefined, { timeout: 20_000 });
     await page.evaluate('window.__atlas.ready');
     await expect

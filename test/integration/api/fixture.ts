@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import { loadSeed } from '../../../seed/load.ts';
+import type { Config } from '../../../server/config.ts';
 import { Executor } from '../../../server/db/executor.ts';
 import { ensureSchema } from '../../../server/db/schemaSetup.ts';
 import { connectTestDatabase, type TestDatabase } from '../../support/database.ts';
@@ -39,13 +40,22 @@ export async function loadFixture(db: TestDatabase): Promise<void> {
   await executor.write(SYNTHETIC, { count: SYNTHETIC_DRUGS });
 }
 
-/** For one test file: the fixture loaded and the app serving it before its tests, both stopped after them. */
-export function withFixtureApi(): { readonly db: TestDatabase; readonly api: Api } {
+/** What production runs with: errors masked, no introspection, no landing page. */
+export const PRODUCTION_CONFIG = { NODE_ENV: 'production', GRAPHQL_INTROSPECTION: false } as const;
+
+/**
+ * For one test file: the fixture loaded and the app serving it (with `config` over the test settings) before its
+ * tests, both stopped after them.
+ */
+export function withFixtureApi(config: Partial<Config> = {}): {
+  readonly db: TestDatabase;
+  readonly api: Api;
+} {
   const started = {} as { db: TestDatabase; api: Api };
   beforeAll(async () => {
     started.db = connectTestDatabase();
     await loadFixture(started.db);
-    started.api = await startApi(started.db);
+    started.api = await startApi({ ...started.db, config: { ...started.db.config, ...config } });
   });
   afterAll(async () => {
     await started.api?.stop();

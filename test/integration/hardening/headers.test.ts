@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_DIST_DIR } from '../../../server/app.ts';
 import { CYTOSCAPE_STYLESHEET } from '../../../server/graphql/securityHeaders.ts';
-import { connectTestDatabase, type TestDatabase } from '../../support/database.ts';
-import { loadFixture } from '../api/fixture.ts';
+import { PRODUCTION_CONFIG, withFixtureApi } from '../api/fixture.ts';
 import { type Api, startApi } from '../api/harness.ts';
 
 /*
@@ -27,23 +26,14 @@ const STRICT_CSP = [
   "frame-ancestors 'none'",
 ];
 
-let db: TestDatabase;
-let api: Api;
+const fixture = withFixtureApi();
 let production: Api;
 
 beforeAll(async () => {
-  db = connectTestDatabase();
-  await loadFixture(db);
-  api = await startApi(db);
-  production = await startApi({
-    ...db,
-    config: { ...db.config, NODE_ENV: 'production', GRAPHQL_INTROSPECTION: false },
-  });
+  production = await startApi({ ...fixture.db, config: { ...fixture.db.config, ...PRODUCTION_CONFIG } });
 });
 afterAll(async () => {
-  await api?.stop();
   await production?.stop();
-  await db?.close();
 });
 
 function expectStrictHeaders(headers: Headers, what: string) {
@@ -85,14 +75,14 @@ describe('security headers', () => {
       ['/no-such-page'],
     ];
     for (const [path, init] of requests) {
-      const response = await fetch(`${api.url}${path}`, init);
+      const response = await fetch(`${fixture.api.url}${path}`, init);
       await response.arrayBuffer();
       expectStrictHeaders(response.headers, `${init?.method ?? 'GET'} ${path} (${response.status})`);
     }
   });
 
   it('relax only the Sandbox landing page in development, which brings its own nonce-based CSP', async () => {
-    const landing = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html' } });
+    const landing = await fetch(`${fixture.api.url}/graphql`, { headers: { accept: 'text/html' } });
     const html = await landing.text();
     expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="script-src 'self' 'nonce-/);
     expect(landing.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");

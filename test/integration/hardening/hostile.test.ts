@@ -4,9 +4,7 @@ import { buildSchema, type GraphQLSchema, getNamedType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES, SCHEMA_PATH } from '../../../server/app.ts';
 import { LIMITS } from '../../../server/features/entities/limits.ts';
-import { connectTestDatabase, type TestDatabase } from '../../support/database.ts';
-import { loadFixture } from '../api/fixture.ts';
-import { type Api, startApi } from '../api/harness.ts';
+import { withFixtureApi } from '../api/fixture.ts';
 import { type GraphState, graphState } from './graphState.ts';
 import {
   argumentValue,
@@ -41,7 +39,7 @@ const HOSTILE_STRINGS: readonly string[] = [
   '`) DETACH DELETE n //',
   '`}]->() DETACH DELETE n RETURN 1 //',
   'MATCH (n) DETACH DELETE n',
-  "'; CALL db.clearQueryCaches(); //",
+  "'; CALL fixture.db.clearQueryCaches(); //",
   '$id',
   `\${where}`,
   '/* */ RETURN 1 //',
@@ -68,24 +66,18 @@ const HOSTILE_STRINGS: readonly string[] = [
 /** Codes that mean "refused, clearly, because of the input". */
 const REFUSAL_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE']);
 
-let db: TestDatabase;
-let api: Api;
+const fixture = withFixtureApi();
 let schema: GraphQLSchema;
 let before: GraphState;
 const tally = { answered: 0, refused: 0 };
 
 beforeAll(async () => {
-  db = connectTestDatabase();
-  await loadFixture(db);
-  api = await startApi(db);
   schema = buildSchema(await readFile(SCHEMA_PATH, 'utf8'));
-  before = await graphState(db.executor);
+  before = await graphState(fixture.db.executor);
 });
 
-afterAll(async () => {
+afterAll(() => {
   console.log(`[hardening] hostile requests: ${tally.refused} refused, ${tally.answered} answered safely`);
-  await api?.stop();
-  await db?.close();
 });
 
 interface Outcome {
@@ -102,7 +94,7 @@ async function send(init: {
   body?: string | Blob;
 }): Promise<Outcome> {
   const started = performance.now();
-  const response = await fetch(`${api.url}${init.path ?? '/graphql'}`, {
+  const response = await fetch(`${fixture.api.url}${init.path ?? '/graphql'}`, {
     method: init.method ?? 'POST',
     headers: init.headers ?? { 'content-type': 'application/json' },
     body: init.body,
@@ -169,7 +161,7 @@ describe('hostile strings in every string argument of the schema', () => {
     const owners = [...new Set(args.map((arg) => arg.owner).filter((owner) => owner !== 'Query'))];
     const sampleIds = new Map<string, string>();
     for (const owner of owners) {
-      const [row] = await db.executor.read(
+      const [row] = await fixture.db.executor.read(
         {
           name: 'test.sample',
           text: 'MATCH (n:Entity) WHERE $label IN labels(n) RETURN n.id AS id ORDER BY n.id LIMIT 1',
@@ -250,11 +242,14 @@ describe('hostile strings in every string argument of the schema', () => {
   }, 240_000);
 
   it('finds nothing through injection: a quote-breaking filter matches no drug', async () => {
-    const result = await api.post('query ($t: String) { drugs(where: {payload: $t}) { totalCount } }', {
-      t: "DM1' OR 1=1 OR '' = '",
-    });
+    const result = await fixture.api.post(
+      'query ($t: String) { drugs(where: {payload: $t}) { totalCount } }',
+      {
+        t: "DM1' OR 1=1 OR '' = '",
+      },
+    );
     expect(result.data?.drugs.totalCount).toBe(0);
-    const honest = await api.post('{ drugs(where: {payload: "DM1"}) { totalCount } }');
+    const honest = await fixture.api.post('{ drugs(where: {payload: "DM1"}) { totalCount } }');
     expect(honest.data?.drugs.totalCount).toBeGreaterThan(0);
   });
 });
@@ -420,7 +415,7 @@ describe('malformed and oversized HTTP', () => {
   it('refuses a chunked body that grows past the limit (no Content-Length to trust)', async () => {
     const outcome = await new Promise<Outcome>((resolve, reject) => {
       const started = performance.now();
-      const url = new URL(`${api.url}/graphql`);
+      const url = new URL(`${fixture.api.url}/graphql`);
       const req = httpRequest(
         {
           host: url.hostname,
@@ -520,7 +515,7 @@ describe('malformed and oversized HTTP', () => {
 
   it('refuses a GET whose URL is larger than the server reads (431), and survives it', async () => {
     const query = `{ stats { totalNodes } } #${'x'.repeat(40_000)}`;
-    const response = await fetch(`${api.url}/graphql?query=${encodeURIComponent(query)}`, {
+    const response = await fetch(`${fixture.api.url}/graphql?query=${encodeURIComponent(query)}`, {
       headers: { 'apollo-require-preflight': 'true' },
     });
     expect([414, 431]).toContain(response.status);
@@ -559,7 +554,7 @@ describe('CSRF-style simple requests (no preflight)', () => {
   });
 
   it('refuses a simple GET, and gives a foreign origin no CORS headers', async () => {
-    const response = await fetch(`${api.url}/graphql?query=${encodeURIComponent(query)}`, {
+    const response = await fetch(`${fixture.api.url}/graphql?query=${encodeURIComponent(query)}`, {
       headers: { origin: 'http://evil.test' },
     });
     expect(response.status).toBe(400);
@@ -571,14 +566,14 @@ describe('CSRF-style simple requests (no preflight)', () => {
 
 describe('after all of it', () => {
   it('is still up and answering', async () => {
-    expect((await fetch(`${api.url}/health`)).status).toBe(200);
-    expect((await fetch(`${api.url}/ready`)).status).toBe(200);
-    const { drug } = await api.data('{ drug(id: "kadcyla") { name payload { name } } }');
+    expect((await fetch(`${fixture.api.url}/health`)).status).toBe(200);
+    expect((await fetch(`${fixture.api.url}/ready`)).status).toBe(200);
+    const { drug } = await fixture.api.data('{ drug(id: "kadcyla") { name payload { name } } }');
     expect(drug).toEqual({ name: 'Kadcyla', payload: { name: 'DM1' } });
   });
 
   it('left the graph byte for byte as it was', async () => {
-    const after = await graphState(db.executor);
+    const after = await graphState(fixture.db.executor);
     expect(after).toEqual(before);
     expect(after.nodes).toBeGreaterThan(50);
   });
