@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  countOf,
   earliestDay,
   formatMoney,
   formatPhase,
@@ -40,5 +41,13 @@ describe('dates and words', () => {
     expect(formatValue({ amount: 5_000_000, currency: 'USD' })).toBe('$5M');
     expect(formatValue('')).toBeNull();
     expect(formatValue(0.123456)).toBe('0.1235');
+  });
+});
+
+describe('countOf', () => {
+  it('says one thing in the singular, any other count in the plural', () => {
+    expect(countOf(1, 'drug')).toBe('1 drug');
+    expect(countOf(0, 'drug')).toBe('0 drugs');
+    expect(countOf(12, 'regulatory event')).toBe('12 regulatory events');
   });
 });

@@ -73,3 +73,8 @@ export function formatPhase(phase: string | null | undefined): string {
   };
   return map[phase] ?? humanize(phase).replace(/^./, (c) => c.toUpperCase());
 }
+
+/** "1 drug", "3 drugs": a count and a regular noun. */
+export function countOf(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

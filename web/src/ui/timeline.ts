@@ -1,5 +1,5 @@
 import type { RegulatoryEventInfo } from '../api/types.ts';
-import { humanize } from '../graph/format.ts';
+import { countOf, humanize } from '../graph/format.ts';
 import { clear, h } from '../ui/dom.ts';
 
 export interface TimelineOptions {
@@ -52,12 +52,12 @@ export function renderTimeline(
   clear(container);
   const { rows, regions, hidden } = timelineRows(events, options.asOf, options.since);
   const head = h('header', { class: 'timeline-head' }, h('h2', { text: 'Regulatory timeline' }));
-  const summary = `${rows.length} event${rows.length === 1 ? '' : 's'} in ${regions.length} region${regions.length === 1 ? '' : 's'}`;
+  const summary = `${countOf(rows.length, 'event')} in ${countOf(regions.length, 'region')}`;
   head.append(
     h('p', {
       class: 'muted',
       text: hidden
-        ? `${summary}; ${hidden} later event${hidden === 1 ? '' : 's'} hidden as of ${options.asOf}.`
+        ? `${summary}; ${countOf(hidden, 'later event')} hidden as of ${options.asOf}.`
         : `${summary}.`,
     }),
   );

@@ -1,6 +1,6 @@
 import { fetchDrugs } from '../api/queries.ts';
 import type { DrugInfo } from '../api/types.ts';
-import { formatPhase } from '../graph/format.ts';
+import { countOf, formatPhase } from '../graph/format.ts';
 import { type DrugGroup, drugPartners, groupDrugs, landscapeElements } from '../graph/landscape.ts';
 import { clear, h } from '../ui/dom.ts';
 import { entityLink, type PanelActions, renderEmpty } from '../ui/panel.ts';
@@ -62,9 +62,7 @@ export function landscapeView(ctx: ViewContext): View {
       await ctx.draw(landscapeElements(groups));
       ctx.filters.refreshLegend();
       renderLandscape(ctx.panel, groups, groupBy, ctx.actions);
-      status.info(
-        `${data.length} drug${data.length === 1 ? '' : 's'} in ${groups.length} group${groups.length === 1 ? '' : 's'} by ${groupBy}.`,
-      );
+      status.info(`${countOf(data.length, 'drug')} in ${countOf(groups.length, 'group')} by ${groupBy}.`);
     },
     entityOf: (nodeId) =>
       (canvas.cy.getElementById(nodeId).data('properties')?.entityId as string | undefined) ?? nodeId,

@@ -1,6 +1,6 @@
 import { fetchPartnerships } from '../api/queries.ts';
 import type { PartnershipInfo } from '../api/types.ts';
-import { formatMoney, humanize } from '../graph/format.ts';
+import { countOf, formatMoney, humanize } from '../graph/format.ts';
 import {
   type CompanyMoney,
   describeMoneyLine,
@@ -133,7 +133,7 @@ function renderPartnershipsOverview(
     h('header', { class: 'panel-head' }, h('h2', { text: 'Partnerships' })),
     h('p', {
       class: 'muted',
-      text: `${partnerships.length} deal${partnerships.length === 1 ? '' : 's'}${asOf ? ` as of ${asOf}` : ''}. Click a company or a deal for details.`,
+      text: `${countOf(partnerships.length, 'deal')}${asOf ? ` as of ${asOf}` : ''}. Click a company or a deal for details.`,
     }),
     moneyTable(money, actions),
   );
@@ -180,7 +180,7 @@ export function partnershipsView(ctx: ViewContext): View {
       ctx.filters.refreshLegend();
       showPanel();
       status.info(
-        `${data.length} partnership${data.length === 1 ? '' : 's'} between ${new Set(data.flatMap((p) => p.parties.map((x) => x.company.id))).size} companies.`,
+        `${countOf(data.length, 'partnership')} between ${new Set(data.flatMap((p) => p.parties.map((x) => x.company.id))).size} companies.`,
       );
     },
     showPanel,

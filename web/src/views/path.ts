@@ -1,5 +1,6 @@
 import { fetchPath } from '../api/queries.ts';
 import type { PathResult } from '../api/types.ts';
+import { countOf } from '../graph/format.ts';
 import { toElements } from '../graph/toElements.ts';
 import { clear, h } from '../ui/dom.ts';
 import { type PanelActions, renderEmpty } from '../ui/panel.ts';
@@ -83,11 +84,7 @@ export function pathView(ctx: ViewContext, ends: { from: Combobox; to: Combobox 
       ctx.filters.refreshLegend();
       clear(ctx.panel);
       ctx.panel.append(
-        h(
-          'header',
-          { class: 'panel-head' },
-          h('h2', { text: `Path: ${path.length} step${path.length === 1 ? '' : 's'}` }),
-        ),
+        h('header', { class: 'panel-head' }, h('h2', { text: `Path: ${countOf(path.length, 'step')}` })),
         pathSteps(path, ctx.actions),
       );
       status.info(

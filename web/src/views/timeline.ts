@@ -1,5 +1,6 @@
 import { fetchRegulatoryEvents } from '../api/queries.ts';
 import type { RegulatoryEventInfo } from '../api/types.ts';
+import { countOf } from '../graph/format.ts';
 import { renderEmpty } from '../ui/panel.ts';
 import { renderTimeline } from '../ui/timeline.ts';
 import { detailsOrHint, type View, type ViewContext } from './view.ts';
@@ -31,7 +32,7 @@ export function timelineView(ctx: ViewContext, container: HTMLElement): View {
         'Regulatory timeline',
         'Each row is a filing, opinion, approval or expected decision; columns are regions. Click an event for its details and sources.',
       );
-      status.info(`${data.length} regulatory event${data.length === 1 ? '' : 's'}.`);
+      status.info(`${countOf(data.length, 'regulatory event')}.`);
     },
     showPanel: (selected) => detailsOrHint(ctx, selected),
     datesChanged: render,
