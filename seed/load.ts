@@ -185,7 +185,7 @@ export async function loadSeed(options: LoadOptions): Promise<LoadSummary> {
   return finish('journalled', pruned);
 }
 
-/** Whether the graph holds no entities (the server seeds an empty database at start). */
+/** Whether the graph holds no entities: the server then seeds it at start, and a journalled load takes the CREATE path. */
 export async function isGraphEmpty(executor: Executor): Promise<boolean> {
   const rows = await executor.read(COUNT_ENTITIES);
   return Number(rows[0]?.count ?? 0) === 0;
