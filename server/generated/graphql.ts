@@ -31,6 +31,8 @@ export type Antibody = Node & {
   citations: Array<Citation>;
   /** Drugs that carry it; ordered by name. */
   drugs: DrugConnection;
+  /** Every statement of it, one per document, oldest first: what each document said and when. */
+  history: Array<Statement>;
   /** The antibody's id. */
   id: Scalars['ID']['output'];
   /** Always `Antibody`. */
@@ -49,6 +51,51 @@ export type AntibodyDrugsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** One change stated by one document. */
+export type Change = {
+  __typename?: 'Change';
+  /** The value after the change. */
+  after: Maybe<Scalars['JSON']['output']>;
+  /** The value before the change (null when there was none). */
+  before: Maybe<Scalars['JSON']['output']>;
+  /** The sentences that state it. */
+  citations: Array<Citation>;
+  /** The date of the document that states it. */
+  date: Scalars['Date']['output'];
+  /** The document that states it. */
+  document: SourceDocument;
+  /** The entity added or changed; for relationships, the entity the relationship starts from. */
+  entity: Node;
+  /** What kind of change. */
+  kind: ChangeKind;
+  /** The property that changed (PROPERTY_CHANGED, RELATIONSHIP_CHANGED). */
+  property: Maybe<Scalars['String']['output']>;
+  /** The relationship added or changed (RELATIONSHIP_ADDED, RELATIONSHIP_CHANGED). */
+  relationship: Maybe<GraphEdge>;
+};
+
+/** A page of changes. */
+export type ChangeConnection = {
+  __typename?: 'ChangeConnection';
+  /** The changes of this page, oldest first. */
+  nodes: Array<Change>;
+  /** Where this page is. */
+  pageInfo: PageInfo;
+  /** How many changes there are in the window, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** What a change touched. */
+export type ChangeKind =
+  /** An entity first stated. */
+  | 'ENTITY_ADDED'
+  /** A value of an entity changed. */
+  | 'PROPERTY_CHANGED'
+  /** A relationship first stated. */
+  | 'RELATIONSHIP_ADDED'
+  /** A value of a relationship changed. */
+  | 'RELATIONSHIP_CHANGED';
 
 /** The sentence of a source document that states a fact. */
 export type Citation = {
@@ -80,6 +127,8 @@ export type Company = Node & {
   exchange: Maybe<Scalars['String']['output']>;
   /** Where its headquarters are. */
   headquarters: Maybe<Scalars['String']['output']>;
+  /** Every statement of it, one per document, oldest first: what each document said and when. */
+  history: Array<Statement>;
   /** The company's id, such as `immunogen`. */
   id: Scalars['ID']['output'];
   /** Always `Company`. */
@@ -171,6 +220,28 @@ export type DatePrecision =
   /** Some day of a given year. */
   | 'YEAR';
 
+/** Everything one document states: the entities and relationships it contributed a statement to. */
+export type DocumentFacts = {
+  __typename?: 'DocumentFacts';
+  /** The relationships it states. */
+  edges: Array<GraphEdge>;
+  /** The entities it states something about. */
+  nodes: Array<GraphNode>;
+};
+
+/** A sentence of a source document and where it is in the document's text. */
+export type DocumentSentence = {
+  __typename?: 'DocumentSentence';
+  /** Where it ends (exclusive). */
+  end: Scalars['Int']['output'];
+  /** The sentence's id, `<document id>#<key>`. */
+  id: Scalars['ID']['output'];
+  /** Where it starts in the document's `text` (UTF-16 code units, as JavaScript counts). */
+  start: Scalars['Int']['output'];
+  /** The sentence. */
+  text: Scalars['String']['output'];
+};
+
 /** A drug or drug candidate. */
 export type Drug = Node & {
   __typename?: 'Drug';
@@ -186,6 +257,8 @@ export type Drug = Node & {
   genericName: Maybe<Scalars['String']['output']>;
   /** The most advanced stage reached, e.g. `APPROVED` or `PHASE_3`. */
   highestPhase: Maybe<Scalars['String']['output']>;
+  /** Every statement of it, one per document, oldest first: what each document said and when. */
+  history: Array<Statement>;
   /** The drug's id, such as `kadcyla`. */
   id: Scalars['ID']['output'];
   /** Indications it is investigated for, by whom and how far. */
@@ -380,6 +453,8 @@ export type GraphEdge = {
   __typename?: 'GraphEdge';
   /** The sentences that state this relationship. */
   citations: Array<Citation>;
+  /** Every statement of it, one per document, oldest first. */
+  history: Array<Statement>;
   /** The relationship's id (stable while the relationship exists). */
   id: Scalars['ID']['output'];
   /** What to write on the edge, e.g. `licenses`. */
@@ -422,6 +497,8 @@ export type Indication = Node & {
   disease: Maybe<Scalars['String']['output']>;
   /** Drugs investigated for it. */
   drugs: Array<DrugIndication>;
+  /** Every statement of it, one per document, oldest first: what each document said and when. */
+  history: Array<Statement>;
   /** The indication's id. */
   id: Scalars['ID']['output'];
   /** Always `Indication`. */
@@ -460,6 +537,8 @@ export type Linker = Node & {
   citations: Array<Citation>;
   /** Drugs that use it; ordered by name. */
   drugs: DrugConnection;
+  /** Every statement of it, one per document, oldest first: what each document said and when. */
+  history: Array<Statement>;
   /** The linker's id. */
   id: Scalars['ID']['output'];
   /** Always `Linker`. */
@@ -543,6 +622,8 @@ export type Node = {
   aliases: Array<Scalars['String']['output']>;
   /** The sentences that state this entity's facts. */
   citations: Array<Citation>;
+  /** Every statement of it, one per document, oldest first: what each document said and when. */
+  history: Array<Statement>;
   /** The entity's stable id, unique across every kind. */
   id: Scalars['ID']['output'];
   /** The entity's kind (the same as its GraphQL type name). */
@@ -573,6 +654,8 @@ export type Partnership = Node & {
   citations: Array<Citation>;
   /** Drugs it licenses. */
   drugs: Array<Drug>;
+  /** Every statement of it, one per document, oldest first: what each document said and when. */
+  history: Array<Statement>;
   /** The partnership's id. */
   id: Scalars['ID']['output'];
   /** Always `Partnership`. */
@@ -675,6 +758,8 @@ export type Payload = Node & {
   citations: Array<Citation>;
   /** Drugs that carry it; ordered by name. */
   drugs: DrugConnection;
+  /** Every statement of it, one per document, oldest first: what each document said and when. */
+  history: Array<Statement>;
   /** The payload's id. */
   id: Scalars['ID']['output'];
   /** Always `Payload`. */
@@ -712,6 +797,8 @@ export type Person = Node & {
   citations: Array<Citation>;
   /** Where the person works, with the title. */
   employment: Array<Employment>;
+  /** Every statement of it, one per document, oldest first: what each document said and when. */
+  history: Array<Statement>;
   /** The person's id. */
   id: Scalars['ID']['output'];
   /** Always `Person`. */
@@ -729,10 +816,17 @@ export type Person = Node & {
  */
 export type Query = {
   __typename?: 'Query';
+  /**
+   * What changed between two days: every statement of a document dated after `from` and on or before `to` that added
+   * an entity or a relationship or changed a value, with the value before and after, oldest first.
+   */
+  changes: ChangeConnection;
   /** Companies (biotechs, pharma groups, agencies); ordered by name. */
   companies: CompanyConnection;
   /** One company by id; null when no company has that id. */
   company: Maybe<Company>;
+  /** A source document: its metadata, full text, the places of the sentences it is cited by, and every fact it states. */
+  document: Maybe<SourceDocument>;
   /** One drug by id; null when no drug has that id. */
   drug: Maybe<Drug>;
   /** Drugs, e.g. every ADC that uses DM1: `drugs(where: {payload: "DM1", modality: "ADC"})`; ordered by name. */
@@ -771,6 +865,21 @@ export type Query = {
  * any entity and deep links stay valid. Lists that can grow are cursor connections (Relay style): pass `first`
  * (at most 100) and the `endCursor` of the previous page as `after`.
  */
+export type QueryChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
+};
+
+
+/**
+ * Pipeline Atlas: the biotech drug pipeline as a knowledge graph. Every fact cites the sentence it came from.
+ *
+ * Ids are the graph's own readable slugs (`kadcyla`, `immunogen`), unique across every kind, so `node(id:)` finds
+ * any entity and deep links stay valid. Lists that can grow are cursor connections (Relay style): pass `first`
+ * (at most 100) and the `endCursor` of the previous page as `after`.
+ */
 export type QueryCompaniesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -786,6 +895,19 @@ export type QueryCompaniesArgs = {
  * (at most 100) and the `endCursor` of the previous page as `after`.
  */
 export type QueryCompanyArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Pipeline Atlas: the biotech drug pipeline as a knowledge graph. Every fact cites the sentence it came from.
+ *
+ * Ids are the graph's own readable slugs (`kadcyla`, `immunogen`), unique across every kind, so `node(id:)` finds
+ * any entity and deep links stay valid. Lists that can grow are cursor connections (Relay style): pass `first`
+ * (at most 100) and the `endCursor` of the previous page as `after`.
+ */
+export type QueryDocumentArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -798,6 +920,7 @@ export type QueryCompanyArgs = {
  * (at most 100) and the `endCursor` of the previous page as `after`.
  */
 export type QueryDrugArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -811,6 +934,7 @@ export type QueryDrugArgs = {
  */
 export type QueryDrugsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   where?: InputMaybe<DrugWhere>;
 };
@@ -824,6 +948,7 @@ export type QueryDrugsArgs = {
  * (at most 100) and the `endCursor` of the previous page as `after`.
  */
 export type QueryGraphArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   depth?: InputMaybe<Scalars['Int']['input']>;
   ids: Array<Scalars['ID']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
@@ -839,6 +964,7 @@ export type QueryGraphArgs = {
  * (at most 100) and the `endCursor` of the previous page as `after`.
  */
 export type QueryNodeArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -851,6 +977,7 @@ export type QueryNodeArgs = {
  * (at most 100) and the `endCursor` of the previous page as `after`.
  */
 export type QueryNodesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   ids: Array<Scalars['ID']['input']>;
 };
 
@@ -864,6 +991,7 @@ export type QueryNodesArgs = {
  */
 export type QueryPartnershipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   where?: InputMaybe<PartnershipWhere>;
 };
@@ -892,6 +1020,7 @@ export type QueryPathArgs = {
  */
 export type QueryRegulatoryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   order?: InputMaybe<SortOrder>;
   where?: InputMaybe<RegulatoryEventWhere>;
@@ -920,6 +1049,8 @@ export type Region = Node & {
   citations: Array<Citation>;
   /** A short description. */
   description: Maybe<Scalars['String']['output']>;
+  /** Every statement of it, one per document, oldest first: what each document said and when. */
+  history: Array<Statement>;
   /** The region's id. */
   id: Scalars['ID']['output'];
   /** Always `Region`. */
@@ -954,6 +1085,8 @@ export type RegulatoryEvent = Node & {
   drug: Maybe<Drug>;
   /** `APPROVAL`, `POSITIVE_OPINION`, `DECISION_EXPECTED`, `FILING`, … */
   eventType: Maybe<Scalars['String']['output']>;
+  /** Every statement of it, one per document, oldest first: what each document said and when. */
+  history: Array<Statement>;
   /** The event's id, e.g. `ema-chmp-kadcyla-2013`. */
   id: Scalars['ID']['output'];
   /** Indications it covers. */
@@ -1094,6 +1227,8 @@ export type Royalty = Node & {
   citations: Array<Citation>;
   /** The terms as text. */
   description: Maybe<Scalars['String']['output']>;
+  /** Every statement of it, one per document, oldest first: what each document said and when. */
+  history: Array<Statement>;
   /** The royalty's id. */
   id: Scalars['ID']['output'];
   /** Always `Royalty`. */
@@ -1143,6 +1278,10 @@ export type SourceDocument = Node & {
   date: Maybe<Scalars['String']['output']>;
   /** Who distributed it, e.g. a newswire. */
   distributor: Maybe<Scalars['String']['output']>;
+  /** Every entity and relationship it states something about. */
+  facts: DocumentFacts;
+  /** Every statement of it, one per document, oldest first: what each document said and when. */
+  history: Array<Statement>;
   /** The document's id. */
   id: Scalars['ID']['output'];
   /** Always `SourceDocument`. */
@@ -1155,10 +1294,27 @@ export type SourceDocument = Node & {
   publishedBy: Array<Company>;
   /** Who published it. */
   publisher: Maybe<Scalars['String']['output']>;
+  /** Its sentences that facts cite, in order, with their places in `text`. */
+  sentences: Array<DocumentSentence>;
+  /** The document's whole text, as stored with it. */
+  text: Maybe<Scalars['String']['output']>;
   /** The title (the same as `name`). */
   title: Scalars['String']['output'];
   /** Where it can be read. */
   url: Maybe<Scalars['String']['output']>;
+};
+
+/** What one source document states about one entity or relationship. */
+export type Statement = {
+  __typename?: 'Statement';
+  /** The document's sentences that state it. */
+  citations: Array<Citation>;
+  /** The document's date. */
+  date: Scalars['Date']['output'];
+  /** The document that states it. */
+  document: SourceDocument;
+  /** The values this document states (only those it states), e.g. `{"status": "COMPLETED"}`. */
+  values: Scalars['JSON']['output'];
 };
 
 /** Counts of what the graph holds. */
@@ -1185,6 +1341,8 @@ export type Target = Node & {
   citations: Array<Citation>;
   /** Drugs that act on it; ordered by name. */
   drugs: DrugConnection;
+  /** Every statement of it, one per document, oldest first: what each document said and when. */
+  history: Array<Statement>;
   /** The target's id. */
   id: Scalars['ID']['output'];
   /** Always `Target`. */
@@ -1211,6 +1369,8 @@ export type Technology = Node & {
   description: Maybe<Scalars['String']['output']>;
   /** Drugs that use it; ordered by name. */
   drugs: DrugConnection;
+  /** Every statement of it, one per document, oldest first: what each document said and when. */
+  history: Array<Statement>;
   /** The technology's id. */
   id: Scalars['ID']['output'];
   /** Always `Technology`. */
@@ -1245,6 +1405,8 @@ export type Trial = Node & {
   drugs: Array<TrialDrug>;
   /** What it measures. */
   endpoints: Array<Scalars['String']['output']>;
+  /** Every statement of it, one per document, oldest first: what each document said and when. */
+  history: Array<Statement>;
   /** The trial's id. */
   id: Scalars['ID']['output'];
   /** Indications it studies. */
@@ -1375,6 +1537,9 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = {
   Antibody: ResolverTypeWrapper<EntityModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Change: ResolverTypeWrapper<Omit<Change, 'citations' | 'document' | 'entity' | 'relationship'> & { citations: Array<ResolversTypes['Citation']>, document: ResolversTypes['SourceDocument'], entity: ResolversTypes['Node'], relationship?: Maybe<ResolversTypes['GraphEdge']> }>;
+  ChangeConnection: ResolverTypeWrapper<Omit<ChangeConnection, 'nodes'> & { nodes: Array<ResolversTypes['Change']> }>;
+  ChangeKind: ChangeKind;
   Citation: ResolverTypeWrapper<CitationModel>;
   Company: ResolverTypeWrapper<EntityModel>;
   CompanyConnection: ResolverTypeWrapper<ConnectionModel>;
@@ -1382,6 +1547,8 @@ export type ResolversTypes = {
   CompanyWhere: CompanyWhere;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DatePrecision: DatePrecision;
+  DocumentFacts: ResolverTypeWrapper<Omit<DocumentFacts, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['GraphEdge']>, nodes: Array<ResolversTypes['GraphNode']> }>;
+  DocumentSentence: ResolverTypeWrapper<DocumentSentence>;
   Drug: ResolverTypeWrapper<EntityModel>;
   DrugCompany: ResolverTypeWrapper<LinkModel>;
   DrugCompanyRelation: DrugCompanyRelation;
@@ -1429,6 +1596,7 @@ export type ResolversTypes = {
   SearchHit: ResolverTypeWrapper<SearchHitModel>;
   SortOrder: SortOrder;
   SourceDocument: ResolverTypeWrapper<EntityModel>;
+  Statement: ResolverTypeWrapper<Omit<Statement, 'citations' | 'document'> & { citations: Array<ResolversTypes['Citation']>, document: ResolversTypes['SourceDocument'] }>;
   Stats: ResolverTypeWrapper<Stats>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Target: ResolverTypeWrapper<EntityModel>;
@@ -1443,12 +1611,16 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   Antibody: EntityModel;
   Boolean: Scalars['Boolean']['output'];
+  Change: Omit<Change, 'citations' | 'document' | 'entity' | 'relationship'> & { citations: Array<ResolversParentTypes['Citation']>, document: ResolversParentTypes['SourceDocument'], entity: ResolversParentTypes['Node'], relationship?: Maybe<ResolversParentTypes['GraphEdge']> };
+  ChangeConnection: Omit<ChangeConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Change']> };
   Citation: CitationModel;
   Company: EntityModel;
   CompanyConnection: ConnectionModel;
   CompanyEdge: EdgeModel;
   CompanyWhere: CompanyWhere;
   Date: Scalars['Date']['output'];
+  DocumentFacts: Omit<DocumentFacts, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['GraphEdge']>, nodes: Array<ResolversParentTypes['GraphNode']> };
+  DocumentSentence: DocumentSentence;
   Drug: EntityModel;
   DrugCompany: LinkModel;
   DrugConnection: ConnectionModel;
@@ -1489,6 +1661,7 @@ export type ResolversParentTypes = {
   Royalty: EntityModel;
   SearchHit: SearchHitModel;
   SourceDocument: EntityModel;
+  Statement: Omit<Statement, 'citations' | 'document'> & { citations: Array<ResolversParentTypes['Citation']>, document: ResolversParentTypes['SourceDocument'] };
   Stats: Stats;
   String: Scalars['String']['output'];
   Target: EntityModel;
@@ -1504,12 +1677,31 @@ export type AntibodyResolvers<ContextType = Context, ParentType extends Resolver
   antibodyType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   drugs?: Resolver<ResolversTypes['DrugConnection'], ParentType, ContextType, RequireFields<AntibodyDrugsArgs, 'first'>>;
+  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   owners?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType>;
   targets?: Resolver<Array<ResolversTypes['Target']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = {
+  after?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['SourceDocument'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChangeKind'], ParentType, ContextType>;
+  property?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  relationship?: Resolver<Maybe<ResolversTypes['GraphEdge']>, ParentType, ContextType>;
+};
+
+export type ChangeConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChangeConnection'] = ResolversParentTypes['ChangeConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CitationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
@@ -1527,6 +1719,7 @@ export type CompanyResolvers<ContextType = Context, ParentType extends Resolvers
   drugs?: Resolver<ResolversTypes['DrugConnection'], ParentType, ContextType, RequireFields<CompanyDrugsArgs, 'first'>>;
   exchange?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   headquarters?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType>;
@@ -1557,6 +1750,18 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Date';
 }
 
+export type DocumentFactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DocumentFacts'] = ResolversParentTypes['DocumentFacts']> = {
+  edges?: Resolver<Array<ResolversTypes['GraphEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['GraphNode']>, ParentType, ContextType>;
+};
+
+export type DocumentSentenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DocumentSentence'] = ResolversParentTypes['DocumentSentence']> = {
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type DrugResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Drug'] = ResolversParentTypes['Drug']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   antibody?: Resolver<Maybe<ResolversTypes['Antibody']>, ParentType, ContextType>;
@@ -1564,6 +1769,7 @@ export type DrugResolvers<ContextType = Context, ParentType extends ResolversPar
   companies?: Resolver<Array<ResolversTypes['DrugCompany']>, ParentType, ContextType>;
   genericName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   highestPhase?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   indications?: Resolver<Array<ResolversTypes['DrugIndication']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -1627,6 +1833,7 @@ export type GraphResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type GraphEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphEdge'] = ResolversParentTypes['GraphEdge']> = {
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
@@ -1649,6 +1856,7 @@ export type IndicationResolvers<ContextType = Context, ParentType extends Resolv
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   disease?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   drugs?: Resolver<Array<ResolversTypes['DrugIndication']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   lineOfTherapy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1674,6 +1882,7 @@ export type LinkerResolvers<ContextType = Context, ParentType extends ResolversP
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   drugs?: Resolver<ResolversTypes['DrugConnection'], ParentType, ContextType, RequireFields<LinkerDrugsArgs, 'first'>>;
+  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   linkerType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1725,6 +1934,7 @@ export type PartnershipResolvers<ContextType = Context, ParentType extends Resol
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   drugs?: Resolver<Array<ResolversTypes['Drug']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   milestones?: Resolver<Array<ResolversTypes['Milestone']>, ParentType, ContextType>;
@@ -1768,6 +1978,7 @@ export type PayloadResolvers<ContextType = Context, ParentType extends Resolvers
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   drugs?: Resolver<ResolversTypes['DrugConnection'], ParentType, ContextType, RequireFields<PayloadDrugsArgs, 'first'>>;
+  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   mechanism?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1781,6 +1992,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   employment?: Resolver<Array<ResolversTypes['Employment']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1788,8 +2000,10 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first' | 'from' | 'to'>>;
   companies?: Resolver<ResolversTypes['CompanyConnection'], ParentType, ContextType, RequireFields<QueryCompaniesArgs, 'first'>>;
   company?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType, RequireFields<QueryCompanyArgs, 'id'>>;
+  document?: Resolver<Maybe<ResolversTypes['SourceDocument']>, ParentType, ContextType, RequireFields<QueryDocumentArgs, 'id'>>;
   drug?: Resolver<Maybe<ResolversTypes['Drug']>, ParentType, ContextType, RequireFields<QueryDrugArgs, 'id'>>;
   drugs?: Resolver<ResolversTypes['DrugConnection'], ParentType, ContextType, RequireFields<QueryDrugsArgs, 'first'>>;
   graph?: Resolver<ResolversTypes['Graph'], ParentType, ContextType, RequireFields<QueryGraphArgs, 'depth' | 'ids' | 'limit'>>;
@@ -1806,6 +2020,7 @@ export type RegionResolvers<ContextType = Context, ParentType extends ResolversP
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1821,6 +2036,7 @@ export type RegulatoryEventResolvers<ContextType = Context, ParentType extends R
   date?: Resolver<Maybe<ResolversTypes['FuzzyDate']>, ParentType, ContextType>;
   drug?: Resolver<Maybe<ResolversTypes['Drug']>, ParentType, ContextType>;
   eventType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   indications?: Resolver<Array<ResolversTypes['Indication']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -1850,6 +2066,7 @@ export type RoyaltyResolvers<ContextType = Context, ParentType extends Resolvers
   basis?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1873,15 +2090,26 @@ export type SourceDocumentResolvers<ContextType = Context, ParentType extends Re
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   distributor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  facts?: Resolver<ResolversTypes['DocumentFacts'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   place?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   publishedBy?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sentences?: Resolver<Array<ResolversTypes['DocumentSentence']>, ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type StatementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Statement'] = ResolversParentTypes['Statement']> = {
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['SourceDocument'], ParentType, ContextType>;
+  values?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
 };
 
 export type StatsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Stats'] = ResolversParentTypes['Stats']> = {
@@ -1896,6 +2124,7 @@ export type TargetResolvers<ContextType = Context, ParentType extends ResolversP
   antibodies?: Resolver<Array<ResolversTypes['Antibody']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   drugs?: Resolver<ResolversTypes['DrugConnection'], ParentType, ContextType, RequireFields<TargetDrugsArgs, 'first'>>;
+  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1907,6 +2136,7 @@ export type TechnologyResolvers<ContextType = Context, ParentType extends Resolv
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   drugs?: Resolver<ResolversTypes['DrugConnection'], ParentType, ContextType, RequireFields<TechnologyDrugsArgs, 'first'>>;
+  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1922,6 +2152,7 @@ export type TrialResolvers<ContextType = Context, ParentType extends ResolversPa
   design?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   drugs?: Resolver<Array<ResolversTypes['TrialDrug']>, ParentType, ContextType>;
   endpoints?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   indications?: Resolver<Array<ResolversTypes['Indication']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -1955,11 +2186,15 @@ export type TrialEdgeResolvers<ContextType = Context, ParentType extends Resolve
 
 export type Resolvers<ContextType = Context> = {
   Antibody?: AntibodyResolvers<ContextType>;
+  Change?: ChangeResolvers<ContextType>;
+  ChangeConnection?: ChangeConnectionResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
   Company?: CompanyResolvers<ContextType>;
   CompanyConnection?: CompanyConnectionResolvers<ContextType>;
   CompanyEdge?: CompanyEdgeResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DocumentFacts?: DocumentFactsResolvers<ContextType>;
+  DocumentSentence?: DocumentSentenceResolvers<ContextType>;
   Drug?: DrugResolvers<ContextType>;
   DrugCompany?: DrugCompanyResolvers<ContextType>;
   DrugConnection?: DrugConnectionResolvers<ContextType>;
@@ -1994,6 +2229,7 @@ export type Resolvers<ContextType = Context> = {
   Royalty?: RoyaltyResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   SourceDocument?: SourceDocumentResolvers<ContextType>;
+  Statement?: StatementResolvers<ContextType>;
   Stats?: StatsResolvers<ContextType>;
   Target?: TargetResolvers<ContextType>;
   Technology?: TechnologyResolvers<ContextType>;
