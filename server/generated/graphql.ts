@@ -569,6 +569,8 @@ export type Milestone = Node & {
   citations: Array<Citation>;
   /** What triggers it, as text. */
   description: Maybe<Scalars['String']['output']>;
+  /** Every statement of it, one per document, oldest first: what each document said and when. */
+  history: Array<Statement>;
   /** The milestone's id. */
   id: Scalars['ID']['output'];
   /** Always `Milestone`. */
@@ -1896,6 +1898,7 @@ export type MilestoneResolvers<ContextType = Context, ParentType extends Resolve
   amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
