@@ -10,7 +10,9 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { expandSeedPaths, type LoadProgress, loadSeed } from '../seed/load.ts';
+import { planHistory } from '../seed/plan.ts';
 import { generateSynthetic } from '../seed/synthetic/generate.ts';
+import { validateSeedFiles } from '../seed/validate.ts';
 import { seedBatches } from '../seed/write.ts';
 import { createDriver } from '../server/db/driver.ts';
 import { Executor } from '../server/db/executor.ts';
@@ -106,12 +108,24 @@ export async function runBaseline(dir: string, run: Neo4jRun): Promise<LoadResul
   let elements = 0;
   let writeMs = 0;
   try {
-    for await (const batch of seedBatches(files, BASELINE_BATCH_ROWS)) {
+    // The same rows the loader writes, history folded as it folds it (planning is not timed).
+    const validation = await validateSeedFiles(files);
+    const plan = await planHistory(async () => [], {
+      files,
+      documents: new Set(validation.documents.keys()),
+      subjects: validation.subjects,
+      history: validation.history,
+      warnings: validation.warnings,
+      empty: true,
+    });
+    for await (const batch of seedBatches(files, BASELINE_BATCH_ROWS, plan)) {
       const text =
         batch.kind === 'nodes'
           ? `UNWIND $rows AS row CREATE (n:Entity:${batch.label}) SET n = row.props`
-          : `UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})
-CREATE (a)-[r:${batch.type}]->(b) SET r = row.props`;
+          : batch.kind === 'relationships'
+            ? `UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})
+CREATE (a)-[r:${batch.type}]->(b) SET r = row.props`
+            : 'UNWIND $rows AS row CREATE (n:Statement) SET n = row.props';
       const started = performance.now();
       await session.executeWrite((tx) => tx.run(text, { rows: batch.rows }));
       writeMs += performance.now() - started;

@@ -8,8 +8,9 @@ import { createLogger } from '../server/logger.ts';
 import { seedJsonSchema } from './format.ts';
 import { DEFAULT_ISSUE_LIMIT, SeedValidationError } from './issues.ts';
 import { DEFAULT_MAX_TRANSACTION_ELEMENTS, loadSeed, SEED_DIR } from './load.ts';
-import { createProgressReporter, formatSummary } from './progress.ts';
-import { DEFAULT_BATCH_ROWS } from './write.ts';
+import { createProgressReporter, formatRemoval, formatSummary } from './progress.ts';
+import { removeDocuments } from './remove.ts';
+import { DEFAULT_BATCH_ROWS, SeedWriteError } from './write.ts';
 
 /** `npm run seed -- [files…] [--reset] [--dry-run]`: validate the seed files, then load them into Neo4j. */
 
@@ -33,6 +34,10 @@ const program = new Command('seed')
   .argument('[files...]', 'seed files or folders of them, in load order (default: seed/*.yaml)')
   .option('--reset', 'remove every entity and relationship that the files do not hold')
   .option('--dry-run', 'validate only; write nothing')
+  .option(
+    '--remove <document ids...>',
+    'take out exactly what these documents contributed (the graph then equals a load of the other files)',
+  )
   .option('--max-errors <n>', 'problems to print before "… and N more"', positiveInt, DEFAULT_ISSUE_LIMIT)
   .option('--batch-rows <n>', 'rows per UNWIND statement', positiveInt, DEFAULT_BATCH_ROWS)
   .option(
@@ -51,6 +56,8 @@ const program = new Command('seed')
       '  npm run seed                              load seed/*.yaml\n' +
       '  npm run seed -- --dry-run                 check them\n' +
       '  npm run seed -- --reset seed/a.yaml       make the graph hold exactly seed/a.yaml\n' +
+      '  npm run seed -- --remove immunogen-kadcyla-2013-11-20-eu-approval\n' +
+      '                                            take one document out again\n' +
       '\nExit codes: 0 loaded, 1 invalid files (nothing written), 2 bad configuration, 3 database error.',
   );
 
@@ -59,6 +66,7 @@ async function main(): Promise<number> {
   const options = program.opts<{
     reset?: boolean;
     dryRun?: boolean;
+    remove?: string[];
     maxErrors: number;
     batchRows: number;
     maxTransactionElements: number;
@@ -81,6 +89,11 @@ async function main(): Promise<number> {
       database = await connectDatabase({ ...config, NEO4J_QUERY_TIMEOUT_MS: LOAD_TIMEOUT_MS }, logger);
       await ensureSchema(database.executor);
     }
+    if (options.remove) {
+      if (!database) throw new Error('--remove needs a database; it cannot be a dry run');
+      console.log(formatRemoval(await removeDocuments(database.executor, options.remove)));
+      return 0;
+    }
     const summary = await loadSeed({
       executor: database?.executor,
       files: program.args,
@@ -96,6 +109,10 @@ async function main(): Promise<number> {
   } catch (error) {
     if (error instanceof SeedValidationError) {
       console.error(error.message);
+      return 1;
+    }
+    if (error instanceof SeedWriteError && options.remove) {
+      console.error(`Nothing was removed: ${error.message}`);
       return 1;
     }
     if (error instanceof ConfigError) {

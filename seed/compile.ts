@@ -55,46 +55,40 @@ export interface CompileSink {
 
 export const sentenceId = (documentId: string, key: string) => `${documentId}#${key}`;
 
+/** Where each cited sentence is in the source text (its order, and UTF-16 offsets), and the text itself. */
+export interface PlacedSource {
+  text: string;
+  sentences: ReadonlyMap<string, { index: number; start: number; end: number }>;
+}
+
 /**
  * Turns one parsed seed file (its records already schema-checked) into node and relationship rows. The
- * validator and the writer both call it, so what is checked is what is written.
- * `sentenceOrder` gives each sentence key its position in the source text.
+ * validator and the writer both call it, so what is checked is what is written. The document's own node comes
+ * last: it lists (`facts`) the subject key of every entity and relationship the file states.
  */
-export function compileSeedFile(
-  data: SeedFileData,
-  sentenceOrder: ReadonlyMap<string, number>,
-  sink: CompileSink,
-): void {
+export function compileSeedFile(data: SeedFileData, source: PlacedSource, sink: CompileSink): void {
   const documentId = data.document.id;
   const cited = (keys: readonly string[], origin: Origin) => {
     for (const key of keys) sink.citation?.({ origin, key });
     return keys.map((key) => sentenceId(documentId, key));
   };
-
-  const { document } = data;
-  const documentOrigin: Origin = { path: ['document'], record: `SourceDocument ${documentId}` };
-  const documentProps = withoutUndefined({
-    id: documentId,
-    name: document.title,
-    title: document.title,
-    distributor: document.distributor,
-    provider: document.provider,
-    place: document.place,
-    date: document.date,
-    url: document.url,
-    sourceFile: document.sourceFile,
-    citedIn: document.cite ? cited(document.cite, documentOrigin) : undefined,
-  });
-  sink.node({ label: 'SourceDocument', id: documentId, props: documentProps }, documentOrigin);
-  emitLinks('SourceDocument', document as unknown as SeedRecord, documentOrigin, document.cite ?? []);
+  const facts = new Set<string>();
+  const fact = {
+    node: (row: NodeRow) => facts.add(row.id),
+    rel: (row: RelRow) => facts.add(relationshipKey(row)),
+  };
 
   for (const [key, text] of Object.entries(data.sentences)) {
     const id = sentenceId(documentId, key);
     const origin: Origin = { path: ['sentences', key], record: `sentence ${key}` };
-    const index = sentenceOrder.get(key) ?? -1;
-    sink.node({ label: 'Sentence', id, props: { id, key, text, index } }, origin);
+    const place = source.sentences.get(key) ?? { index: -1, start: -1, end: -1 };
+    sink.node({ label: 'Sentence', id, props: { id, key, text, ...place } }, origin);
     sink.rel({ type: 'IN_DOCUMENT', from: id, to: documentId, props: {} }, origin);
   }
+
+  const { document } = data;
+  const documentOrigin: Origin = { path: ['document'], record: `SourceDocument ${documentId}` };
+  emitLinks('SourceDocument', document as unknown as SeedRecord, documentOrigin, document.cite ?? []);
 
   for (const list of Object.keys(RECORD_LISTS) as RecordList[]) {
     const records = data[list];
@@ -108,19 +102,34 @@ export function compileSeedFile(
           const path = [list, index, nestedList, childIndex];
           emitRecord(nested.label, child, path);
           const origin: Origin = { path, record: `${nested.label} ${child.id}` };
-          sink.rel(
-            {
-              type: nested.type,
-              from: record.id,
-              to: child.id,
-              props: { citedIn: cited(child.cite, origin) },
-            },
-            origin,
-          );
+          const row: RelRow = {
+            type: nested.type,
+            from: record.id,
+            to: child.id,
+            props: { citedIn: cited(child.cite, origin) },
+          };
+          fact.rel(row);
+          sink.rel(row, origin);
         });
       }
     });
   }
+
+  const documentProps = withoutUndefined({
+    id: documentId,
+    name: document.title,
+    title: document.title,
+    distributor: document.distributor,
+    provider: document.provider,
+    place: document.place,
+    date: document.date,
+    url: document.url,
+    sourceFile: document.sourceFile,
+    text: source.text,
+    facts: [...facts],
+    citedIn: document.cite ? cited(document.cite, documentOrigin) : undefined,
+  });
+  sink.node({ label: 'SourceDocument', id: documentId, props: documentProps }, documentOrigin);
 
   function emitRecord(label: NodeKind, record: SeedRecord, path: (string | number)[]) {
     const origin: Origin = { path, record: `${label} ${record.id}` };
@@ -134,7 +143,9 @@ export function compileSeedFile(
     if (typeof record.date === 'string' && typeof record.datePrecision === 'string') {
       props.sortDate = sortDateOf(record.date, record.datePrecision as Parameters<typeof sortDateOf>[1]);
     }
-    sink.node({ label, id: record.id, props }, origin);
+    const row = { label, id: record.id, props };
+    fact.node(row);
+    sink.node(row, origin);
     emitLinks(label, record, origin, record.cite);
   }
 
@@ -190,14 +201,26 @@ export function compileSeedFile(
     const cite = (object.cite as string[] | undefined) ?? recordCite;
     props.citedIn = cited(cite, object.cite ? { ...origin, field: `${origin.field}.cite` } : origin);
     const [from, to] = spec.direction === 'out' ? [recordId, target] : [target, recordId];
-    sink.rel({ type: spec.type, from, to, props }, origin);
+    const row = { type: spec.type, from, to, props };
+    fact.rel(row);
+    sink.rel(row, origin);
   }
 }
 
-/** The key that identifies a relationship: its type, endpoints and identity properties. */
-export function relationshipKey(row: RelRow): string {
-  const identity = identityOf(row.type).map((name) => String(row.props[name] ?? ''));
-  return [row.type, row.from, row.to, ...identity].join('\u0000');
+/**
+ * The key that identifies a relationship: its type, endpoints and identity properties, `MARKETS:genentech>kadcyla@us`
+ * (ids never hold `:`, `>` or `@`). It is the relationship's subject key in the history (docs/model.md).
+ */
+export function relationshipKey(row: Pick<RelRow, 'type' | 'from' | 'to' | 'props'>): string {
+  const identity = identityOf(row.type).map((name) => `@${String(row.props[name] ?? '')}`);
+  return `${row.type}:${row.from}>${row.to}${identity.join('')}`;
+}
+
+/** A relationship subject key taken apart (the identity values stay in the statement's properties). */
+export function parseRelationshipKey(key: string): { type: RelationshipType; from: string; to: string } {
+  const match = /^([A-Z_]+):([^>]+)>([^@]+)/.exec(key);
+  if (!match) throw new Error(`not a relationship key: ${key}`);
+  return { type: match[1] as RelationshipType, from: match[2] as string, to: match[3] as string };
 }
 
 const IDENTITY = new Map<RelationshipType, readonly string[]>();

@@ -25,7 +25,7 @@ const CREATED_RETURN = `RETURN 'created' AS outcome, count(*) AS count,
 /** Before an update of a multi-transaction load, the old properties are kept in a SeedUndo node. */
 const JOURNAL_PRE_IMAGE = (old: string, kind: 'node' | 'rel') => `CALL (row, ${old}, outcome) {
   WITH * WHERE $load IS NOT NULL AND outcome = 'updated'
-  CREATE (u:SeedUndo {_load: $load, _kind: '${kind}', _target: elementId(${old})})
+  CREATE (u:SeedUndo {_load: $load, _step: '${kind}', _target: elementId(${old})})
   SET u += properties(${old})
 }`;
 
@@ -104,6 +104,88 @@ ${CREATED_RETURN}`,
   };
 }
 
+/** A `:Statement` node of a subject with a history (docs/model.md), upserted on `_id` like an entity. */
+export const STATEMENT_UPSERT: Cypher = {
+  name: 'seed.statements',
+  text: `UNWIND $rows AS row
+OPTIONAL MATCH (old:Statement {_id: row.id})
+WITH row, old, CASE
+  WHEN old IS NULL THEN 'created'
+  WHEN properties(old) = row.props THEN 'unchanged'
+  ELSE 'updated' END AS outcome
+${JOURNAL_PRE_IMAGE('old', 'node')}
+MERGE (x:Statement {_id: row.id})
+WITH x, row, outcome
+CALL (x, row, outcome) {
+  WITH * WHERE outcome IN ['created', 'updated']
+  SET x = row.props
+}
+${OUTCOME_RETURN}`,
+};
+
+export const STATEMENT_CREATE: Cypher = {
+  name: 'seed.create.statements',
+  text: `UNWIND $rows AS row
+CREATE (x:Statement)
+SET x = row.props
+${CREATED_RETURN}`,
+};
+
+/** The statements of these subjects other than those the load keeps. */
+export const DELETE_STALE_STATEMENTS: Cypher = {
+  name: 'seed.history.deleteStale',
+  text: `UNWIND $subjects AS subject
+MATCH (s:Statement {_subject: subject})
+WHERE NOT s._id IN $keep
+DELETE s
+RETURN count(*) AS deleted`,
+};
+
+/** Relationships no document states any more (`identity`: MARKETS' region, from the subject key). */
+function relationshipDeleteStatement(type: RelationshipType): Cypher {
+  const [identity] = identityOf(type);
+  return {
+    name: `seed.history.delete.${type}`,
+    text: `UNWIND $rows AS row
+MATCH (:Entity {id: row.from})-[r:${type}]->(:Entity {id: row.to})
+${identity ? `WHERE r.${identity} = row.identity` : ''}
+DELETE r
+RETURN count(*) AS deleted`,
+  };
+}
+
+/** A relationship still on an entity about to go, with the documents that state it. */
+export const REMAINING_RELATIONSHIPS: Cypher = {
+  name: 'seed.history.remaining',
+  text: `UNWIND $ids AS id
+MATCH (n:Entity {id: id})-[r]-(other)
+WHERE type(r) <> 'IN_DOCUMENT'
+RETURN id, type(r) AS type, other.id AS other, r.statedIn AS statedIn
+LIMIT 5`,
+};
+
+/** A removed document: its sentences and itself. */
+export const DELETE_DOCUMENTS: Cypher = {
+  name: 'seed.history.deleteDocuments',
+  text: `UNWIND $ids AS id
+MATCH (d:SourceDocument {id: id})
+OPTIONAL MATCH (s:Sentence)-[:IN_DOCUMENT]->(d)
+DETACH DELETE s, d
+RETURN count(DISTINCT d) AS deleted`,
+};
+
+/** The `--reset` of a journalled load: the history statements the load does not hold. */
+export const DELETE_OTHER_STATEMENTS: Cypher = {
+  name: 'seed.prune.statements',
+  text: `MATCH (s:Statement) WHERE NOT s._id IN $keep
+WITH s LIMIT toInteger($limit) DELETE s RETURN count(*) AS done`,
+};
+
+export const FIND_DOCUMENTS: Cypher = {
+  name: 'seed.history.findDocuments',
+  text: `UNWIND $ids AS id MATCH (d:SourceDocument {id: id}) RETURN d.id AS id`,
+};
+
 const byKind = <K extends string>(kinds: readonly K[], statement: (kind: K) => Cypher) =>
   new Map(kinds.map((kind) => [kind, statement(kind)]));
 
@@ -111,11 +193,13 @@ export const NODE_STATEMENTS = byKind(NODE_KINDS, nodeStatement);
 export const RELATIONSHIP_STATEMENTS = byKind(RELATIONSHIP_TYPES, relationshipStatement);
 export const NODE_CREATE_STATEMENTS = byKind(NODE_KINDS, nodeCreateStatement);
 export const RELATIONSHIP_CREATE_STATEMENTS = byKind(RELATIONSHIP_TYPES, relationshipCreateStatement);
+export const RELATIONSHIP_DELETE_STATEMENTS = byKind(RELATIONSHIP_TYPES, relationshipDeleteStatement);
 
 /** Deletes up to $limit entities (and their relationships); returns how many. Repeated until 0. */
 export const DELETE_ENTITIES: Cypher = {
   name: 'seed.reset',
-  text: `MATCH (n:Entity) WITH n LIMIT toInteger($limit) DETACH DELETE n RETURN count(*) AS deleted`,
+  text: `MATCH (n) WHERE n:Entity OR n:Statement
+WITH n LIMIT toInteger($limit) DETACH DELETE n RETURN count(*) AS deleted`,
 };
 
 export const COUNT_ENTITIES: Cypher = {
@@ -127,7 +211,7 @@ export const COUNT_ENTITIES: Cypher = {
 
 export const JOURNAL_CREATED: Cypher = {
   name: 'seed.journal.created',
-  text: `CREATE (:SeedUndo {_load: $load, _kind: 'created', ids: $ids})`,
+  text: `CREATE (:SeedUndo {_load: $load, _step: 'created', ids: $ids})`,
 };
 
 export const BEGIN_LOAD: Cypher = {
@@ -149,12 +233,12 @@ export const FIND_LOADS: Cypher = {
 /** Undo step 1: put back the old properties of the nodes and relationships the load updated. */
 export const RESTORE_NODES: Cypher = {
   name: 'seed.undo.restoreNodes',
-  text: `MATCH (u:SeedUndo {_load: $load, _kind: 'node'})
+  text: `MATCH (u:SeedUndo {_load: $load, _step: 'node'})
 WITH u LIMIT toInteger($limit)
 CALL (u) {
   MATCH (n) WHERE elementId(n) = u._target
   SET n = properties(u)
-  REMOVE n._load, n._kind, n._target
+  REMOVE n._load, n._step, n._target
 }
 DELETE u
 RETURN count(*) AS done`,
@@ -162,12 +246,12 @@ RETURN count(*) AS done`,
 
 export const RESTORE_RELATIONSHIPS: Cypher = {
   name: 'seed.undo.restoreRelationships',
-  text: `MATCH (u:SeedUndo {_load: $load, _kind: 'rel'})
+  text: `MATCH (u:SeedUndo {_load: $load, _step: 'rel'})
 WITH u LIMIT toInteger($limit)
 CALL (u) {
   MATCH ()-[r]->() WHERE elementId(r) = u._target
   SET r = properties(u)
-  REMOVE r._load, r._kind, r._target
+  REMOVE r._load, r._step, r._target
 }
 DELETE u
 RETURN count(*) AS done`,
@@ -176,7 +260,7 @@ RETURN count(*) AS done`,
 /** Undo step 2: delete what the load created (relationships first, then nodes with whatever still hangs on them). */
 export const DELETE_CREATED: Cypher = {
   name: 'seed.undo.deleteCreated',
-  text: `MATCH (u:SeedUndo {_load: $load, _kind: 'created'})
+  text: `MATCH (u:SeedUndo {_load: $load, _step: 'created'})
 WITH u LIMIT 1
 CALL (u) {
   UNWIND u.ids AS id

@@ -104,8 +104,8 @@ export const Audience = z.enum(['INVESTORS', 'MEDIA']);
 export const StudyStatus = z.enum(['PLANNED', 'ONGOING', 'COMPLETED']);
 
 const base = {
-  id: Id.describe('Stable, readable id, unique across all files and kinds.'),
-  name: Text.describe('What the UI shows.'),
+  id: Id.describe('Stable, readable id: one entity, whichever files state things about it.'),
+  name: Text.optional().describe('What the UI shows; required where an entity is first stated.'),
   aliases: Aliases.optional(),
   description: Text.optional(),
   cite: Cite,
@@ -209,8 +209,8 @@ const RegulatoryEvent = z
     ...base,
     agency: Text.optional().describe('Short name as the text gives it (CHMP, MHLW); omitted when not named.'),
     agencyName: Text.optional(),
-    eventType: EventType,
-    status: EventStatus,
+    eventType: EventType.optional(),
+    status: EventStatus.optional(),
     date: LooseDate.optional(),
     datePrecision: DatePrecision.optional(),
     region: link('region', {}).optional(),
@@ -245,7 +245,7 @@ const Milestone = z
       .string()
       .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code such as USD')
       .optional(),
-    status: MilestoneStatus,
+    status: MilestoneStatus.optional(),
     payer: link('company', {}).optional(),
     payee: link('company', {}).optional(),
     triggeredBy: link('regulatory event', {}).optional(),
@@ -270,7 +270,9 @@ const Partnership = z
     status: PartnershipStatus.optional(),
     summary: Text.optional(),
     startDate: LooseDate.optional(),
-    parties: many(link('company', { role: PartyRole }, true)).min(1, 'expected at least one party'),
+    parties: many(link('company', { role: PartyRole }, true))
+      .min(1, 'expected at least one party')
+      .optional(),
     drugs: many(link('drug', {})).optional(),
     technologies: many(link('technology', {})).optional(),
     milestones: many(Milestone).optional(),
@@ -420,6 +422,17 @@ export const RELATIONSHIP_FIELDS: Partial<Record<NodeKind, Record<string, Relati
   SourceDocument: { publisher: rel('PUBLISHED', 'in', COMPANY) },
 };
 
+/**
+ * What an entity needs from the first document that states it, or any other one: a later document may add to an
+ * entity without repeating them. Checked over all statements once every file is read (seed/validate.ts).
+ */
+export const REQUIRED_FIELDS: Partial<Record<NodeKind, readonly string[]>> & { all: readonly string[] } = {
+  all: ['name'],
+  RegulatoryEvent: ['eventType', 'status'],
+  Milestone: ['status'],
+  Partnership: ['parties'],
+};
+
 /** Fields that are neither properties nor relationships. */
 export const NON_PROPERTY_FIELDS = new Set(['cite', 'milestones', 'royalties']);
 
@@ -450,7 +463,7 @@ export function sortDateOf(date: string, precision: z.infer<typeof DatePrecision
 }
 
 // Written by hand: the inferred type of the generated object is unreadable in editors.
-export type SeedRecord = { id: string; name: string; cite: string[] } & Record<string, unknown>;
+export type SeedRecord = { id: string; name?: string; cite: string[] } & Record<string, unknown>;
 export interface SeedFileData {
   document: z.infer<typeof Document>;
   sentences: Record<string, string>;

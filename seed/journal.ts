@@ -5,6 +5,7 @@ import {
   DELETE_CREATED,
   DELETE_ENTITIES_BY_ID,
   DELETE_JOURNAL,
+  DELETE_OTHER_STATEMENTS,
   DELETE_RELATIONSHIPS_BY_ELEMENT_ID,
   END_LOAD,
   FIND_LOADS,
@@ -62,8 +63,9 @@ export async function finishLoad(executor: Executor, load: string): Promise<void
  */
 export async function pruneToLoad(
   executor: Executor,
-  keep: { ids: ReadonlySet<string>; relationships: ReadonlySet<string> },
+  keep: { ids: ReadonlySet<string>; relationships: ReadonlySet<string>; statements: ReadonlySet<string> },
 ): Promise<{ nodes: number; relationships: number }> {
+  await repeat(executor, DELETE_OTHER_STATEMENTS, { keep: [...keep.statements], limit: STEP_ROWS });
   let nodes = 0;
   let relationships = 0;
   let after = '';

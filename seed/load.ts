@@ -4,10 +4,13 @@ import { join, relative } from 'node:path';
 import type { Executor } from '../server/db/executor.ts';
 import { relationshipKey } from './compile.ts';
 import { BEGIN_LOAD, COMMIT_LOAD, COUNT_ENTITIES, DELETE_ENTITIES } from './cypher.ts';
+import { graphLookup } from './graphLookup.ts';
 import { SeedValidationError } from './issues.ts';
 import { finishLoad, pruneToLoad, recoverInterruptedLoads, rollbackLoad } from './journal.ts';
+import { type PlanInput, planHistory, runIn } from './plan.ts';
 import { type SeedValidation, validateSeedFiles } from './validate.ts';
 import {
+  applyDeletions,
   type Batch,
   DEFAULT_BATCH_ROWS,
   groupBatches,
@@ -94,7 +97,9 @@ export async function loadSeed(options: LoadOptions): Promise<LoadSummary> {
   const files = options.files?.length ? await expandSeedPaths(options.files) : await defaultSeedFiles();
   const progress = options.onProgress ?? (() => {});
   progress({ phase: 'validate', done: 0, total: files.length });
-  const validation = await validateSeedFiles(files, { issueLimit: options.issueLimit });
+  const { executor } = options;
+  const graph = executor && !options.reset ? graphLookup(executor) : undefined;
+  const validation = await validateSeedFiles(files, { issueLimit: options.issueLimit, graph });
   progress({ phase: 'validate', done: files.length, total: files.length });
   if (!validation.ok) throw new SeedValidationError(validation.issues);
 
@@ -105,8 +110,15 @@ export async function loadSeed(options: LoadOptions): Promise<LoadSummary> {
     return { mode, validation, stats, pruned, elapsedMs, elementsPerSecond };
   };
   if (options.dryRun) return finish('dry-run');
-  const { executor } = options;
   if (!executor) throw new Error('loadSeed needs an executor unless dryRun is set');
+  const planInput = (empty: boolean): PlanInput => ({
+    files: validation.files,
+    documents: new Set(validation.documents.keys()),
+    subjects: validation.subjects,
+    history: validation.history,
+    warnings: validation.warnings,
+    empty,
+  });
 
   progress({ phase: 'recover', done: 0, total: 1 });
   await recoverInterruptedLoads(executor);
@@ -127,8 +139,10 @@ export async function loadSeed(options: LoadOptions): Promise<LoadSummary> {
         }
         const count = await tx.run(COUNT_ENTITIES.text);
         const fresh = Number(count.records[0]?.get('count')) === 0;
+        const plan = await planHistory(runIn(tx), planInput(fresh));
+        await applyDeletions(tx, plan);
         let done = 0;
-        for await (const batch of readAhead(seedBatches(validation.files, batchRows))) {
+        for await (const batch of readAhead(seedBatches(validation.files, batchRows, plan))) {
           await runBatch(tx, batch, attempt, null, fresh);
           done += batch.rows.length;
           progress({ phase: 'write', done, total });
@@ -141,14 +155,30 @@ export async function loadSeed(options: LoadOptions): Promise<LoadSummary> {
   }
 
   const load = randomUUID();
-  const keep = options.reset ? { ids: new Set<string>(), relationships: new Set<string>() } : undefined;
+  const keep = options.reset
+    ? { ids: new Set<string>(), relationships: new Set<string>(), statements: new Set<string>() }
+    : undefined;
   // Should another process write an entity with one of the load's ids meanwhile, the unique constraint on
   // Entity.id fails the load, which is then rolled back like any failed load.
   const fresh = await isGraphEmpty(executor);
+  // A reset keeps only what the files state: the graph's own statements do not count.
+  const plan = await planHistory(
+    (cypher, params) => executor.read(cypher, params),
+    planInput(fresh || Boolean(options.reset)),
+  );
+  if (!fresh && !options.reset && plan.subjects.size > 0) {
+    throw new SeedWriteError(
+      `this load of ${total} elements states things about ${plan.subjects.size} subjects the graph already holds or that have a history (e.g. ${[...plan.subjects][0]}): a load that adds to the graph's entities runs in one transaction; raise --max-transaction-elements above ${total}, or load the files in smaller groups`,
+    );
+  }
+  if (keep) for (const row of plan.statements) keep.statements.add(row.id);
   await executor.write(BEGIN_LOAD, { load, files: validation.files, reset: Boolean(options.reset) });
   try {
     let done = 0;
-    const groups = groupBatches(seedBatches(validation.files, batchRows), maxElements / JOURNALLED_SHARE);
+    const groups = groupBatches(
+      seedBatches(validation.files, batchRows, plan),
+      maxElements / JOURNALLED_SHARE,
+    );
     for await (const group of readAhead(groups)) {
       const groupStats = await unwrapped(() =>
         executor.writeTransaction('seed.batches', async (tx) => {
@@ -203,5 +233,7 @@ async function unwrapped<T>(work: () => Promise<T>): Promise<T> {
 
 function remember(keep: { ids: Set<string>; relationships: Set<string> }, batch: Batch) {
   if (batch.kind === 'nodes') for (const row of batch.rows) keep.ids.add(row.id);
-  else for (const row of batch.rows) keep.relationships.add(relationshipKey(row));
+  else if (batch.kind === 'relationships') {
+    for (const row of batch.rows) keep.relationships.add(relationshipKey(row));
+  }
 }

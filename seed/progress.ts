@@ -1,4 +1,5 @@
 import type { LoadPhase, LoadProgress, LoadSummary } from './load.ts';
+import type { RemoveSummary } from './remove.ts';
 import type { Outcome } from './write.ts';
 
 /** Progress of a load: a redrawn bar on a terminal, a line every few seconds otherwise (CI logs, pipes). */
@@ -53,6 +54,14 @@ export function createProgressReporter(stream: NodeJS.WriteStream = process.stde
 export function formatSummary(summary: LoadSummary): string {
   const { validation, stats } = summary;
   const lines: string[] = [];
+  if (validation.warnings.count) {
+    const count = validation.warnings.count;
+    lines.push(
+      `${count} warning${count === 1 ? '' : 's'} (loaded anyway):`,
+      validation.warnings.format(),
+      '',
+    );
+  }
   const files = validation.files.length;
   const seconds = summary.elapsedMs / 1000;
   if (summary.mode === 'dry-run') {
@@ -78,6 +87,12 @@ export function formatSummary(summary: LoadSummary): string {
       `Removed (not in the files): ${summary.pruned.nodes} nodes, ${summary.pruned.relationships} relationships.`,
     );
   }
+  const history = stats.statements;
+  if (history.created + history.updated + history.unchanged) {
+    lines.push(
+      `History: ${history.created} statements created, ${history.updated} updated, ${history.unchanged} unchanged.`,
+    );
+  }
   const changed = stats.total('created') + stats.total('updated');
   lines.push(
     `${files} file${files === 1 ? '' : 's'}, ${validation.elements.toLocaleString('en')} elements ` +
@@ -85,6 +100,19 @@ export function formatSummary(summary: LoadSummary): string {
       `${stats.total('unchanged').toLocaleString('en')} unchanged${changed === 0 ? ': nothing changed' : ''}) ` +
       `in ${seconds.toFixed(1)} s, ${Math.round(summary.elementsPerSecond).toLocaleString('en')} elements/s, ` +
       `${summary.mode === 'journalled' ? 'journalled batches' : 'one transaction'}.`,
+  );
+  return lines.join('\n');
+}
+
+/** What a `--remove` did. */
+export function formatRemoval(summary: RemoveSummary): string {
+  const lines: string[] = [];
+  if (summary.absent.length)
+    lines.push(`Not in the graph (nothing to remove): ${summary.absent.join(', ')}.`);
+  if (!summary.removed.length) return lines.join('\n') || 'Nothing removed.';
+  lines.push(
+    `Removed ${summary.removed.join(', ')}: ${summary.deleted.nodes} entities and ${summary.deleted.relationships} relationships only ${summary.removed.length === 1 ? 'it' : 'they'} stated are gone; ` +
+      `${summary.stats.total()} that other documents also state now hold what those say.`,
   );
   return lines.join('\n');
 }

@@ -4,24 +4,40 @@ import {
   compileSeedFile,
   type NodeRow,
   type Origin,
+  type PlacedSource,
   type Reference,
   type RelRow,
   relationshipKey,
 } from './compile.ts';
+import { REQUIRED_FIELDS } from './format.ts';
+import type { GraphLookup } from './graphLookup.ts';
+import { type History, readHistory } from './history.ts';
 import { IssueList, type SeedIssue } from './issues.ts';
+import { NameIndex } from './names.ts';
 import { type ReadSeedFile, readSeedFile, sourcePathOf } from './read.ts';
 
 /**
  * Pass one of a load: every file is read, checked against the format, its citations against its source text,
- * and its references against the ids of all files. Nothing is kept but an index of ids and counts, so memory
- * grows with the number of ids, not with the size of the files.
+ * and its references against the ids of all files (and of the graph, when one is given). Any file may state
+ * things about any entity, so an id may recur across files (with one kind); what an entity needs (its name …) is
+ * checked over all of its statements. Nothing is kept but an index of ids, so memory grows with the number of
+ * ids, not with the size of the files; subjects stated by two or more files are read again with their values
+ * (history.ts), to fold them and to warn where documents of the same date disagree.
  */
 
 export interface SeedValidation {
   ok: boolean;
   issues: IssueList;
+  /** Not errors: likely duplicates and same-date disagreements. */
+  warnings: IssueList;
   /** The files in load order. */
   files: string[];
+  /** The documents of the files, by id. */
+  documents: Map<string, { file: string; date: string }>;
+  /** Every entity id the files state something about, and every relationship key. */
+  subjects: { nodes: Map<string, NodeKind>; relationships: Set<string> };
+  /** The statements of each subject that two or more files state, in document order. */
+  history: History;
   nodes: Partial<Record<NodeKind, number>>;
   relationships: Partial<Record<RelationshipType, number>>;
   /** Nodes plus relationships. */
@@ -30,17 +46,24 @@ export interface SeedValidation {
 
 export interface ValidateOptions {
   issueLimit?: number;
+  /** The graph the files will be loaded into: ids and names the files may refer to or repeat. */
+  graph?: GraphLookup;
 }
 
 /** A file ready to compile: parsed, with its sentences placed in the source text. */
 export interface PreparedFile {
   read: ReadSeedFile;
-  sentenceOrder: Map<string, number>;
+  source: PlacedSource;
 }
 
 interface Known {
   label: NodeKind;
+  /** The last file that stated it (a file states an entity once). */
   file: string;
+  /** How many files state it. */
+  files: number;
+  /** Required fields no statement has given yet, and where the first statement is. */
+  missing?: { fields: Set<string>; at: () => SeedIssue };
 }
 
 export async function validateSeedFiles(
@@ -48,47 +71,96 @@ export async function validateSeedFiles(
   options: ValidateOptions = {},
 ): Promise<SeedValidation> {
   const issues = new IssueList(options.issueLimit);
+  const warnings = new IssueList(options.issueLimit);
   const known = new Map<string, Known>();
+  const documents = new Map<string, { file: string; date: string }>();
   const deferred: (Reference & { file: string; locate: ReadSeedFile['locate'] })[] = [];
   const nodes: Partial<Record<NodeKind, number>> = {};
   const relationships: Partial<Record<RelationshipType, number>> = {};
+  const names = new NameIndex();
   let elements = 0;
-  // A relationship is stated once in all the files, so that a load into an empty graph can create every row
-  // without looking for it first (seed/write.ts runBatch). Relationship key → the file that states it.
-  const stated = new Map<string, string>();
+  // Relationship key → the last file that states it, and how many do.
+  const stated = new Map<string, { file: string; files: number }>();
+  const multiple = new Set<string>();
 
   for (const file of files) {
     const prepared = await prepareSeedFile(file, issues);
     if (!prepared) continue;
-    const { read, sentenceOrder } = prepared;
+    const { read, source } = prepared;
     const { data } = read;
     const report = (origin: Origin, message: string, field = origin.field) =>
       issues.addLazy(() => issueAt(file, read.locate, origin, message, field));
-    for (const { id, label } of read.invalidIds) if (!known.has(id)) known.set(id, { label, file });
+    const document = documents.get(data.document.id);
+    if (document) {
+      report(
+        { path: ['document', 'id'], record: `SourceDocument ${data.document.id}` },
+        `duplicate document id: ${document.file} transcribes the same document`,
+        'id',
+      );
+      continue;
+    }
+    documents.set(data.document.id, { file, date: data.document.date });
+    for (const { id, label } of read.invalidIds) {
+      if (!known.has(id)) known.set(id, { label, file, files: 1 });
+    }
     const references: Reference[] = [];
-    compileSeedFile(data, sentenceOrder, {
+    compileSeedFile(data, source, {
       node(row: NodeRow, origin) {
-        nodes[row.label] = (nodes[row.label] ?? 0) + 1;
-        elements += 1;
+        // Counted once per entity, however many files state it.
+        if (!known.has(row.id)) {
+          nodes[row.label] = (nodes[row.label] ?? 0) + 1;
+          elements += 1;
+        }
         if (row.label === 'Sentence') return;
-        const other = known.get(row.id);
-        if (other) {
-          const where = other.file === file ? 'earlier in this file' : `in ${other.file}`;
-          report(origin, `duplicate id "${row.id}": already used by a ${other.label} ${where}`, 'id');
+        if (row.label === 'SourceDocument') {
+          known.set(row.id, { label: row.label, file, files: 1 });
           return;
         }
-        known.set(row.id, { label: row.label, file });
+        const other = known.get(row.id);
+        if (other && other.label !== row.label) {
+          const where = other.file === file ? 'earlier in this file' : `in ${other.file}`;
+          report(origin, `"${row.id}" is a ${other.label} ${where}; one id is one entity`, 'id');
+          return;
+        }
+        if (other?.file === file) {
+          report(origin, `duplicate id "${row.id}": stated earlier in this file`, 'id');
+          return;
+        }
+        const entity = other ?? { label: row.label, file, files: 0 };
+        entity.file = file;
+        entity.files += 1;
+        if (entity.files === 2) multiple.add(row.id);
+        known.set(row.id, entity);
+        const missing = requiredOf(row.label).filter((field) => row.props[field] === undefined);
+        if (!other && missing.length) {
+          entity.missing = {
+            fields: new Set(missing),
+            at: () => issueAt(file, read.locate, origin, '', 'id'),
+          };
+        } else if (entity.missing) {
+          for (const field of requiredOf(row.label)) {
+            if (row.props[field] !== undefined) entity.missing.fields.delete(field);
+          }
+        }
+        names.add(row, file, read.locate, origin);
       },
       rel(row: RelRow, origin) {
-        relationships[row.type] = (relationships[row.type] ?? 0) + 1;
-        elements += 1;
+        if (row.type === 'PARTY_TO') known.get(row.to)?.missing?.fields.delete('parties');
         const key = relationshipKey(row);
         const other = stated.get(key);
-        if (other === undefined) stated.set(key, file);
-        else {
-          const where = other === file ? 'twice' : `again (also stated in ${other})`;
-          report(origin, `states the same ${row.type} relationship (${row.from} → ${row.to}) ${where}`);
+        if (!other) {
+          relationships[row.type] = (relationships[row.type] ?? 0) + 1;
+          elements += 1;
         }
+        if (other?.file === file) {
+          report(origin, `states the same ${row.type} relationship (${row.from} → ${row.to}) twice`);
+          return;
+        }
+        if (other) {
+          other.file = file;
+          other.files += 1;
+          multiple.add(key);
+        } else stated.set(key, { file, files: 1 });
       },
       reference(reference) {
         references.push(reference);
@@ -101,31 +173,66 @@ export async function validateSeedFiles(
     });
     for (const reference of references) {
       const target = known.get(reference.target);
-      if (target) {
-        checkKind(reference, target, (message) => report(reference.origin, message));
-      } else {
-        deferred.push({ ...reference, file, locate: read.locate });
-      }
+      if (target) checkKind(reference, target.label, (message) => report(reference.origin, message));
+      else deferred.push({ ...reference, file, locate: read.locate });
     }
   }
 
+  const unresolved = [...new Set(deferred.filter((r) => !known.has(r.target)).map((r) => r.target))];
+  const incomplete = [...known].filter(([, entity]) => entity.missing?.fields.size).map(([id]) => id);
+  const inGraph = options.graph
+    ? await options.graph.labelsOf([...unresolved, ...incomplete])
+    : new Map<string, NodeKind>();
+
   for (const reference of deferred) {
-    const target = known.get(reference.target);
+    const target = known.get(reference.target)?.label ?? inGraph.get(reference.target);
     const report = (message: string) =>
       issues.addLazy(() => issueAt(reference.file, reference.locate, reference.origin, message));
     if (target) {
       checkKind(reference, target, report);
     } else {
+      const where = options.graph ? 'in one of the files or in the graph' : 'in one of the files';
       report(
-        `unknown id "${reference.target}" (expected the id of a ${reference.kinds.join(' or ')} in one of the files)`,
+        `unknown id "${reference.target}" (expected the id of a ${reference.kinds.join(' or ')} ${where})`,
       );
     }
   }
+  for (const id of incomplete) {
+    const entity = known.get(id) as Known;
+    if (inGraph.has(id) || !entity.missing) continue;
+    const { fields, at } = entity.missing;
+    issues.addLazy(() => ({
+      ...at(),
+      field: [...fields].join(', '),
+      message: `missing: a new ${entity.label} needs ${[...fields].join(' and ')}, and no file states ${fields.size > 1 ? 'them' : 'it'}`,
+    }));
+  }
+  await names.warn(warnings, known, options.graph);
 
-  return { ok: issues.count === 0, issues, files, nodes, relationships, elements };
+  const history =
+    issues.count === 0 && multiple.size > 0
+      ? await readHistory(files, multiple, warnings)
+      : (new Map() as History);
+  return {
+    ok: issues.count === 0,
+    issues,
+    warnings,
+    files,
+    documents,
+    subjects: {
+      nodes: new Map([...known].map(([id, entity]) => [id, entity.label])),
+      relationships: new Set(stated.keys()),
+    },
+    history,
+    nodes,
+    relationships,
+    elements,
+  };
 }
 
-function issueAt(
+const requiredOf = (label: NodeKind) => [...REQUIRED_FIELDS.all, ...(REQUIRED_FIELDS[label] ?? [])];
+
+export function issueAt(
   file: string,
   locate: ReadSeedFile['locate'],
   origin: Origin,
@@ -135,9 +242,9 @@ function issueAt(
   return { file, ...locate(origin.path), record: origin.record, field, message };
 }
 
-function checkKind(reference: Reference, target: Known, fail: (message: string) => void) {
-  if (!reference.kinds.includes(target.label)) {
-    fail(`"${reference.target}" is a ${target.label}; expected a ${reference.kinds.join(' or ')}`);
+function checkKind(reference: Reference, label: NodeKind, fail: (message: string) => void) {
+  if (!reference.kinds.includes(label)) {
+    fail(`"${reference.target}" is a ${label}; expected a ${reference.kinds.join(' or ')}`);
   }
 }
 
@@ -147,9 +254,9 @@ export async function prepareSeedFile(file: string, issues: IssueList): Promise<
   if (!read) return undefined;
   const { data } = read;
   const sourcePath = sourcePathOf(file, data);
-  let source: string;
+  let text: string;
   try {
-    source = normalizeSourceText(await readFile(sourcePath, 'utf8'));
+    text = await readFile(sourcePath, 'utf8');
   } catch {
     issues.addLazy(() => ({
       file,
@@ -160,31 +267,31 @@ export async function prepareSeedFile(file: string, issues: IssueList): Promise<
     }));
     return undefined;
   }
-  const sentenceOrder = new Map<string, number>();
-  const offsets: [string, number][] = [];
+  const normalized = normalizeWithOffsets(text);
+  const found: [string, number, number][] = [];
   let from = 0;
-  for (const [key, text] of Object.entries(data.sentences)) {
+  for (const [key, sentence] of Object.entries(data.sentences)) {
     // Sentences are usually listed in source order: look after the previous one first.
-    const needle = normalizeSourceText(text);
-    let offset = source.indexOf(needle, from);
-    if (offset < 0) offset = source.indexOf(needle);
+    const needle = normalizeSourceText(sentence);
+    let offset = normalized.text.indexOf(needle, from);
+    if (offset < 0) offset = normalized.text.indexOf(needle);
     else from = offset + needle.length;
-    if (offset < 0) {
+    if (offset < 0 || needle.length === 0) {
       issues.addLazy(() => ({
         file,
         ...read.locate(['sentences', key]),
         record: `sentence ${key}`,
-        message: `text not found verbatim in ${data.document.sourceFile}: "${abbreviate(text)}"`,
+        message: `text not found verbatim in ${data.document.sourceFile}: "${abbreviate(sentence)}"`,
       }));
       continue;
     }
-    offsets.push([key, offset]);
+    const start = normalized.offsets[offset] as number;
+    const end = (normalized.offsets[offset + needle.length - 1] as number) + 1;
+    found.push([key, start, end]);
   }
-  offsets.sort((a, b) => a[1] - b[1]);
-  offsets.forEach(([key], index) => {
-    sentenceOrder.set(key, index);
-  });
-  return { read, sentenceOrder };
+  found.sort((a, b) => a[1] - b[1]);
+  const sentences = new Map(found.map(([key, start, end], index) => [key, { index, start, end }]));
+  return { read, source: { text, sentences } };
 }
 
 /**
@@ -192,10 +299,36 @@ export async function prepareSeedFile(file: string, issues: IssueList): Promise<
  * escape, and every run of white space (line breaks included) as one space.
  */
 export function normalizeSourceText(text: string): string {
-  return text
-    .replace(/\\([\\`*_{}[\]()#+\-.!$])/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return normalizeWithOffsets(text).text;
+}
+
+const ESCAPABLE = new Set('\\`*_{}[]()#+-.!$');
+
+/** The normalized text, and for each of its characters the offset of the character it comes from. */
+export function normalizeWithOffsets(text: string): { text: string; offsets: number[] } {
+  const out: string[] = [];
+  const offsets: number[] = [];
+  let space = -1;
+  for (let i = 0; i < text.length; i += 1) {
+    let char = text[i] as string;
+    if (/\s/.test(char)) {
+      if (space < 0) space = i;
+      continue;
+    }
+    if (space >= 0 && out.length > 0) {
+      out.push(' ');
+      offsets.push(space);
+    }
+    space = -1;
+    const at = i;
+    if (char === '\\' && ESCAPABLE.has(text[i + 1] ?? '')) {
+      i += 1;
+      char = text[i] as string;
+    }
+    out.push(char);
+    offsets.push(at);
+  }
+  return { text: out.join(''), offsets };
 }
 
 const abbreviate = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}…` : text);

@@ -1,14 +1,21 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { NodeKind, RelationshipType } from '../server/model/kinds.ts';
-import { compileSeedFile, type NodeRow, type RelRow } from './compile.ts';
+import { compileSeedFile, type NodeRow, type RelRow, relationshipKey } from './compile.ts';
 import {
+  DELETE_ENTITIES_BY_ID,
+  DELETE_STALE_STATEMENTS,
   JOURNAL_CREATED,
   NODE_CREATE_STATEMENTS,
   NODE_STATEMENTS,
   RELATIONSHIP_CREATE_STATEMENTS,
+  RELATIONSHIP_DELETE_STATEMENTS,
   RELATIONSHIP_STATEMENTS,
+  REMAINING_RELATIONSHIPS,
+  STATEMENT_CREATE,
+  STATEMENT_UPSERT,
 } from './cypher.ts';
 import { IssueList } from './issues.ts';
+import { emptyPlan, type HistoryPlan, type StatementRow } from './plan.ts';
 import { prepareSeedFile } from './validate.ts';
 
 /** Rows per UNWIND statement. */
@@ -18,19 +25,25 @@ export type Outcome = 'created' | 'updated' | 'unchanged';
 
 export type Batch =
   | { kind: 'nodes'; label: NodeKind; rows: NodeRow[] }
-  | { kind: 'relationships'; type: RelationshipType; rows: RelRow[] };
+  | { kind: 'relationships'; type: RelationshipType; rows: RelRow[] }
+  | { kind: 'statements'; rows: StatementRow[] };
 
-/** Created, updated and unchanged counts per label and per relationship type. */
+/** Created, updated and unchanged counts per label and per relationship type, and of history statements. */
 export class WriteStats {
   readonly nodes = new Map<NodeKind, Record<Outcome, number>>();
   readonly relationships = new Map<RelationshipType, Record<Outcome, number>>();
+  readonly statements: Record<Outcome, number> = { created: 0, updated: 0, unchanged: 0 };
 
   add(batch: Batch, outcome: Outcome, count: number): void {
+    if (batch.kind === 'statements') {
+      this.statements[outcome] += count;
+      return;
+    }
     const table = (batch.kind === 'nodes' ? this.nodes : this.relationships) as Map<
       string,
       Record<Outcome, number>
     >;
-    const key = batch.kind === 'nodes' ? batch.label : batch.type;
+    const key = batchName(batch);
     const row = table.get(key) ?? { created: 0, updated: 0, unchanged: 0 };
     row[outcome] += count;
     table.set(key, row);
@@ -44,8 +57,10 @@ export class WriteStats {
       for (const outcome of OUTCOMES)
         this.add({ kind: 'relationships', type, rows: [] }, outcome, counts[outcome]);
     }
+    for (const outcome of OUTCOMES) this.statements[outcome] += other.statements[outcome];
   }
 
+  /** Nodes and relationships (history statements aside). */
   total(outcome?: Outcome): number {
     let sum = 0;
     for (const table of [this.nodes, this.relationships] as Map<string, Record<Outcome, number>>[]) {
@@ -57,6 +72,10 @@ export class WriteStats {
   }
 }
 
+/** A batch's label, relationship type, or `Statement`. */
+export const batchName = (batch: Batch): string =>
+  batch.kind === 'nodes' ? batch.label : batch.kind === 'relationships' ? batch.type : 'Statement';
+
 const OUTCOMES: Outcome[] = ['created', 'updated', 'unchanged'];
 
 /** Thrown inside a write transaction, so that the transaction rolls back. */
@@ -67,9 +86,15 @@ export class SeedWriteError extends Error {
 /**
  * Pass two of a load: reads the (validated) files again, one at a time, and yields batches of at most
  * `batchRows` rows in an order the database accepts: a relationship batch only once the nodes at both of its
- * ends have been yielded.
+ * ends have been yielded (or at the end, for ends the graph already holds). The subjects of `plan` are written
+ * from their fold (first the nodes, last the relationships and the statements), not from the files' rows; every
+ * other row is its file's one statement, stamped with its document.
  */
-export async function* seedBatches(files: string[], batchRows = DEFAULT_BATCH_ROWS): AsyncGenerator<Batch> {
+export async function* seedBatches(
+  files: string[],
+  batchRows = DEFAULT_BATCH_ROWS,
+  plan: HistoryPlan = emptyPlan(),
+): AsyncGenerator<Batch> {
   const nodeBuffers = new Map<NodeKind, NodeRow[]>();
   const relBuffers = new Map<RelationshipType, RelRow[]>();
   const emitted = new Set<string>();
@@ -81,6 +106,13 @@ export async function* seedBatches(files: string[], batchRows = DEFAULT_BATCH_RO
       if (rows.length) ready.push({ kind: 'nodes', label, rows: rows.splice(0) });
     }
   };
+  const queueNode = (row: NodeRow) => {
+    const rows = nodeBuffers.get(row.label) ?? [];
+    nodeBuffers.set(row.label, rows);
+    rows.push(toDatabaseRow(row));
+    emitted.add(row.id);
+    if (rows.length >= batchRows) ready.push({ kind: 'nodes', label: row.label, rows: rows.splice(0) });
+  };
   const queueRel = (row: RelRow) => {
     const rows = relBuffers.get(row.type) ?? [];
     relBuffers.set(row.type, rows);
@@ -91,23 +123,23 @@ export async function* seedBatches(files: string[], batchRows = DEFAULT_BATCH_RO
     }
   };
 
+  for (const row of plan.nodes) queueNode(row);
   for (const file of files) {
     const issues = new IssueList(5);
     const prepared = await prepareSeedFile(file, issues);
     if (!prepared || issues.count > 0 || !prepared.read.complete) {
       throw new SeedWriteError(`${file} changed since it was validated:\n${issues.format()}`);
     }
+    const { document } = prepared.read.data;
+    const stamp = { statedIn: [document.id], since: document.date, lastStated: document.date };
     const fileRels: RelRow[] = [];
-    compileSeedFile(prepared.read.data, prepared.sentenceOrder, {
+    compileSeedFile(prepared.read.data, prepared.source, {
       node(row) {
-        const rows = nodeBuffers.get(row.label) ?? [];
-        nodeBuffers.set(row.label, rows);
-        rows.push(toDatabaseRow(row));
-        emitted.add(row.id);
-        if (rows.length >= batchRows) ready.push({ kind: 'nodes', label: row.label, rows: rows.splice(0) });
+        if (!plan.subjects.has(row.id)) queueNode({ ...row, props: { ...row.props, ...stamp } });
       },
       rel(row) {
-        fileRels.push({ ...row, props: toDatabaseProps(row.props) });
+        if (plan.subjects.has(relationshipKey(row))) return;
+        fileRels.push({ ...row, props: toDatabaseProps({ ...row.props, ...stamp }) });
       },
     });
     // Relationships wait until the nodes at both ends are known (a later file may define one of them).
@@ -119,15 +151,19 @@ export async function* seedBatches(files: string[], batchRows = DEFAULT_BATCH_RO
     }
     yield* ready.splice(0);
   }
-  if (waiting.length) {
-    const sample = waiting[0] as RelRow;
-    throw new SeedWriteError(
-      `${waiting.length} relationships reference unknown ids, e.g. ${sample.from} → ${sample.to}`,
-    );
-  }
   flushNodes();
+  // Validation found the other ends in the graph; a row whose end is missing fails its batch (runBatch).
+  for (const row of waiting) queueRel(row);
+  for (const row of plan.relationships) queueRel({ ...row, props: toDatabaseProps(row.props) });
   for (const [type, rows] of relBuffers) {
     if (rows.length) ready.push({ kind: 'relationships', type, rows: rows.splice(0) });
+  }
+  for (let i = 0; i < plan.statements.length; i += batchRows) {
+    const rows = plan.statements.slice(i, i + batchRows);
+    ready.push({
+      kind: 'statements',
+      rows: rows.map((row) => ({ ...row, props: toDatabaseProps(row.props) })),
+    });
   }
   yield* ready.splice(0);
 }
@@ -184,9 +220,12 @@ export async function runBatch(
 ): Promise<void> {
   const statements = fresh ? CREATE_STATEMENTS : UPSERT_STATEMENTS;
   const statement =
-    batch.kind === 'nodes' ? statements.nodes.get(batch.label) : statements.relationships.get(batch.type);
-  if (!statement)
-    throw new SeedWriteError(`no statement for ${batch.kind === 'nodes' ? batch.label : batch.type}`);
+    batch.kind === 'nodes'
+      ? statements.nodes.get(batch.label)
+      : batch.kind === 'relationships'
+        ? statements.relationships.get(batch.type)
+        : statements.statements;
+  if (!statement) throw new SeedWriteError(`no statement for ${batchName(batch)}`);
   const result = await tx.run(statement.text, { rows: batch.rows, load });
   let seen = 0;
   let created: string[] = [];
@@ -197,7 +236,7 @@ export async function runBatch(
     if (outcome === 'conflict') {
       const ids = (record.get('conflicts') as string[]).join(', ');
       throw new SeedWriteError(
-        `${count} ${batch.kind === 'nodes' ? batch.label : ''} id(s) already exist in the database with another kind: ${ids}. ` +
+        `${count} ${batchName(batch)} id(s) already exist in the database with another kind: ${ids}. ` +
           'Change the id, or load with --reset.',
       );
     }
@@ -206,14 +245,56 @@ export async function runBatch(
   }
   if (seen !== batch.rows.length) {
     throw new SeedWriteError(
-      `${batch.rows.length - seen} of ${batch.rows.length} ${batch.kind === 'nodes' ? batch.label : batch.type} rows were not written (an end node is missing from the database)`,
+      `${batch.rows.length - seen} of ${batch.rows.length} ${batchName(batch)} rows were not written (an end node is missing from the database)`,
     );
   }
   if (load && created.length) await tx.run(JOURNAL_CREATED.text, { load, ids: created });
 }
 
-const UPSERT_STATEMENTS = { nodes: NODE_STATEMENTS, relationships: RELATIONSHIP_STATEMENTS };
-const CREATE_STATEMENTS = { nodes: NODE_CREATE_STATEMENTS, relationships: RELATIONSHIP_CREATE_STATEMENTS };
+const UPSERT_STATEMENTS = {
+  nodes: NODE_STATEMENTS,
+  relationships: RELATIONSHIP_STATEMENTS,
+  statements: STATEMENT_UPSERT,
+};
+const CREATE_STATEMENTS = {
+  nodes: NODE_CREATE_STATEMENTS,
+  relationships: RELATIONSHIP_CREATE_STATEMENTS,
+  statements: STATEMENT_CREATE,
+};
+
+/**
+ * Before a plan's rows are written: the relationships and entities no document states any more, and the old
+ * statements of its subjects. An entity goes only if nothing else still hangs on it: a relationship another
+ * document states stops the load, naming both.
+ */
+export async function applyDeletions(tx: ManagedTransaction, plan: HistoryPlan): Promise<void> {
+  const byType = new Map<RelationshipType, { from: string; to: string; identity: string | null }[]>();
+  for (const row of plan.deleted.relationships) {
+    const rows = byType.get(row.type) ?? [];
+    rows.push({ from: row.from, to: row.to, identity: row.identity ?? null });
+    byType.set(row.type, rows);
+  }
+  for (const [type, rows] of byType) {
+    await tx.run((RELATIONSHIP_DELETE_STATEMENTS.get(type) as { text: string }).text, { rows });
+  }
+  if (plan.deleted.nodes.length) {
+    const remaining = await tx.run(REMAINING_RELATIONSHIPS.text, { ids: plan.deleted.nodes });
+    const first = remaining.records[0];
+    if (first) {
+      const statedIn = (first.get('statedIn') as string[] | null)?.join(', ') || 'another document';
+      throw new SeedWriteError(
+        `${first.get('id')} would no longer be stated by any document, but its ${first.get('type')} relationship with ${first.get('other')} (stated by ${statedIn}) still needs it: remove or change that document too`,
+      );
+    }
+    await tx.run(DELETE_ENTITIES_BY_ID.text, { ids: plan.deleted.nodes });
+  }
+  if (plan.staleStatementsOf.length) {
+    await tx.run(DELETE_STALE_STATEMENTS.text, {
+      subjects: plan.staleStatementsOf,
+      keep: plan.statements.map((row) => row.id),
+    });
+  }
+}
 
 export const batchSize = (batch: Batch) => batch.rows.length;
 
@@ -221,12 +302,15 @@ function toDatabaseRow(row: NodeRow): NodeRow {
   return { ...row, props: toDatabaseProps(row.props) };
 }
 
-/** Integers go as Neo4j integers (the driver sends JS numbers as floats) and sortDate as a Neo4j date. */
+/** Properties stored as Neo4j dates (ordering, range filters, "as of"). */
+const DATE_PROPERTIES = new Set(['sortDate', 'since', 'lastStated', '_date']);
+
+/** Integers go as Neo4j integers (the driver sends JS numbers as floats) and the day properties as Neo4j dates. */
 function toDatabaseProps(props: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(props)) {
     if (typeof value === 'number' && Number.isInteger(value)) out[key] = neo4j.int(value);
-    else if (key === 'sortDate' && typeof value === 'string') {
+    else if (DATE_PROPERTIES.has(key) && typeof value === 'string') {
       const [year, month, day] = value.split('-').map(Number) as [number, number, number];
       out[key] = new neo4j.types.Date(year, month, day);
     } else out[key] = value;

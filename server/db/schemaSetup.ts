@@ -24,6 +24,24 @@ OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'standard-folding', \`fulltext.eve
   ...rangeIndex('Milestone', 'status'),
   ...rangeIndex('Company', 'name'),
   ...rangeIndex('Sentence', 'index'),
+  // History (docs/model.md): when each element was first stated, and the statements of subjects with a history.
+  ...rangeIndex('Entity', 'since'),
+  {
+    name: 'schema.statementId',
+    text: 'CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n._id IS UNIQUE',
+  },
+  {
+    name: 'schema.statementSubject',
+    text: 'CREATE INDEX statement_subject IF NOT EXISTS FOR (n:Statement) ON (n._subject)',
+  },
+  {
+    name: 'schema.statementDocument',
+    text: 'CREATE INDEX statement_document IF NOT EXISTS FOR (n:Statement) ON (n._document)',
+  },
+  {
+    name: 'schema.statementDate',
+    text: 'CREATE INDEX statement_date IF NOT EXISTS FOR (n:Statement) ON (n._date)',
+  },
   // The seed loader's journal (seed/journal.ts).
   {
     name: 'schema.seedLoad',
@@ -31,7 +49,7 @@ OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'standard-folding', \`fulltext.eve
   },
   {
     name: 'schema.seedUndo',
-    text: 'CREATE INDEX seed_undo_load IF NOT EXISTS FOR (n:SeedUndo) ON (n._load, n._kind)',
+    text: 'CREATE INDEX seed_undo_step IF NOT EXISTS FOR (n:SeedUndo) ON (n._load, n._step)',
   },
 ];
 

@@ -18,7 +18,10 @@ describe('seed validation', () => {
     const result = await validateSeedFiles(await defaultSeedFiles());
     expect(result.issues.format()).toBe('');
     expect(result.ok).toBe(true);
-    expect(result.nodes.Drug).toBe(2);
+    const drugs = [...result.subjects.nodes].filter(([, label]) => label === 'Drug').map(([id]) => id);
+    expect(drugs.sort()).toEqual(['herceptin', 'kadcyla']);
+    expect(result.history.get('kadcyla')?.length).toBe(4);
+    expect(result.documents.size).toBe(4);
   });
 
   it('accepts a small valid file', async () => {
@@ -62,7 +65,9 @@ describe('seed validation', () => {
     const body = VALID_BODY.replace('    name: Zumab\n', '');
     const { lines } = await problems({ a: seedYaml('doc-a', body) });
     expect(lines).toEqual([
-      expect.stringMatching(/:\d+:\d+: Drug zumab, field name: missing: expected text$/),
+      expect.stringMatching(
+        /:\d+:\d+: Drug zumab, field name: missing: a new Drug needs name, and no file states it$/,
+      ),
     ]);
   });
 
@@ -105,18 +110,89 @@ describe('seed validation', () => {
     expect(lines).toEqual([]);
   });
 
-  it('reports duplicate ids across files, naming both', async () => {
+  it('lets a second document add to an entity of the first, and keeps both statements', async () => {
+    const { result, lines } = await problems({
+      a: seedYaml('doc-a', VALID_BODY),
+      b: seedYaml(
+        'doc-b',
+        'drugs:\n  - id: zumab\n    aliases: [ZB-1]\n    highestPhase: PHASE_2\n    cite: [targets]\n',
+      ).replace('date: 2020-01-02', 'date: 2021-05-06'),
+    });
+    expect(lines).toEqual([]);
+    const history = result.history.get('zumab') ?? [];
+    expect(history.map((statement) => [statement.document, statement.date])).toEqual([
+      ['doc-a', '2020-01-02'],
+      ['doc-b', '2021-05-06'],
+    ]);
+    expect(history[1]?.values).toEqual({ aliases: ['ZB-1'], highestPhase: 'PHASE_2' });
+  });
+
+  it('reports an id used for two kinds, naming both files', async () => {
     const { paths, lines } = await problems({
       a: seedYaml('doc-a', VALID_BODY),
-      b: seedYaml('doc-b', VALID_BODY),
+      b: seedYaml('doc-b', 'drugs:\n  - id: acme-bio\n    name: Acme\n    cite: [develops]\n'),
     });
-    expect(lines).toContainEqual(
+    expect(lines).toEqual([
       expect.stringMatching(
         new RegExp(
-          `^${escapeRegExp(paths[1])}:\\d+:\\d+: Company acme-bio, field id: duplicate id "acme-bio": already used by a Company in ${escapeRegExp(paths[0])}`,
+          `^${escapeRegExp(paths[1])}:\\d+:\\d+: Drug acme-bio, field id: "acme-bio" is a Company in ${escapeRegExp(paths[0])}; one id is one entity`,
         ),
       ),
+    ]);
+  });
+
+  it('reports an id stated twice in one file, and a document transcribed twice', async () => {
+    const twice = VALID_BODY.replace(
+      'targets:\n',
+      '  - id: acme-bio\n    name: Acme again\n    cite: [develops]\ntargets:\n',
     );
+    const { lines } = await problems({ a: seedYaml('doc-a', twice), b: seedYaml('doc-a', VALID_BODY) });
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /a\.yaml:\d+:\d+: Company acme-bio, field id: duplicate id "acme-bio": stated earlier in this file/,
+      ),
+      expect.stringMatching(
+        /b\.yaml:\d+:\d+: SourceDocument doc-a, field id: duplicate document id: .*a\.yaml transcribes the same document/,
+      ),
+    ]);
+  });
+
+  it("requires a new entity's name from some document, not from each", async () => {
+    const addition = 'drugs:\n  - id: newdrug\n    modality: ADC\n    cite: [develops]\n';
+    const { lines } = await problems({ a: seedYaml('doc-a', VALID_BODY), b: seedYaml('doc-b', addition) });
+    expect(lines).toEqual([
+      expect.stringMatching(/b\.yaml:\d+:\d+: Drug newdrug, field name: missing: a new Drug needs name/),
+    ]);
+  });
+
+  it('warns of likely duplicates by name or alias, ignoring case and accents', async () => {
+    const twin = 'drugs:\n  - id: zumab-2\n    name: ZÜMAB\n    cite: [develops]\n';
+    const { result, lines } = await problems({
+      a: seedYaml('doc-a', VALID_BODY),
+      b: seedYaml('doc-b', twin),
+    });
+    expect(lines).toEqual([]);
+    expect(result.warnings.kept.map(formatIssue)).toEqual([
+      expect.stringMatching(
+        /b\.yaml:\d+:\d+: Drug zumab-2, field name: "ZÜMAB" is also the name or an alias of Drug zumab \("Zumab"\)/,
+      ),
+    ]);
+  });
+
+  it('warns when two documents of the same date disagree, naming both citations', async () => {
+    const phase = (value: string) =>
+      `drugs:\n  - id: zumab\n    highestPhase: ${value}\n    cite: [targets]\n`;
+    const { result, lines } = await problems({
+      a: seedYaml('doc-a', VALID_BODY),
+      b: seedYaml('doc-b', phase('PHASE_2')),
+      c: seedYaml('doc-c', phase('PHASE_3')),
+    });
+    expect(lines).toEqual([]);
+    expect(result.warnings.kept.map(formatIssue)).toEqual([
+      expect.stringMatching(
+        /c\.yaml:\d+:\d+: Drug zumab, field highestPhase: "PHASE_2" \(doc-b, citing doc-b#targets\) and "PHASE_3" \(doc-c, citing doc-c#targets\) are stated on the same day, 2020-01-02; the value of doc-c/,
+      ),
+    ]);
   });
 
   it('reports an unknown sentence key', async () => {

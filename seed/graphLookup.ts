@@ -1,0 +1,76 @@
+import type { Cypher, Executor } from '../server/db/executor.ts';
+import type { NodeKind } from '../server/model/kinds.ts';
+import { nameKey } from './names.ts';
+
+/** What validation asks of the graph a load goes into: ids the files refer to, and names they repeat. */
+export interface GraphLookup {
+  isEmpty(): Promise<boolean>;
+  /** The label of each id the graph holds. */
+  labelsOf(ids: readonly string[]): Promise<Map<string, NodeKind>>;
+  /** For each name, the entities of its kind whose name or alias equals it (case- and accent-insensitive). */
+  entitiesNamed(
+    names: readonly { label: NodeKind; name: string }[],
+  ): Promise<{ id: string; name: string }[][]>;
+}
+
+const LABELS_OF: Cypher = {
+  name: 'seed.lookup.labels',
+  text: `UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+RETURN id, [label IN labels(n) WHERE label <> 'Entity'][0] AS label`,
+};
+
+/** Candidates from the full-text index (case- and accent-folding); the exact comparison is nameKey's. */
+const ENTITIES_NAMED: Cypher = {
+  name: 'seed.lookup.names',
+  text: `UNWIND $rows AS row
+CALL (row) {
+  CALL db.index.fulltext.queryNodes('entity_search', row.query) YIELD node
+  WHERE row.label IN labels(node)
+  RETURN node LIMIT 10
+}
+RETURN row.index AS index, node.id AS id, node.name AS name, coalesce(node.aliases, []) AS aliases`,
+};
+
+const COUNT: Cypher = { name: 'seed.lookup.count', text: 'MATCH (n:Entity) RETURN count(n) > 0 AS any' };
+
+const BATCH = 1_000;
+
+export function graphLookup(executor: Executor): GraphLookup {
+  let empty: Promise<boolean> | undefined;
+  return {
+    isEmpty() {
+      empty ??= executor.read(COUNT).then((rows) => rows[0]?.any !== true);
+      return empty;
+    },
+    async labelsOf(ids) {
+      const labels = new Map<string, NodeKind>();
+      if (!ids.length || (await this.isEmpty())) return labels;
+      for (let i = 0; i < ids.length; i += BATCH) {
+        const rows = await executor.read(LABELS_OF, { ids: ids.slice(i, i + BATCH) });
+        for (const row of rows) labels.set(row.id as string, row.label as NodeKind);
+      }
+      return labels;
+    },
+    async entitiesNamed(names) {
+      const found: { id: string; name: string }[][] = names.map(() => []);
+      for (let i = 0; i < names.length; i += BATCH) {
+        const rows = names.slice(i, i + BATCH).map(({ label, name }, offset) => ({
+          index: i + offset,
+          label,
+          query: `"${name.replace(/["\\]/g, '\\$&')}"`,
+        }));
+        for (const row of await executor.read(ENTITIES_NAMED, { rows })) {
+          const index = Number(row.index);
+          const wanted = nameKey((names[index] as { name: string }).name);
+          const all = [row.name, ...(row.aliases as string[])].filter(
+            (n): n is string => typeof n === 'string',
+          );
+          const match = all.find((name) => nameKey(name) === wanted);
+          if (match) found[index]?.push({ id: row.id as string, name: match });
+        }
+      }
+      return found;
+    },
+  };
+}

@@ -1,0 +1,185 @@
+import type { NodeKind, RelationshipType } from '../server/model/kinds.ts';
+import { compileSeedFile, type Origin, relationshipKey } from './compile.ts';
+import { IssueList } from './issues.ts';
+import { issueAt, prepareSeedFile } from './validate.ts';
+
+/**
+ * Statements and their fold (docs/model.md, "History and provenance"). A statement is what one document says about
+ * one subject (an entity, by id, or a relationship, by its key); the stored element is the fold of its statements
+ * in document order, and a subject stated by two or more documents keeps each statement as a `:Statement` node.
+ */
+
+export interface Statement {
+  subject: string;
+  kind: 'node' | 'relationship';
+  /** The entity's label or the relationship's type. */
+  label: NodeKind | RelationshipType;
+  document: string;
+  /** The document's date, YYYY-MM-DD. */
+  date: string;
+  /** The properties the document states, citations aside. */
+  values: Record<string, unknown>;
+  citedIn: string[];
+  /** Where a seed file states it (for warnings); absent for statements read from the graph. */
+  at?: { file: string; origin: Origin; locate: Parameters<typeof issueAt>[1] };
+}
+
+/** Each subject's statements, in document order. */
+export type History = Map<string, Statement[]>;
+
+/** Meta properties every stored element carries besides what its documents state. */
+export const META_PROPERTIES = ['citedIn', 'statedIn', 'since', 'lastStated'] as const;
+
+export const byDocumentOrder = (a: Statement, b: Statement) =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : a.document < b.document ? -1 : a.document > b.document ? 1 : 0;
+
+/** Dates that may stand for a coarser form of themselves, with the properties that go with them. */
+const LOOSE_DATES: Record<string, readonly string[]> = {
+  date: ['date', 'datePrecision', 'sortDate'],
+  startDate: ['startDate'],
+};
+
+/**
+ * The stored element of a subject: each property the latest statement's value (a later date that is only a coarser
+ * form of the current one, `2013` after `2013-02-22`, does not replace it), `aliases` and `citedIn` the union, then
+ * `statedIn`, `since` and `lastStated`. `statements` must be in document order.
+ */
+export function fold(statements: readonly Statement[]): Record<string, unknown> {
+  const props: Record<string, unknown> = {};
+  const aliases: string[] = [];
+  const citedIn: string[] = [];
+  for (const statement of statements) {
+    const skip = new Set<string>();
+    for (const [key, group] of Object.entries(LOOSE_DATES)) {
+      if (isCoarserForm(statement.values[key], props[key])) for (const name of group) skip.add(name);
+    }
+    for (const [key, value] of Object.entries(statement.values)) {
+      if (key === 'aliases') addAll(aliases, value as string[]);
+      else if (!skip.has(key)) props[key] = value;
+    }
+    addAll(citedIn, statement.citedIn);
+  }
+  if (aliases.length) props.aliases = aliases;
+  const first = statements[0];
+  const last = statements[statements.length - 1];
+  if (!first || !last) throw new Error('fold needs at least one statement');
+  return {
+    ...props,
+    citedIn,
+    statedIn: statements.map((statement) => statement.document),
+    since: first.date,
+    lastStated: last.date,
+  };
+}
+
+function isCoarserForm(later: unknown, current: unknown): boolean {
+  return (
+    typeof later === 'string' &&
+    typeof current === 'string' &&
+    later.length < current.length &&
+    current.startsWith(later)
+  );
+}
+
+function addAll(into: string[], values: readonly string[]) {
+  for (const value of values) if (!into.includes(value)) into.push(value);
+}
+
+export interface Disagreement {
+  property: string;
+  earlier: Statement;
+  later: Statement;
+}
+
+/** Properties that two documents of the same date state differently (aliases accumulate, so they never do). */
+export function sameDateDisagreements(statements: readonly Statement[]): Disagreement[] {
+  const found: Disagreement[] = [];
+  for (let i = 0; i < statements.length; i += 1) {
+    for (let j = i + 1; j < statements.length; j += 1) {
+      const [earlier, later] = [statements[i] as Statement, statements[j] as Statement];
+      if (earlier.date !== later.date || earlier.document === later.document) continue;
+      for (const [property, value] of Object.entries(later.values)) {
+        if (property === 'aliases' || !(property in earlier.values)) continue;
+        if (JSON.stringify(earlier.values[property]) !== JSON.stringify(value)) {
+          found.push({ property, earlier, later });
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/** The warning for a same-date disagreement: both values, both documents, both citations. */
+export function disagreementMessage({ property, earlier, later }: Disagreement): string {
+  const side = (s: Statement) =>
+    `${JSON.stringify(s.values[property])} (${s.document}, citing ${s.citedIn.join(', ')})`;
+  return `${side(earlier)} and ${side(later)} are stated on the same day, ${later.date}; the value of ${later.document}, the later document id, is current until a curator decides`;
+}
+
+/** Reports each same-date disagreement of a history as a warning. */
+export function warnDisagreements(history: History, warnings: IssueList): void {
+  for (const statements of history.values()) {
+    for (const disagreement of sameDateDisagreements(statements)) {
+      const at = disagreement.later.at ?? disagreement.earlier.at;
+      const record = `${disagreement.later.label} ${disagreement.later.subject}`;
+      warnings.addLazy(() => ({
+        ...(at ? issueAt(at.file, at.locate, at.origin, '') : { file: '(graph)' }),
+        record,
+        field: disagreement.property,
+        message: disagreementMessage(disagreement),
+      }));
+    }
+  }
+}
+
+/** Reads the files again and keeps the statements of `subjects`, in document order; warns where they disagree. */
+export async function readHistory(
+  files: readonly string[],
+  subjects: ReadonlySet<string>,
+  warnings: IssueList,
+): Promise<History> {
+  const history: History = new Map();
+  const keep = (statement: Statement) => {
+    const list = history.get(statement.subject) ?? [];
+    list.push(statement);
+    history.set(statement.subject, list);
+  };
+  for (const file of files) {
+    const prepared = await prepareSeedFile(file, new IssueList(1));
+    if (!prepared) continue;
+    const { document } = prepared.read.data;
+    const locate = prepared.read.locate;
+    const make = (
+      subject: string,
+      kind: Statement['kind'],
+      label: Statement['label'],
+      props: Record<string, unknown>,
+      origin: Origin,
+    ): Statement => {
+      const { citedIn, ...values } = props;
+      if (kind === 'node') delete values.id;
+      return {
+        subject,
+        kind,
+        label,
+        document: document.id,
+        date: document.date,
+        values,
+        citedIn: (citedIn as string[] | undefined) ?? [],
+        at: { file, origin, locate },
+      };
+    };
+    compileSeedFile(prepared.read.data, prepared.source, {
+      node(row, origin) {
+        if (subjects.has(row.id)) keep(make(row.id, 'node', row.label, row.props, origin));
+      },
+      rel(row, origin) {
+        const key = relationshipKey(row);
+        if (subjects.has(key)) keep(make(key, 'relationship', row.type, row.props, origin));
+      },
+    });
+  }
+  for (const statements of history.values()) statements.sort(byDocumentOrder);
+  warnDisagreements(history, warnings);
+  return history;
+}

@@ -1,0 +1,320 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import type { Cypher } from '../server/db/executor.ts';
+import { toPlain } from '../server/db/values.ts';
+import { type NodeKind, RELATIONSHIP_TYPES, type RelationshipType } from '../server/model/kinds.ts';
+import { type NodeRow, parseRelationshipKey, type RelRow } from './compile.ts';
+import {
+  byDocumentOrder,
+  fold,
+  type History,
+  META_PROPERTIES,
+  readHistory,
+  type Statement,
+  warnDisagreements,
+} from './history.ts';
+import type { IssueList } from './issues.ts';
+
+/**
+ * What a load writes beyond each file's own rows: the subjects whose stored element is the fold of statements of
+ * several documents (docs/model.md, "History and provenance"). A subject goes this way when two or more of the
+ * files state it, when the graph holds a statement of it by a document outside the load, when the graph keeps a
+ * history of it, or when a document of the load stated it before and no longer does. Every other subject is
+ * written straight from the one file that states it. Removing a document is loading it with nothing in it.
+ */
+
+export interface HistoryPlan {
+  /** Subjects written from their fold here, not from the files' rows. */
+  subjects: Set<string>;
+  nodes: NodeRow[];
+  relationships: RelRow[];
+  /** `:Statement` nodes to write (subjects with two or more statements). */
+  statements: StatementRow[];
+  /** Subjects whose history is gone or changed: their old `:Statement` nodes not in `statements` go. */
+  staleStatementsOf: string[];
+  /** Subjects no document states any more. */
+  deleted: { nodes: string[]; relationships: DeletedRelationship[] };
+}
+
+export interface DeletedRelationship {
+  type: RelationshipType;
+  from: string;
+  to: string;
+  /** The identity value (MARKETS' region) from the subject key. */
+  identity?: string;
+}
+
+export interface StatementRow {
+  id: string;
+  props: Record<string, unknown>;
+}
+
+export const emptyPlan = (): HistoryPlan => ({
+  subjects: new Set(),
+  nodes: [],
+  relationships: [],
+  statements: [],
+  staleStatementsOf: [],
+  deleted: { nodes: [], relationships: [] },
+});
+
+type Run = (cypher: Cypher, params: Record<string, unknown>) => Promise<Record<string, unknown>[]>;
+
+/** Runs a statement in a transaction, rows as plain values. */
+export const runIn =
+  (tx: ManagedTransaction): Run =>
+  async (cypher, params) => {
+    const result = await tx.run(cypher.text, params);
+    return result.records.map((record) => toPlain(record.toObject()) as Record<string, unknown>);
+  };
+
+export interface PlanInput {
+  files: readonly string[];
+  /** The documents of the load (to be written, or removed when they have no file). */
+  documents: ReadonlySet<string>;
+  subjects: { nodes: ReadonlyMap<string, NodeKind>; relationships: ReadonlySet<string> };
+  /** Statements of subjects two or more files state (from validation). */
+  history: History;
+  warnings: IssueList;
+  /** The graph had no entities: nothing to read. */
+  empty: boolean;
+}
+
+const BATCH = 2_000;
+
+export async function planHistory(run: Run, input: PlanInput): Promise<HistoryPlan> {
+  const plan = emptyPlan();
+  const statedIn = input.empty ? new Map<string, string[]>() : await readStatedIn(run, input);
+  const oldFacts = input.empty ? [] : await readFacts(run, [...input.documents]);
+  for (const key of input.history.keys()) plan.subjects.add(key);
+  for (const [key, documents] of statedIn) {
+    if (documents.length > 1 || documents.some((document) => !input.documents.has(document))) {
+      plan.subjects.add(key);
+    }
+  }
+  for (const key of oldFacts) plan.subjects.add(key);
+  if (plan.subjects.size === 0) return plan;
+
+  // Statements of the graph by documents outside the load, and of the files for the subjects not read yet.
+  const graphStatements = await readStatements(run, [...plan.subjects], input.documents);
+  const unread = new Set([...plan.subjects].filter((key) => !input.history.has(key)));
+  const fileStatements = unread.size ? await readHistory(input.files, unread, input.warnings) : new Map();
+  const merged: History = new Map();
+  for (const key of plan.subjects) {
+    const statements = [
+      ...(graphStatements.get(key) ?? []),
+      ...(input.history.get(key) ?? fileStatements.get(key) ?? []),
+    ].sort(byDocumentOrder);
+    merged.set(key, statements);
+    addToPlan(plan, key, statements);
+  }
+  if (graphStatements.size) warnDisagreements(mixedOnly(merged, graphStatements), input.warnings);
+  return plan;
+}
+
+/** Only the histories that mix the graph's statements with the files' (the files' alone were warned of already). */
+function mixedOnly(merged: History, graph: History): History {
+  return new Map([...merged].filter(([key]) => graph.has(key)));
+}
+
+function addToPlan(plan: HistoryPlan, key: string, statements: Statement[]) {
+  const first = statements[0];
+  const isNode = !key.includes(':');
+  if (!first) {
+    if (isNode) plan.deleted.nodes.push(key);
+    else plan.deleted.relationships.push({ ...parseRelationshipKey(key), identity: key.split('@')[1] });
+    plan.staleStatementsOf.push(key);
+    return;
+  }
+  const props = fold(statements);
+  if (isNode) plan.nodes.push({ label: first.label as NodeKind, id: key, props: { id: key, ...props } });
+  else plan.relationships.push({ ...parseRelationshipKey(key), props });
+  plan.staleStatementsOf.push(key);
+  if (statements.length < 2) return;
+  for (const statement of statements) {
+    plan.statements.push({
+      id: `${statement.document}|${key}`,
+      props: {
+        ...statement.values,
+        citedIn: statement.citedIn,
+        _id: `${statement.document}|${key}`,
+        _subject: key,
+        _document: statement.document,
+        _date: statement.date,
+        _kind: isNode ? 'node' : 'relationship',
+        _label: statement.label,
+      },
+    });
+  }
+}
+
+// Reading what the graph holds of the load's subjects.
+
+const STATED_IN_NODES: Cypher = {
+  name: 'seed.plan.statedInNodes',
+  text: `UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id AS key, n.statedIn AS statedIn`,
+};
+
+const statedInRelationships = new Map(
+  RELATIONSHIP_TYPES.map((type) => [
+    type,
+    {
+      name: `seed.plan.statedIn.${type}`,
+      text: `UNWIND $rows AS row
+MATCH (:Entity {id: row.from})-[r:${type}]->(:Entity {id: row.to})
+RETURN row.key AS key, r.statedIn AS statedIn, properties(r) AS props`,
+    } satisfies Cypher,
+  ]),
+);
+
+async function readStatedIn(run: Run, input: PlanInput): Promise<Map<string, string[]>> {
+  const statedIn = new Map<string, string[]>();
+  const ids = [...input.subjects.nodes.keys()];
+  for (let i = 0; i < ids.length; i += BATCH) {
+    for (const row of await run(STATED_IN_NODES, { ids: ids.slice(i, i + BATCH) })) {
+      statedIn.set(row.key as string, (row.statedIn as string[] | null) ?? []);
+    }
+  }
+  const byType = new Map<RelationshipType, { key: string; from: string; to: string }[]>();
+  for (const key of input.subjects.relationships) {
+    const { type, from, to } = parseRelationshipKey(key);
+    if (type === 'IN_DOCUMENT') continue;
+    const rows = byType.get(type) ?? [];
+    rows.push({ key, from, to });
+    byType.set(type, rows);
+  }
+  for (const [type, rows] of byType) {
+    for (let i = 0; i < rows.length; i += BATCH) {
+      const found = await run(statedInRelationships.get(type) as Cypher, { rows: rows.slice(i, i + BATCH) });
+      for (const row of found) {
+        // MARKETS is one relationship per region: the key says which.
+        if (relationshipKeyMatches(row.key as string, row.props as Record<string, unknown>)) {
+          statedIn.set(row.key as string, (row.statedIn as string[] | null) ?? []);
+        }
+      }
+    }
+  }
+  return statedIn;
+}
+
+function relationshipKeyMatches(key: string, props: Record<string, unknown>): boolean {
+  const identity = key.split('@').slice(1);
+  return identity.length === 0 || identity[0] === String(props.region ?? '');
+}
+
+const FACTS: Cypher = {
+  name: 'seed.plan.facts',
+  text: `UNWIND $documents AS id MATCH (d:SourceDocument {id: id}) UNWIND coalesce(d.facts, []) AS fact RETURN DISTINCT fact`,
+};
+
+async function readFacts(run: Run, documents: string[]): Promise<string[]> {
+  const rows = await run(FACTS, { documents });
+  return rows.map((row) => row.fact as string);
+}
+
+/** Every statement the graph holds of these subjects, by documents other than `except`. */
+const STATEMENTS: Cypher = {
+  name: 'seed.plan.statements',
+  text: `UNWIND $keys AS key
+CALL (key) {
+  MATCH (s:Statement {_subject: key})
+  RETURN collect(properties(s)) AS statements
+}
+OPTIONAL MATCH (n:Entity {id: key})
+RETURN key, statements, CASE WHEN n IS NULL THEN null
+  ELSE {props: properties(n), label: [label IN labels(n) WHERE label <> 'Entity'][0]} END AS node`,
+};
+
+const RELATIONSHIP_STATEMENT = new Map(
+  RELATIONSHIP_TYPES.map((type) => [
+    type,
+    {
+      name: `seed.plan.relationship.${type}`,
+      text: `UNWIND $rows AS row
+MATCH (:Entity {id: row.from})-[r:${type}]->(:Entity {id: row.to})
+RETURN row.key AS key, properties(r) AS props`,
+    } satisfies Cypher,
+  ]),
+);
+
+async function readStatements(
+  run: Run,
+  keys: readonly string[],
+  except: ReadonlySet<string>,
+): Promise<History> {
+  const history: History = new Map();
+  const keep = (statement: Statement) => {
+    if (except.has(statement.document)) return;
+    const list = history.get(statement.subject) ?? [];
+    list.push(statement);
+    history.set(statement.subject, list);
+  };
+  const lone: { key: string; from: string; to: string; type: RelationshipType }[] = [];
+  for (let i = 0; i < keys.length; i += BATCH) {
+    for (const row of await run(STATEMENTS, { keys: keys.slice(i, i + BATCH) })) {
+      const key = row.key as string;
+      const statements = row.statements as Record<string, unknown>[];
+      if (statements.length) {
+        for (const props of statements) keep(fromStatementNode(props));
+        continue;
+      }
+      const node = row.node as { props: Record<string, unknown>; label: NodeKind } | null;
+      if (node) keep(fromElement(key, 'node', node.label, node.props));
+      else if (key.includes(':')) lone.push({ key, ...parseRelationshipKey(key) });
+    }
+  }
+  const byType = new Map<RelationshipType, typeof lone>();
+  for (const row of lone) byType.set(row.type, [...(byType.get(row.type) ?? []), row]);
+  for (const [type, rows] of byType) {
+    for (let i = 0; i < rows.length; i += BATCH) {
+      const found = await run(RELATIONSHIP_STATEMENT.get(type) as Cypher, { rows: rows.slice(i, i + BATCH) });
+      for (const row of found) {
+        const props = row.props as Record<string, unknown>;
+        if (relationshipKeyMatches(row.key as string, props)) {
+          keep(fromElement(row.key as string, 'relationship', type, props));
+        }
+      }
+    }
+  }
+  return history;
+}
+
+/** A subject stated by one document is its own statement. */
+function fromElement(
+  subject: string,
+  kind: Statement['kind'],
+  label: Statement['label'],
+  props: Record<string, unknown>,
+): Statement {
+  const values: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(props)) {
+    if (!(META_PROPERTIES as readonly string[]).includes(key) && !(kind === 'node' && key === 'id')) {
+      values[key] = value;
+    }
+  }
+  const statedIn = (props.statedIn as string[] | undefined) ?? [];
+  return {
+    subject,
+    kind,
+    label,
+    document: statedIn[0] ?? '',
+    date: String(props.since ?? ''),
+    values,
+    citedIn: (props.citedIn as string[] | undefined) ?? [],
+  };
+}
+
+function fromStatementNode(props: Record<string, unknown>): Statement {
+  const values: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(props)) {
+    if (!key.startsWith('_') && key !== 'citedIn') values[key] = value;
+  }
+  return {
+    subject: props._subject as string,
+    kind: props._kind as Statement['kind'],
+    label: props._label as Statement['label'],
+    document: props._document as string,
+    date: String(props._date),
+    values,
+    citedIn: (props.citedIn as string[] | undefined) ?? [],
+  };
+}
