@@ -1,14 +1,17 @@
-import { searchEntities } from './api/queries.ts';
+import { fetchDocument, searchEntities } from './api/queries.ts';
 import type { SearchHit } from './api/types.ts';
 import { Canvas } from './graph/canvas.ts';
+import type { EdgeData } from './graph/toElements.ts';
 import { type AtlasHook, createHook } from './hook.ts';
 import { ViewStore } from './state/store.ts';
 import type { ViewName } from './state/url.ts';
 import { byId } from './ui/dom.ts';
 import { bindKeyboard } from './ui/keyboard.ts';
+import { SourceReader } from './ui/reader.ts';
 import { Combobox } from './ui/search.ts';
 import { errorMessage, Status } from './ui/status.ts';
 import { Toolbar, type ToolbarActions } from './ui/toolbar.ts';
+import { ChangesPanel } from './views/changes.ts';
 import { Details } from './views/details.ts';
 import { CanvasEdits } from './views/edits.ts';
 import { exploreView } from './views/explore.ts';
@@ -26,10 +29,12 @@ export class App {
   readonly canvas: Canvas;
   readonly hook: AtlasHook;
   readonly #status = new Status();
-  readonly #filters: Filters;
   readonly #edits: CanvasEdits;
   readonly #navigation: Navigation;
   readonly #toolbar: Toolbar;
+  readonly #reader: SourceReader;
+  readonly #details: Details;
+  readonly #changes: ChangesPanel;
   readonly #views: Readonly<Record<ViewName, View>>;
   readonly #resolveReady: () => void;
   #loadToken = 0;
@@ -39,12 +44,12 @@ export class App {
     const store = new ViewStore(() => this.#syncControls());
     const canvas = new Canvas(byId('graph'), {
       onSelect: (id) => this.select(id),
+      onSelectEdge: (edge) => this.selectEdge(edge),
       onExpand: (id) => void this.#edits.expand(id),
     });
-    const filters = new Filters(canvas, store, status, byId('legend'), () => this.#syncButtons());
+    const filters = new Filters(canvas, store, byId('legend'), () => this.#syncButtons());
     this.store = store;
     this.canvas = canvas;
-    this.#filters = filters;
     this.#edits = new CanvasEdits({
       store,
       canvas,
@@ -60,8 +65,10 @@ export class App {
       edits: this.#edits,
       load: () => this.load(),
       select: (id) => this.select(id),
+      read: (documentId, sentenceId) => void this.#reader.open(documentId, sentenceId),
     });
     const { actions } = this.#navigation;
+    this.#reader = new SourceReader({ fetch: fetchDocument, focus: (id) => actions.focus(id) });
     const { hook, resolveReady } = createHook({ canvas, store, status, filters });
     this.hook = hook;
     this.#resolveReady = resolveReady;
@@ -79,7 +86,20 @@ export class App {
     const to = searchBox('path-to', 'path-to-list', (hit) => store.set({ to: hit.id }));
 
     const panel = byId('panel');
-    const details = new Details(panel, actions, (id) => this.#view().detailsExtra?.(id));
+    const details = new Details(
+      panel,
+      actions,
+      (id) => this.#view().detailsExtra?.(id),
+      () => store.state.asOf,
+    );
+    this.#details = details;
+    this.#changes = new ChangesPanel(byId('changes'), {
+      store,
+      canvas,
+      filters,
+      actions,
+      onLoaded: () => this.#view().changesLoaded?.(),
+    });
     const ctx: ViewContext = {
       store,
       canvas,
@@ -135,10 +155,9 @@ export class App {
       },
       findPath: () => void this.load(),
       datesChanged: (asOf, since) => {
+        // Both ask the server again: the view for what was known on `asOf`, the list for what changed since.
         store.set({ asOf, since });
-        const view = this.#view();
-        if (view.datesChanged) view.datesChanged();
-        else this.#filters.apply();
+        void this.load();
       },
       hideSelected: () => this.#hideSelected(),
       removeSelected: () => this.#removeSelected(),
@@ -185,7 +204,7 @@ export class App {
       () => void this.load(),
     );
     try {
-      await this.#view().load(run);
+      await Promise.all([this.#view().load(run), this.#changes.load()]);
     } finally {
       this.#resolveReady();
     }
@@ -197,5 +216,11 @@ export class App {
     const selected = id && view.entityOf ? view.entityOf(id) : id;
     this.store.set({ selected });
     view.showPanel(selected);
+  }
+
+  /** An edge was clicked: the panel shows that relationship (the selection, in the link, stays an entity). */
+  selectEdge(edge: EdgeData) {
+    this.store.set({ selected: null });
+    void this.#details.showEdge(edge);
   }
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   countOf,
-  earliestDay,
   formatMoney,
   formatPhase,
   formatValue,
@@ -20,14 +19,6 @@ describe('formatMoney', () => {
 });
 
 describe('dates and words', () => {
-  it('turns loose ISO prefixes into their earliest day', () => {
-    expect(earliestDay('2013')).toBe('2013-01-01');
-    expect(earliestDay('2013-09')).toBe('2013-09-01');
-    expect(earliestDay('2013-09-20T00:00:00Z')).toBe('2013-09-20');
-    expect(earliestDay('soon')).toBeNull();
-    expect(earliestDay(2013)).toBeNull();
-  });
-
   it('says codes as people do', () => {
     expect(humanize('LICENSES_DRUG')).toBe('licenses drug');
     expect(propertyTitle('highestPhase')).toBe('Highest phase');

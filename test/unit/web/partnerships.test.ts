@@ -66,14 +66,16 @@ describe('milestone money', () => {
     expect(describeMoneyLine(money[0]!.receives[0]!)).toBe('$5M triggered, $5M pending');
   });
 
-  it('counts a milestone as pending before the day of its trigger', () => {
-    const [m] = deal.milestones;
-    expect(milestoneState(m!, '2013-01-01')).toBe('PENDING');
-    expect(milestoneState(m!, '2013-12-31')).toBe('TRIGGERED');
-    expect(milestoneMoney([deal], '2013-01-01')[0]?.receives[0]).toMatchObject({
-      triggered: 0,
-      pending: 10_000_000,
-    });
+  it('takes each milestone state from the API (which answers as of a day), pending unless triggered', () => {
+    expect(milestoneState({ status: 'TRIGGERED' })).toBe('TRIGGERED');
+    expect(milestoneState({ status: 'PENDING' })).toBe('PENDING');
+    expect(milestoneState({ status: null })).toBe('PENDING');
+    // What the server said on an earlier day: both pending, whatever the triggers' dates.
+    const earlier = {
+      ...deal,
+      milestones: deal.milestones.map((m) => ({ ...m, status: 'PENDING' as const })),
+    };
+    expect(milestoneMoney([earlier])[0]?.receives[0]).toMatchObject({ triggered: 0, pending: 10_000_000 });
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Graph } from '../../../web/src/api/types.ts';
-import { entityDay, toElements, truncateLabel } from '../../../web/src/graph/toElements.ts';
+import { toElements, truncateLabel } from '../../../web/src/graph/toElements.ts';
 
 const graph: Graph = {
   nodes: [
@@ -59,13 +59,6 @@ describe('toElements', () => {
     expect(byId.get('e1')?.data.label).toBe('triggers $5M');
     expect(byId.get('e2')?.data.label).toBe('licenses');
     expect(byId.get('e3')?.data.label).toBe('party to (licensor)');
-  });
-
-  it('dates what happened, for "as of" filters', () => {
-    expect(byId.get('ec')?.data).toMatchObject({ day: '2013-11-15' });
-    expect(byId.get('deal')?.data).toMatchObject({ day: '2000-05-01' });
-    expect(byId.get('kadcyla')?.data).not.toHaveProperty('day');
-    expect(entityDay({ startDate: { date: '2010-03', precision: 'MONTH' } })).toBe('2010-03-01');
   });
 
   it('skips what is already on the canvas but keeps edges to it', () => {

@@ -1,6 +1,7 @@
 import cytoscape, {
   type CollectionReturnValue,
   type Core,
+  type EdgeSingular,
   type ElementDefinition,
   type EventObject,
   type LayoutOptions,
@@ -8,12 +9,12 @@ import cytoscape, {
 } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
+import { type ChangedElements, edgeKey } from '../history/index.ts';
 import { addWithFastLayout } from './addWithFastLayout.ts';
 import { type LayoutName, planLayout, ringPositions } from './layout.ts';
 import { computeFastPositions, warmUpFastLayout } from './runFastLayout.ts';
 import { buildStylesheet, LABEL_MIN_ZOOM, LARGE_GRAPH_NODES } from './stylesheet.ts';
-import type { TimeView } from './timeFilter.ts';
-import type { Element } from './toElements.ts';
+import type { EdgeData, Element } from './toElements.ts';
 import { fitCapped, frame } from './viewport.ts';
 
 cytoscape.use(fcose);
@@ -22,6 +23,8 @@ cytoscape.use(svg);
 export interface CanvasHandlers {
   /** A node was clicked (null: the background). */
   onSelect(id: string | null): void;
+  /** An edge was clicked: its data as drawn. */
+  onSelectEdge(edge: EdgeData): void;
   /** A node was double-clicked. */
   onExpand(id: string): void;
 }
@@ -73,6 +76,9 @@ export class Canvas {
       const node = event.target as NodeSingular;
       if (node.hasClass('group')) return;
       handlers.onSelect(node.id());
+    });
+    this.cy.on('tap', 'edge', (event: EventObject) => {
+      handlers.onSelectEdge({ ...((event.target as EdgeSingular).data() as EdgeData) });
     });
     this.cy.on('tap', (event: EventObject) => {
       if (event.target === this.cy) handlers.onSelect(null);
@@ -299,19 +305,26 @@ export class Canvas {
     return this.#runLayout(plan.options, visible);
   }
 
-  /** Hides kinds, and what had not happened by a date; marks what changed between two dates. */
-  applyFilters(hiddenKinds: ReadonlySet<string>, time: TimeView) {
+  /** Hides the given kinds; marks what the server says changed (edges by id, or by type and ends). */
+  applyFilters(hiddenKinds: ReadonlySet<string>, changed: Readonly<ChangedElements>) {
     this.cy.batch(() => {
       this.cy.nodes().forEach((node) => {
-        const kind = node.data('kind') as string;
-        node.toggleClass('filtered', hiddenKinds.has(kind) || time.hidden.has(node.id()));
-        node.toggleClass('changed', time.changed.has(node.id()));
+        node.toggleClass('filtered', hiddenKinds.has(node.data('kind') as string));
+        // The landscape's stand-ins say which entity they stand for.
+        const entityId = (node.data('properties') as { entityId?: string } | undefined)?.entityId;
+        node.toggleClass('changed', changed.nodes.has(entityId ?? node.id()));
       });
       this.cy.edges().forEach((edge) => {
-        edge.toggleClass('filtered', time.hidden.has(edge.id()));
-        edge.toggleClass('changed', time.changed.has(edge.id()));
+        const data = edge.data() as EdgeData;
+        edge.toggleClass('changed', changed.edgeIds.has(data.id) || changed.edgeKeys.has(edgeKey(data)));
       });
     });
+  }
+
+  /** The label an element has on the canvas; undefined when it is not there. */
+  labelOf(id: string): string | undefined {
+    const element = this.cy.getElementById(id);
+    return element.nonempty() ? (element.data('label') as string) : undefined;
   }
 
   /** Selects a node and brings it into view; false when it is not on the canvas. */

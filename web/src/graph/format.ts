@@ -49,14 +49,6 @@ export function formatValue(value: unknown): string | null {
   return String(value);
 }
 
-/** An ISO prefix ("2013", "2013-09", "2013-09-20…") as the earliest day it allows, or null. */
-export function earliestDay(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(value);
-  if (!match) return null;
-  return `${match[1]}-${match[2] ?? '01'}-${match[3] ?? '01'}`;
-}
-
 /** The phase codes the data uses, as people say them. */
 export function formatPhase(phase: string | null | undefined): string {
   if (!phase) return 'Phase unknown';

@@ -1,16 +1,15 @@
-import type { MilestoneInfo, PartnershipInfo } from '../api/types.ts';
+import type { GraphEdge, MilestoneInfo, PartnershipInfo } from '../api/types.ts';
 import { formatMoney } from './format.ts';
 import type { Element } from './toElements.ts';
 import { truncateLabel } from './toElements.ts';
 
 export type MilestoneState = 'TRIGGERED' | 'PENDING';
 
-/** A milestone's state on a day: triggered once its triggering event has happened (or as the data says). */
-export function milestoneState(milestone: MilestoneInfo, asOf: string | null = null): MilestoneState {
-  const triggerDay = milestone.trigger?.date?.sortDate ?? null;
-  if (asOf && triggerDay)
-    return triggerDay <= asOf && milestone.status !== 'PENDING' ? 'TRIGGERED' : 'PENDING';
-  if (asOf && !triggerDay && milestone.status === 'TRIGGERED') return 'TRIGGERED';
+/**
+ * A milestone's state as the API gives it (for an "as of" day, the state the documents of that day said);
+ * pending unless said to be triggered.
+ */
+export function milestoneState(milestone: Pick<MilestoneInfo, 'status'>): MilestoneState {
   return milestone.status === 'TRIGGERED' ? 'TRIGGERED' : 'PENDING';
 }
 
@@ -38,11 +37,8 @@ function line(lines: MoneyLine[], currency: string): MoneyLine {
   return found;
 }
 
-/** Per company: milestone money it receives and pays, triggered and still pending (as of a day, if given). */
-export function milestoneMoney(
-  partnerships: readonly PartnershipInfo[],
-  asOf: string | null = null,
-): CompanyMoney[] {
+/** Per company: milestone money it receives and pays, triggered and still pending. */
+export function milestoneMoney(partnerships: readonly PartnershipInfo[]): CompanyMoney[] {
   const byId = new Map<string, CompanyMoney>();
   const company = (ref: { id: string; name: string }) => {
     let entry = byId.get(ref.id);
@@ -58,7 +54,7 @@ export function milestoneMoney(
     for (const milestone of partnership.milestones) {
       if (seen.has(milestone.id)) continue;
       seen.add(milestone.id);
-      const state = milestoneState(milestone, asOf);
+      const state = milestoneState(milestone);
       const sides: [typeof milestone.payee, 'receives' | 'pays'][] = [
         [milestone.payee, 'receives'],
         [milestone.payer, 'pays'],
@@ -86,51 +82,33 @@ export function describeMoneyLine(l: MoneyLine): string {
 }
 
 /** How a milestone reads on an edge: "$5M · triggered". */
-export function milestoneTerms(milestone: MilestoneInfo, asOf: string | null = null): string {
+export function milestoneTerms(milestone: MilestoneInfo): string {
   const amount = milestone.amount
     ? formatMoney(milestone.amount.amount, milestone.amount.currency)
     : 'undisclosed';
-  return `${amount} · ${milestoneState(milestone, asOf).toLowerCase()}`;
+  return `${amount} · ${milestoneState(milestone).toLowerCase()}`;
 }
 
 /**
  * The partnerships view on the canvas: companies joined to their deals (edge says the role), each deal to what
  * it licenses, to its milestones (edge says amount and state) and each milestone to the event that triggers it.
  */
-export function partnershipElements(
-  partnerships: readonly PartnershipInfo[],
-  asOf: string | null = null,
-): Element[] {
+export function partnershipElements(partnerships: readonly PartnershipInfo[]): Element[] {
   const out: Element[] = [];
   const ids = new Set<string>();
-  const node = (
-    id: string,
-    kind: string,
-    label: string,
-    properties: Record<string, unknown> = {},
-    day?: string,
-  ) => {
+  const node = (id: string, kind: string, label: string, properties: Record<string, unknown> = {}) => {
     if (ids.has(id)) return;
     ids.add(id);
-    out.push({
-      group: 'nodes',
-      data: { id, kind, label: truncateLabel(label), properties, ...(day ? { day } : {}) },
-    });
+    out.push({ group: 'nodes', data: { id, kind, label: truncateLabel(label), properties } });
   };
-  const edge = (source: string, target: string, type: string, label: string) => {
+  const edge = (source: string, target: string, type: GraphEdge['type'], label: string) => {
     const id = `${type}:${source}->${target}`;
     if (ids.has(id)) return;
     ids.add(id);
     out.push({ group: 'edges', data: { id, source, target, type, label, properties: {} } });
   };
   for (const p of partnerships) {
-    node(
-      p.id,
-      'Partnership',
-      p.name,
-      { territory: p.territory, status: p.status },
-      p.startDate?.sortDate ?? undefined,
-    );
+    node(p.id, 'Partnership', p.name, { territory: p.territory, status: p.status });
     for (const party of p.parties) {
       node(party.company.id, 'Company', party.company.name);
       edge(party.company.id, p.id, 'PARTY_TO', party.role ? party.role.toLowerCase() : 'party to');
@@ -149,9 +127,9 @@ export function partnershipElements(
         currency: m.amount?.currency ?? null,
         status: m.status,
       });
-      edge(p.id, m.id, 'HAS_MILESTONE', milestoneTerms(m, asOf));
+      edge(p.id, m.id, 'HAS_MILESTONE', milestoneTerms(m));
       if (m.trigger) {
-        node(m.trigger.id, 'RegulatoryEvent', m.trigger.name, {}, m.trigger.date?.sortDate ?? undefined);
+        node(m.trigger.id, 'RegulatoryEvent', m.trigger.name);
         const amount = m.amount ? ` ${formatMoney(m.amount.amount, m.amount.currency)}` : '';
         edge(m.trigger.id, m.id, 'TRIGGERS', `triggers${amount}`);
       }

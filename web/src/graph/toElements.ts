@@ -1,20 +1,18 @@
 import type { Graph, GraphEdge, GraphNode } from '../api/types.ts';
-import { earliestDay, formatMoney, humanize } from './format.ts';
+import { formatMoney, humanize } from './format.ts';
 
 /** What the canvas keeps in each node's data. */
 export interface NodeData {
   id: string;
   kind: string;
   label: string;
-  /** The earliest day the entity can have happened (ISO), for "as of" filters; absent when undated. */
-  day?: string;
   properties: Record<string, unknown>;
   /** A compound parent (the landscape's groups). */
   parent?: string;
 }
 
-/** What the canvas keeps in each edge's data: the edge as the API gives it, without its citations. */
-export type EdgeData = Omit<GraphEdge, 'citations'>;
+/** What the canvas keeps in each edge's data: the edge as the API gives it, without its citations and history. */
+export type EdgeData = Omit<GraphEdge, 'citations' | 'history'>;
 
 export interface NodeElement {
   group: 'nodes';
@@ -37,18 +35,6 @@ export const MAX_LABEL_CHARS = 40;
 export function truncateLabel(text: string, max = MAX_LABEL_CHARS): string {
   const clean = text.replace(/\s+/g, ' ').trim();
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
-}
-
-/** The day an entity happened, from the properties the API sends (sortDate first, then looser dates). */
-export function entityDay(properties: Record<string, unknown>): string | undefined {
-  for (const key of ['sortDate', 'startSortDate', 'startDate', 'date']) {
-    const value = properties[key];
-    const day = earliestDay(
-      typeof value === 'object' && value !== null ? (value as { date?: unknown }).date : value,
-    );
-    if (day) return day;
-  }
-  return undefined;
 }
 
 function money(properties: Record<string, unknown>): string | null {
@@ -84,15 +70,15 @@ export function edgeLabel(edge: GraphEdge, nodesById: ReadonlyMap<string, GraphN
 }
 
 export function nodeElement(node: GraphNode): NodeElement {
-  const day = entityDay(node.properties ?? {});
-  const data: NodeData = {
-    id: node.id,
-    kind: node.kind,
-    label: truncateLabel(node.label || node.id),
-    properties: node.properties ?? {},
+  return {
+    group: 'nodes',
+    data: {
+      id: node.id,
+      kind: node.kind,
+      label: truncateLabel(node.label || node.id),
+      properties: node.properties ?? {},
+    },
   };
-  if (day) data.day = day;
-  return { group: 'nodes', data };
 }
 
 /**

@@ -8,13 +8,14 @@ export interface KeyActions {
 }
 
 /**
- * Shortcuts, ignored while typing in a field: Ctrl/⌘+Z undo, / search, Delete or Backspace remove the
- * selection, H hide it.
+ * Shortcuts, ignored while typing in a field or reading a source (a dialog has its own keys: Esc closes it):
+ * Ctrl/⌘+Z undo, / search, Delete or Backspace remove the selection, H hide it.
  */
 export function bindKeyboard(actions: KeyActions) {
   document.addEventListener('keydown', (event) => {
     const target = event.target as HTMLElement;
-    if (target.closest('input, select, textarea') !== null) return;
+    if (target.closest('input, select, textarea, dialog') !== null) return;
+    if (document.querySelector('dialog[open]')) return;
     const key = event.key.toLowerCase();
     const modified = event.ctrlKey || event.metaKey;
     if (modified && key === 'z') {

@@ -1,11 +1,16 @@
-import type { Citation, Graph, GraphEdge } from '../api/types.ts';
-import { formatValue, humanize, propertyTitle } from '../graph/format.ts';
+import type { Details, EdgeDetails } from '../api/queries.ts';
+import type { Citation, Graph, GraphEdge, Statement } from '../api/types.ts';
+import { countOf, formatValue, humanize, propertyTitle } from '../graph/format.ts';
 import { kindStyle } from '../graph/kinds.ts';
+import type { EdgeData } from '../graph/toElements.ts';
+import { formatValueChange, statementDiffs } from '../history/index.ts';
 import { clear, h, swatch } from './dom.ts';
 
 export interface PanelActions {
   /** Show this entity: select it on the canvas (adding it first if needed) and show its details. */
   focus(id: string): void;
+  /** Open a source document in the reader, at one of its sentences when given. */
+  read(documentId: string, sentenceId?: string | null): void;
   expand(id: string): void;
   hide(id: string): void;
   remove(id: string): void;
@@ -17,7 +22,7 @@ export interface PanelActions {
 const SKIPPED_PROPERTIES = new Set(['id', 'name', 'kind', 'citedIn', 'sortDate', 'label', 'entityId']);
 
 /** A button that shows an entity: its kind's swatch, its name, its kind. */
-export function entityLink(id: string, name: string, kind: string, actions: PanelActions) {
+export function entityLink(id: string, name: string, kind: string, actions: Pick<PanelActions, 'focus'>) {
   const style = kindStyle(kind);
   return h(
     'button',
@@ -33,7 +38,11 @@ function kindBadge(kind: string) {
   return h('span', { class: 'kind-badge' }, swatch(style.color, style.shape), style.title);
 }
 
-export function citationList(citations: readonly Citation[]): HTMLElement {
+/** Cited sentences, each a button that opens its document in the reader at that sentence. */
+export function citationList(
+  citations: readonly Citation[],
+  actions: Pick<PanelActions, 'read'>,
+): HTMLElement {
   const list = h('ol', { class: 'citations' });
   for (const c of citations) {
     const meta = [c.document.name, c.document.publisher, c.document.date].filter(Boolean).join(' · ');
@@ -41,7 +50,18 @@ export function citationList(citations: readonly Citation[]): HTMLElement {
       h(
         'li',
         { class: 'citation' },
-        h('blockquote', { text: `“${c.sentence}”` }),
+        h(
+          'blockquote',
+          {},
+          h('button', {
+            type: 'button',
+            class: 'citation-open',
+            title: `Read it in “${c.document.name}”`,
+            'data-sentence-id': c.id,
+            text: `“${c.sentence}”`,
+            on: { click: () => actions.read(c.document.id, c.id) },
+          }),
+        ),
         h(
           'p',
           { class: 'citation-source' },
@@ -105,18 +125,80 @@ export function renderLoading(panel: HTMLElement, what: string) {
   panel.append(h('p', { class: 'loading-line', 'aria-busy': 'true', text: `Loading ${what}…` }));
 }
 
-/** An entity's properties, relationships (grouped, each a link) and citations. */
+/** What a panel says when nothing with `id` is there (on `asOf`, when given). */
+export function notKnownText(what: string, asOf: string | null): string {
+  return asOf
+    ? `Nothing was known about ${what} on ${asOf}. Clear “As of” or pick a later day.`
+    : `Nothing in the graph has the id ${what} any more.`;
+}
+
+/**
+ * What each document said about an entity or a relationship, oldest first: its date, the document (opens the
+ * reader), the values it stated (changed ones as "status: PENDING → TRIGGERED") and its citations.
+ */
+export function historySection(history: readonly Statement[], actions: Pick<PanelActions, 'read'>) {
+  const section = h(
+    'section',
+    { class: 'panel-section history' },
+    h('h3', { text: `History (${countOf(history.length, 'statement')})` }),
+  );
+  if (!history.length) {
+    section.append(h('p', { class: 'muted', text: 'No statement is recorded for it.' }));
+    return section;
+  }
+  const list = h('ol', { class: 'statements' });
+  for (const { statement, values } of statementDiffs(history)) {
+    const shown = values.filter((v) => v.kind !== 'same');
+    const unchanged = values.length - shown.length;
+    const item = h(
+      'li',
+      { class: 'statement' },
+      h(
+        'p',
+        { class: 'statement-head' },
+        h('time', { class: 'statement-date', datetime: statement.date, text: statement.date }),
+        ' ',
+        h('button', {
+          type: 'button',
+          class: 'link-button statement-document',
+          title: 'Read the document',
+          text: statement.document.name,
+          on: { click: () => actions.read(statement.document.id, statement.citations[0]?.id ?? null) },
+        }),
+      ),
+    );
+    if (shown.length) {
+      const changes = h('ul', { class: 'statement-values' });
+      for (const value of shown)
+        changes.append(h('li', { class: `statement-value ${value.kind}`, text: formatValueChange(value) }));
+      item.append(changes);
+    }
+    if (unchanged)
+      item.append(
+        h('p', { class: 'muted', text: `${countOf(unchanged, 'value')} stated again, unchanged.` }),
+      );
+    if (!values.length)
+      item.append(h('p', { class: 'muted', text: 'States it, with no values of its own.' }));
+    if (statement.citations.length) item.append(citationList(statement.citations, actions));
+    list.append(item);
+  }
+  section.append(list);
+  return section;
+}
+
+/** An entity's properties, relationships (grouped, each a link), citations and history. */
 export function renderDetails(
   panel: HTMLElement,
-  details: Graph,
+  { graph: details, history }: Details,
   id: string,
   actions: PanelActions,
   extra?: HTMLElement,
+  asOf: string | null = null,
 ) {
   clear(panel);
   const node = details.nodes.find((n) => n.id === id);
   if (!node) {
-    renderEmpty(panel, 'Not found', `Nothing in the graph has the id “${id}” any more.`);
+    renderEmpty(panel, 'Not found', notKnownText(`“${id}”`, asOf));
     return;
   }
   panel.append(
@@ -125,6 +207,7 @@ export function renderDetails(
       { class: 'panel-head' },
       kindBadge(node.kind),
       h('h2', { id: 'panel-title', text: node.label }),
+      asOf ? h('p', { class: 'muted as-of-note', text: `As of ${asOf}` }) : null,
     ),
     h(
       'div',
@@ -205,10 +288,73 @@ export function renderDetails(
     { class: 'panel-section' },
     h('h3', { text: `Citations (${own.length + fromEdges.length})` }),
   );
-  if (own.length) cites.append(citationList(own));
+  if (own.length) cites.append(citationList(own, actions));
   if (fromEdges.length)
-    cites.append(h('h4', { text: 'Its relationships are stated in' }), citationList(fromEdges.slice(0, 12)));
+    cites.append(
+      h('h4', { text: 'Its relationships are stated in' }),
+      citationList(fromEdges.slice(0, 12), actions),
+    );
   if (!own.length && !fromEdges.length)
     cites.append(h('p', { class: 'muted', text: 'No source sentence is recorded for this entity.' }));
   panel.append(cites);
+  if (history) panel.append(historySection(history, actions));
+}
+
+/** A relationship's ends, properties, citations and history; `drawn` is the edge as the canvas has it. */
+export function renderEdgeDetails(
+  panel: HTMLElement,
+  { edge, graph }: EdgeDetails,
+  drawn: EdgeData,
+  actions: PanelActions,
+  asOf: string | null = null,
+) {
+  clear(panel);
+  const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
+  const end = (id: string) => {
+    const node = nodes.get(id);
+    return node ? entityLink(node.id, node.label, node.kind, actions) : h('span', { text: id });
+  };
+  const label = edge?.label?.trim() || drawn.label || humanize(drawn.type);
+  panel.append(
+    h(
+      'header',
+      { class: 'panel-head edge-details' },
+      h('span', { class: 'kind-badge', text: `Relationship · ${humanize(drawn.type)}` }),
+      h('h2', { id: 'panel-title', text: label }),
+      asOf ? h('p', { class: 'muted as-of-note', text: `As of ${asOf}` }) : null,
+    ),
+    h(
+      'p',
+      { class: 'edge-ends' },
+      end(drawn.source),
+      h('span', { class: 'edge-arrow', text: ` ${label} → ` }),
+      end(drawn.target),
+    ),
+  );
+  if (!edge) {
+    panel.append(
+      h('p', {
+        class: 'muted',
+        text: asOf
+          ? `This relationship was not known on ${asOf}.`
+          : 'This line is drawn by the view; the graph records no such relationship between these two.',
+      }),
+    );
+    return;
+  }
+  const props = propertyList(edge.properties);
+  if (props) panel.append(h('section', { class: 'panel-section' }, h('h3', { text: 'Properties' }), props));
+  const citations = edge.citations ?? [];
+  const cites = h(
+    'section',
+    { class: 'panel-section' },
+    h('h3', { text: `Citations (${citations.length})` }),
+  );
+  cites.append(
+    citations.length
+      ? citationList(citations, actions)
+      : h('p', { class: 'muted', text: 'No source sentence is recorded for this relationship.' }),
+  );
+  panel.append(cites);
+  if (edge.history) panel.append(historySection(edge.history, actions));
 }

@@ -3,8 +3,11 @@ import { countOf, humanize } from '../graph/format.ts';
 import { clear, h } from '../ui/dom.ts';
 
 export interface TimelineOptions {
+  /** The day the events were asked for (null: today); the server answered with what was known then. */
   asOf: string | null;
   since: string | null;
+  /** Events the server's changes since `since` added or changed. */
+  changed: ReadonlySet<string>;
   onFocus(id: string): void;
 }
 
@@ -15,32 +18,25 @@ export interface TimelineRow {
   changed: boolean;
 }
 
-/** Events in date order (undated last), with their region lane, minus those after `asOf`. */
+/** Events in date order (undated last), with their region lane, marked when the server's changes touched them. */
 export function timelineRows(
   events: readonly RegulatoryEventInfo[],
-  asOf: string | null,
-  since: string | null,
+  changed: ReadonlySet<string> = new Set(),
 ) {
   const rows: TimelineRow[] = [];
-  let hidden = 0;
   for (const event of events) {
-    const day = event.date?.sortDate ?? null;
-    if (asOf && day && day > asOf) {
-      hidden++;
-      continue;
-    }
     rows.push({
       event,
-      day,
+      day: event.date?.sortDate ?? null,
       region: event.regions?.[0]?.name ?? (event.region?.trim() || 'Unspecified region'),
-      changed: Boolean(since && day && day > since),
+      changed: changed.has(event.id),
     });
   }
   rows.sort(
     (a, b) => (a.day ?? '9999').localeCompare(b.day ?? '9999') || a.event.name.localeCompare(b.event.name),
   );
   const regions = [...new Set(rows.map((r) => r.region))].sort((a, b) => a.localeCompare(b));
-  return { rows, regions, hidden };
+  return { rows, regions };
 }
 
 /** The regulatory timeline: one row per event, one column per region; built with DOM calls and text only. */
@@ -50,26 +46,29 @@ export function renderTimeline(
   options: TimelineOptions,
 ) {
   clear(container);
-  const { rows, regions, hidden } = timelineRows(events, options.asOf, options.since);
+  const { rows, regions } = timelineRows(events, options.changed);
   const head = h('header', { class: 'timeline-head' }, h('h2', { text: 'Regulatory timeline' }));
   const summary = `${countOf(rows.length, 'event')} in ${countOf(regions.length, 'region')}`;
   head.append(
     h('p', {
       class: 'muted',
-      text: hidden
-        ? `${summary}; ${countOf(hidden, 'later event')} hidden as of ${options.asOf}.`
-        : `${summary}.`,
+      text: options.asOf ? `${summary}, as known on ${options.asOf}.` : `${summary}.`,
     }),
   );
   if (options.since)
-    head.append(h('p', { class: 'muted', text: `Events after ${options.since} are highlighted.` }));
+    head.append(
+      h('p', {
+        class: 'muted',
+        text: `Events added or changed after ${options.since} are highlighted (${options.changed.size}).`,
+      }),
+    );
   container.append(head);
   if (!rows.length) {
     container.append(
       h('p', {
         class: 'empty-note',
         text: options.asOf
-          ? 'No regulatory events had happened by that date. Clear “As of” or pick a later day.'
+          ? `No regulatory event was known on ${options.asOf}. Clear “As of” or pick a later day.`
           : 'No regulatory events are recorded. Load a seed with “npm run seed”.',
       }),
     );

@@ -1,9 +1,10 @@
-import { fetchDetails } from '../api/queries.ts';
+import { fetchDetails, fetchEdge } from '../api/queries.ts';
+import type { EdgeData } from '../graph/toElements.ts';
 import { clear, h } from '../ui/dom.ts';
-import { type PanelActions, renderDetails, renderLoading } from '../ui/panel.ts';
+import { type PanelActions, renderDetails, renderEdgeDetails, renderLoading } from '../ui/panel.ts';
 import { errorMessage } from '../ui/status.ts';
 
-/** An entity's details in the panel; only the latest request is shown, a failure offers Retry. */
+/** An entity's or a relationship's details in the panel; only the latest request is shown, a failure offers Retry. */
 export class Details {
   #token = 0;
 
@@ -12,27 +13,46 @@ export class Details {
     readonly actions: PanelActions,
     /** More to show above the details (the current view decides). */
     readonly extra: (id: string) => HTMLElement | undefined,
+    /** The "as of" day the details are asked for (null: today). */
+    readonly asOf: () => string | null,
   ) {}
 
-  async show(id: string) {
+  /** An entity: properties, relationships, citations and history. */
+  show(id: string) {
+    const asOf = this.asOf();
+    return this.#run(
+      'details',
+      () => fetchDetails(id, asOf),
+      (details) => renderDetails(this.panel, details, id, this.actions, this.extra(id), asOf),
+      () => void this.show(id),
+    );
+  }
+
+  /** A relationship (a clicked edge): its ends, properties, citations and history. */
+  showEdge(edge: EdgeData) {
+    const asOf = this.asOf();
+    return this.#run(
+      'the relationship',
+      () => fetchEdge(edge, asOf),
+      (details) => renderEdgeDetails(this.panel, details, edge, this.actions, asOf),
+      () => void this.showEdge(edge),
+    );
+  }
+
+  async #run<T>(what: string, fetch: () => Promise<T>, render: (data: T) => void, retry: () => void) {
     const token = ++this.#token;
-    renderLoading(this.panel, 'details');
+    renderLoading(this.panel, what);
     try {
-      const details = await fetchDetails(id);
+      const data = await fetch();
       if (token !== this.#token) return;
-      renderDetails(this.panel, details, id, this.actions, this.extra(id));
+      render(data);
     } catch (error) {
       if (token !== this.#token) return;
       const { text } = errorMessage(error);
       clear(this.panel);
       this.panel.append(
         h('p', { class: 'error-text', role: 'alert', text }),
-        h('button', {
-          type: 'button',
-          class: 'button',
-          text: 'Retry',
-          on: { click: () => void this.show(id) },
-        }),
+        h('button', { type: 'button', class: 'button', text: 'Retry', on: { click: retry } }),
       );
     }
   }

@@ -55,7 +55,7 @@ export class CanvasEdits {
     const container = canvas.cy.container();
     container?.setAttribute('aria-busy', 'true');
     try {
-      const graph = await fetchGraph([id], 1, EXPAND_LIMIT);
+      const graph = await fetchGraph([id], { limit: EXPAND_LIMIT, asOf: store.state.asOf });
       const existing = new Set(canvas.cy.elements().map((e) => e.id()));
       // Edges between new nodes and those already on the canvas are in the answer too; toElements keeps them.
       const elements = toElements(graph, existing);

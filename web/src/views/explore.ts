@@ -3,10 +3,12 @@ import { toElements } from '../graph/toElements.ts';
 import { renderEmpty } from '../ui/panel.ts';
 import type { Combobox } from '../ui/search.ts';
 import {
+  asOfNote,
   DETAILS_HINT,
   detailsOrHint,
   type LoadRun,
   showNothing,
+  unknownOn,
   type View,
   type ViewContext,
 } from './view.ts';
@@ -48,12 +50,19 @@ export function exploreView(ctx: ViewContext, pathFrom: Combobox): View {
         await loadEmpty(run);
         return;
       }
-      const graph = await run.fetch('the graph', () => fetchGraph(store.state.ids, 1, EXPLORE_LIMIT));
+      const { ids, asOf } = store.state;
+      const graph = await run.fetch('the graph', () => fetchGraph(ids, { limit: EXPLORE_LIMIT, asOf }));
       if (!graph) return;
       const elements = toElements(graph);
       if (!elements.length) {
-        showNothing(ctx, 'None of the entities in this link exist any more. Search for another one above.');
-        status.info('Nothing to show.');
+        ctx.filters.refreshLegend();
+        if (asOf) {
+          showNothing(ctx, unknownOn(asOf, 'Nothing was known about these entities'));
+          renderEmpty(ctx.panel, 'Not known yet', unknownOn(asOf, 'Nothing was known about these entities'));
+        } else {
+          showNothing(ctx, 'None of the entities in this link exist any more. Search for another one above.');
+        }
+        status.info(asOf ? `Nothing known${asOfNote(asOf)}.` : 'Nothing to show.');
         return;
       }
       const timings = await ctx.draw(elements);
@@ -63,7 +72,7 @@ export function exploreView(ctx: ViewContext, pathFrom: Combobox): View {
       for (const id of store.state.ids) cy.getElementById(id).addClass('seed');
       ctx.filters.refreshLegend();
       status.info(
-        `${cy.nodes().length} entities, ${cy.edges().length} relationships · drawn in ${Math.round(timings.settledMs)} ms${graph.truncated ? ' · limited: expand nodes to see more' : ''}`,
+        `${cy.nodes().length} entities, ${cy.edges().length} relationships${asOfNote(asOf)} · drawn in ${Math.round(timings.settledMs)} ms${graph.truncated ? ' · limited: expand nodes to see more' : ''}`,
       );
       const { selected } = store.state;
       if (selected && cy.getElementById(selected).nonempty()) {

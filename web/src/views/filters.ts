@@ -1,45 +1,35 @@
 import type { Canvas } from '../graph/canvas.ts';
 import type { EntityKind } from '../graph/kinds.ts';
-import { timeView } from '../graph/timeFilter.ts';
+import { type ChangedElements, NO_CHANGES } from '../history/index.ts';
 import type { ViewStore } from '../state/store.ts';
 import { renderLegend } from '../ui/legend.ts';
-import type { Status } from '../ui/status.ts';
 
-/** The legend with its kind toggles, and the filters it and the dates put on the canvas. */
+/** The legend with its kind toggles, and the marks that "changes since" puts on the canvas. */
 export class Filters {
+  /** What the server's changes touched ("changes since"); nothing without `since`. */
+  #changed: Readonly<ChangedElements> = NO_CHANGES;
+
   constructor(
     readonly canvas: Canvas,
     readonly store: ViewStore,
-    readonly status: Status,
     readonly legend: HTMLElement,
     /** Runs after each legend refresh (the edit buttons depend on what is on the canvas). */
     readonly afterRefresh: () => void,
   ) {}
 
-  /** Hides the hidden kinds and what had not happened "as of"; marks what changed "since". */
+  get changed(): Readonly<ChangedElements> {
+    return this.#changed;
+  }
+
+  /** The elements to mark as changed from now on; the canvas follows at once. */
+  setChanged(changed: Readonly<ChangedElements>) {
+    this.#changed = changed;
+    this.apply();
+  }
+
+  /** Hides the hidden kinds; marks what changed. ("As of" needs nothing here: the server answers as of.) */
   apply() {
-    const cy = this.canvas.cy;
-    const nodes = cy
-      .nodes()
-      .map((n) => ({ id: n.id(), kind: n.data('kind') as string, day: n.data('day') as string | undefined }));
-    const edges = cy.edges().map((e) => ({
-      id: e.id(),
-      source: e.source().id(),
-      target: e.target().id(),
-      type: e.data('type') as string,
-    }));
-    const { asOf, since, hiddenKinds } = this.store.state;
-    const time = timeView(nodes, edges, asOf ?? (since ? '9999-12-31' : null), since);
-    this.canvas.applyFilters(new Set(hiddenKinds), time);
-    if (since || asOf) {
-      const note = [
-        asOf ? `as of ${asOf}: ${time.hidden.size} hidden` : null,
-        since ? `${time.changed.size} changed since ${since}` : null,
-      ]
-        .filter(Boolean)
-        .join(' · ');
-      this.status.info(`Showing ${note}.`);
-    }
+    this.canvas.applyFilters(new Set(this.store.state.hiddenKinds), this.#changed);
   }
 
   /** Redraws the legend with the counts of what is on the canvas. */

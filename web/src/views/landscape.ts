@@ -4,7 +4,7 @@ import { countOf, formatPhase } from '../graph/format.ts';
 import { type DrugGroup, drugPartners, groupDrugs, landscapeElements } from '../graph/landscape.ts';
 import { clear, h } from '../ui/dom.ts';
 import { entityLink, type PanelActions, renderEmpty } from '../ui/panel.ts';
-import { detailsOrHint, showNothing, type View, type ViewContext } from './view.ts';
+import { asOfNote, detailsOrHint, showNothing, unknownOn, type View, type ViewContext } from './view.ts';
 
 /** The drugs of each group, with their phase and partners. */
 function renderLandscape(
@@ -49,12 +49,18 @@ export function landscapeView(ctx: ViewContext): View {
 
   return {
     async load(run) {
-      const data = await run.fetch('the drug landscape', fetchDrugs);
+      const { asOf } = store.state;
+      const data = await run.fetch('the drug landscape', () => fetchDrugs(asOf));
       if (!data) return;
       drugs = data;
       if (!data.length) {
-        showNothing(ctx, 'No drugs are recorded yet. Load a seed with “npm run seed”.');
-        renderEmpty(ctx.panel, 'Landscape', 'No drugs recorded.');
+        const note = asOf
+          ? unknownOn(asOf, 'No drug was known')
+          : 'No drugs are recorded yet. Load a seed with “npm run seed”.';
+        showNothing(ctx, note);
+        ctx.filters.refreshLegend();
+        renderEmpty(ctx.panel, 'Landscape', asOf ? note : 'No drugs recorded.');
+        status.info(`No drugs${asOfNote(asOf)}.`);
         return;
       }
       const { groupBy } = store.state;
@@ -62,7 +68,9 @@ export function landscapeView(ctx: ViewContext): View {
       await ctx.draw(landscapeElements(groups));
       ctx.filters.refreshLegend();
       renderLandscape(ctx.panel, groups, groupBy, ctx.actions);
-      status.info(`${countOf(data.length, 'drug')} in ${countOf(groups.length, 'group')} by ${groupBy}.`);
+      status.info(
+        `${countOf(data.length, 'drug')} in ${countOf(groups.length, 'group')} by ${groupBy}${asOfNote(asOf)}.`,
+      );
     },
     entityOf: (nodeId) =>
       (canvas.cy.getElementById(nodeId).data('properties')?.entityId as string | undefined) ?? nodeId,

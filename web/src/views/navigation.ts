@@ -12,6 +12,8 @@ export interface NavigationContext {
   /** Loads the view that the state describes. */
   load(): Promise<void>;
   select(id: string | null): void;
+  /** Opens a source document in the reader (at a sentence when given). */
+  read(documentId: string, sentenceId?: string | null): void;
 }
 
 /** Going to an entity from a search hit or a link in the panel: on this canvas if it can, else in another view. */
@@ -24,6 +26,7 @@ export class Navigation {
     this.#ctx = ctx;
     this.actions = {
       focus: (id) => void this.focus(id),
+      read: (documentId, sentenceId) => ctx.read(documentId, sentenceId),
       expand: (id) => void ctx.edits.expand(id),
       hide: (id) => ctx.edits.hide([id]),
       remove: (id) => ctx.edits.remove([id]),

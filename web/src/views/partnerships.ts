@@ -10,7 +10,7 @@ import {
 } from '../graph/partnerships.ts';
 import { clear, h } from '../ui/dom.ts';
 import { citationList, entityLink, type PanelActions, renderEmpty } from '../ui/panel.ts';
-import { showNothing, type View, type ViewContext } from './view.ts';
+import { asOfNote, showNothing, unknownOn, type View, type ViewContext } from './view.ts';
 
 /** What each company receives and pays in milestones. */
 function moneyTable(money: readonly CompanyMoney[], actions: PanelActions): HTMLElement {
@@ -30,8 +30,12 @@ function moneyTable(money: readonly CompanyMoney[], actions: PanelActions): HTML
 }
 
 /** A deal's terms: parties and roles, rights, milestones with amount, state and trigger, royalties, sources. */
-function partnershipTerms(p: PartnershipInfo, asOf: string | null, actions: PanelActions): HTMLElement {
-  const box = h('section', { class: 'panel-section deal' });
+function partnershipTerms(
+  p: PartnershipInfo,
+  actions: PanelActions,
+  showDetails: (id: string) => void,
+): HTMLElement {
+  const box = h('section', { class: 'panel-section deal', 'data-partnership-id': p.id });
   box.append(h('h3', { text: p.name }));
   const facts = h('dl', { class: 'properties' });
   const add = (term: string, value: string | null | undefined) => {
@@ -65,7 +69,7 @@ function partnershipTerms(p: PartnershipInfo, asOf: string | null, actions: Pane
   if (p.milestones.length) {
     const list = h('ul', { class: 'milestones' });
     for (const m of p.milestones) {
-      const state = milestoneState(m, asOf);
+      const state = milestoneState(m);
       const amount = m.amount ? formatMoney(m.amount.amount, m.amount.currency) : 'Undisclosed amount';
       const flow = [m.payer?.name, m.payee?.name].every(Boolean)
         ? `${m.payer?.name} pays ${m.payee?.name}`
@@ -73,7 +77,7 @@ function partnershipTerms(p: PartnershipInfo, asOf: string | null, actions: Pane
       list.append(
         h(
           'li',
-          { class: `milestone ${state.toLowerCase()}` },
+          { class: `milestone ${state.toLowerCase()}`, 'data-milestone-id': m.id },
           h(
             'p',
             {},
@@ -84,7 +88,7 @@ function partnershipTerms(p: PartnershipInfo, asOf: string | null, actions: Pane
               text: state === 'TRIGGERED' ? 'Triggered' : 'Pending',
             }),
           ),
-          h('p', { text: m.name }),
+          h('p', {}, entityLink(m.id, m.name, 'Milestone', actions)),
           m.description ? h('p', { class: 'muted', text: m.description }) : null,
           flow ? h('p', { class: 'muted', text: flow }) : null,
           m.trigger
@@ -116,7 +120,15 @@ function partnershipTerms(p: PartnershipInfo, asOf: string | null, actions: Pane
     }
     box.append(h('h4', { text: 'Royalties' }), list);
   }
-  if (p.citations.length) box.append(h('h4', { text: 'Sources' }), citationList(p.citations));
+  if (p.citations.length) box.append(h('h4', { text: 'Sources' }), citationList(p.citations, actions));
+  box.append(
+    h('button', {
+      type: 'button',
+      class: 'button',
+      text: 'Details and history',
+      on: { click: () => showDetails(p.id) },
+    }),
+  );
   return box;
 }
 
@@ -127,6 +139,7 @@ function renderPartnershipsOverview(
   money: readonly CompanyMoney[],
   asOf: string | null,
   actions: PanelActions,
+  showDetails: (id: string) => void,
 ) {
   clear(panel);
   panel.append(
@@ -137,7 +150,7 @@ function renderPartnershipsOverview(
     }),
     moneyTable(money, actions),
   );
-  for (const p of partnerships) panel.append(partnershipTerms(p, asOf, actions));
+  for (const p of partnerships) panel.append(partnershipTerms(p, actions, showDetails));
 }
 
 /** Partnerships: companies and their deals; the panel lists the terms and the milestone money per company. */
@@ -152,46 +165,50 @@ export function partnershipsView(ctx: ViewContext): View {
     const deal = selected ? data.find((p) => p.id === selected) : undefined;
     if (deal) {
       clear(ctx.panel);
-      ctx.panel.append(partnershipTerms(deal, asOf, ctx.actions));
+      ctx.panel.append(partnershipTerms(deal, ctx.actions, showDetails));
       return;
     }
     if (selected) {
       void ctx.details.show(selected);
       return;
     }
-    renderPartnershipsOverview(ctx.panel, data, milestoneMoney(data, asOf), asOf, ctx.actions);
+    renderPartnershipsOverview(ctx.panel, data, milestoneMoney(data), asOf, ctx.actions, showDetails);
+  }
+
+  /** A deal's (or any entity's) full details: properties, relationships, citations, history. */
+  function showDetails(id: string) {
+    store.set({ selected: id });
+    void ctx.details.show(id);
   }
 
   return {
     async load(run) {
-      const data = await run.fetch('partnerships', fetchPartnerships);
+      const { asOf } = store.state;
+      const data = await run.fetch('partnerships', () => fetchPartnerships(asOf));
       if (!data) return;
       deals = data;
       if (!data.length) {
-        showNothing(
-          ctx,
-          'No partnerships are recorded yet. Load a seed with “npm run seed”, or search for a company above.',
-        );
-        renderEmpty(ctx.panel, 'Partnerships', 'No deals recorded.');
-        status.info('No partnerships.');
+        const note = asOf
+          ? unknownOn(asOf, 'No partnership was known')
+          : 'No partnerships are recorded yet. Load a seed with “npm run seed”, or search for a company above.';
+        showNothing(ctx, note);
+        ctx.filters.refreshLegend();
+        renderEmpty(ctx.panel, 'Partnerships', asOf ? note : 'No deals recorded.');
+        status.info(`No partnerships${asOfNote(asOf)}.`);
         return;
       }
-      await ctx.draw(partnershipElements(data, store.state.asOf));
+      await ctx.draw(partnershipElements(data));
       ctx.filters.refreshLegend();
       showPanel();
       status.info(
-        `${countOf(data.length, 'partnership')} between ${new Set(data.flatMap((p) => p.parties.map((x) => x.company.id))).size} companies.`,
+        `${countOf(data.length, 'partnership')} between ${new Set(data.flatMap((p) => p.parties.map((x) => x.company.id))).size} companies${asOfNote(asOf)}.`,
       );
     },
     showPanel,
     detailsExtra(id) {
       if (!deals) return undefined;
-      const money = milestoneMoney(deals, store.state.asOf).find((m) => m.id === id);
+      const money = milestoneMoney(deals).find((m) => m.id === id);
       return money ? moneyTable([money], ctx.actions) : undefined;
-    },
-    datesChanged() {
-      if (deals) void ctx.draw(partnershipElements(deals, store.state.asOf)).then(() => showPanel());
-      else ctx.filters.apply();
     },
   };
 }

@@ -2,7 +2,7 @@ import { fetchPath } from '../api/queries.ts';
 import type { PathResult } from '../api/types.ts';
 import { countOf } from '../graph/format.ts';
 import { toElements } from '../graph/toElements.ts';
-import { clear, h } from '../ui/dom.ts';
+import { append, clear, h } from '../ui/dom.ts';
 import { type PanelActions, renderEmpty } from '../ui/panel.ts';
 import type { Combobox } from '../ui/search.ts';
 import { detailsOrHint, showNothing, type View, type ViewContext } from './view.ts';
@@ -83,9 +83,16 @@ export function pathView(ctx: ViewContext, ends: { from: Combobox; to: Combobox 
       ctx.filters.apply();
       ctx.filters.refreshLegend();
       clear(ctx.panel);
-      ctx.panel.append(
+      append(
+        ctx.panel,
         h('header', { class: 'panel-head' }, h('h2', { text: `Path: ${countOf(path.length, 'step')}` })),
         pathSteps(path, ctx.actions),
+        ctx.store.state.asOf
+          ? h('p', {
+              class: 'muted',
+              text: 'Paths are found in today’s graph: “As of” does not apply to them.',
+            })
+          : null,
       );
       status.info(
         `Shortest path from ${fromNode?.label ?? from} to ${toNode?.label ?? to}: ${path.length} steps.`,

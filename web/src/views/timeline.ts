@@ -3,7 +3,7 @@ import type { RegulatoryEventInfo } from '../api/types.ts';
 import { countOf } from '../graph/format.ts';
 import { renderEmpty } from '../ui/panel.ts';
 import { renderTimeline } from '../ui/timeline.ts';
-import { detailsOrHint, type View, type ViewContext } from './view.ts';
+import { asOfNote, detailsOrHint, type View, type ViewContext } from './view.ts';
 
 /** Timeline: the regulatory events by date and region, drawn as a table instead of the canvas. */
 export function timelineView(ctx: ViewContext, container: HTMLElement): View {
@@ -14,6 +14,7 @@ export function timelineView(ctx: ViewContext, container: HTMLElement): View {
     renderTimeline(container, events ?? [], {
       asOf: store.state.asOf,
       since: store.state.since,
+      changed: ctx.filters.changed.nodes,
       onFocus: (id) => {
         store.set({ selected: id });
         void ctx.details.show(id);
@@ -23,7 +24,8 @@ export function timelineView(ctx: ViewContext, container: HTMLElement): View {
 
   return {
     async load(run) {
-      const data = await run.fetch('the regulatory timeline', fetchRegulatoryEvents);
+      const { asOf } = store.state;
+      const data = await run.fetch('the regulatory timeline', () => fetchRegulatoryEvents(asOf));
       if (!data) return;
       events = data;
       render();
@@ -32,9 +34,9 @@ export function timelineView(ctx: ViewContext, container: HTMLElement): View {
         'Regulatory timeline',
         'Each row is a filing, opinion, approval or expected decision; columns are regions. Click an event for its details and sources.',
       );
-      status.info(`${countOf(data.length, 'regulatory event')}.`);
+      status.info(`${countOf(data.length, 'regulatory event')}${asOfNote(asOf)}.`);
     },
     showPanel: (selected) => detailsOrHint(ctx, selected),
-    datesChanged: render,
+    changesLoaded: render,
   };
 }

@@ -28,8 +28,8 @@ export interface View {
   entityOf?(nodeId: string): string;
   /** More to show above an entity's details in this view. */
   detailsExtra?(id: string): HTMLElement | undefined;
-  /** "As of" or "changes since" changed; by default the canvas filters are applied again. */
-  datesChanged?(): void;
+  /** The "changes since" list loaded or was cleared; views drawn without the canvas mark the changes here. */
+  changesLoaded?(): void;
 }
 
 /** One load of a view: stale as soon as another load starts; shows its progress and failures, with Retry. */
@@ -62,6 +62,16 @@ export class LoadRun {
   fail(error: unknown) {
     if (this.isCurrent()) this.status.failed(error, this.retry);
   }
+}
+
+/** " · as of 2013-10-01" for a status line, or nothing without a day. */
+export function asOfNote(asOf: string | null): string {
+  return asOf ? ` · as of ${asOf}` : '';
+}
+
+/** What to say when the server knew nothing of what a view asks for on `asOf`. */
+export function unknownOn(asOf: string, what: string): string {
+  return `${what} on ${asOf}. Clear “As of” or pick a later day.`;
 }
 
 /** Nothing to draw: an empty canvas, with a note saying why and what to do. */
