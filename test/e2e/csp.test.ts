@@ -48,4 +48,30 @@ describe('the explorer under its CSP, in Chromium', () => {
     expect([...seen, ...violations]).toEqual([]);
     await page.close();
   });
+
+  it('opens the source reader, the history and the changes list with no CSP violation', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const holder = window as unknown as { __csp?: string[] };
+        holder.__csp = [...(holder.__csp ?? []), `${event.violatedDirective} ${event.blockedURI}`];
+      });
+    });
+    await page.goto(`${fixture.api.url}/?ids=kadcyla&sel=kadcyla&since=2013-01-01`);
+    await page.waitForFunction('window.__atlas !== undefined', undefined, { timeout: 20_000 });
+    await page.evaluate('window.__atlas.ready');
+    await page.locator('#changes .change').first().waitFor({ timeout: 20_000 });
+    await page.locator('#panel .history .statement').first().waitFor({ timeout: 20_000 });
+    await page.locator('#panel .citation-open').first().click();
+    await page.locator('#reader mark.current').waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(300);
+    const seen = (await page.evaluate('window.__csp ?? []')) as string[];
+    expect([...seen, ...violations]).toEqual([]);
+    await page.close();
+  });
 });

@@ -66,6 +66,7 @@ export class App {
       load: () => this.load(),
       select: (id) => this.select(id),
       read: (documentId, sentenceId) => void this.#reader.open(documentId, sentenceId),
+      selectEdge: (edge) => this.selectEdge(edge),
     });
     const { actions } = this.#navigation;
     this.#reader = new SourceReader({ fetch: fetchDocument, focus: (id) => actions.focus(id) });
@@ -218,9 +219,10 @@ export class App {
     view.showPanel(selected);
   }
 
-  /** An edge was clicked: the panel shows that relationship (the selection, in the link, stays an entity). */
+  /** An edge was clicked (or a relationship's "sources" in the panel): the panel shows that relationship. */
   selectEdge(edge: EdgeData) {
     this.store.set({ selected: null });
+    this.canvas.select(edge.id);
     void this.#details.showEdge(edge);
   }
 }

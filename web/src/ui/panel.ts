@@ -16,6 +16,8 @@ export interface PanelActions {
   remove(id: string): void;
   pathFrom(id: string): void;
   pathTo(id: string): void;
+  /** Show a relationship in the panel: its properties, citations and history. */
+  showEdge(edge: EdgeData): void;
 }
 
 /** Properties that are shown elsewhere or only for machines. */
@@ -263,6 +265,20 @@ export function renderDetails(
           {},
           entityLink(item.other.id, item.other.label, item.other.kind, actions),
           edgeText ? h('span', { class: 'muted', text: ` ${edgeText}` }) : null,
+          ' ',
+          h('button', {
+            type: 'button',
+            class: 'link-button relation-details',
+            'aria-label': `The relationship ${group.heading.replace(/[←→]/g, '').trim()} ${item.other.label}: sources and history`,
+            title: 'This relationship: its sources and history',
+            text: 'sources',
+            on: {
+              click: () => {
+                const { citations: _c, history: _h, ...edge } = item.edge;
+                actions.showEdge(edge);
+              },
+            },
+          }),
         ),
       );
     }

@@ -1,5 +1,6 @@
 import type { SearchHit } from '../api/types.ts';
 import type { Canvas } from '../graph/canvas.ts';
+import type { EdgeData } from '../graph/toElements.ts';
 import type { ViewStore } from '../state/store.ts';
 import type { ViewState } from '../state/url.ts';
 import type { PanelActions } from '../ui/panel.ts';
@@ -14,6 +15,8 @@ export interface NavigationContext {
   select(id: string | null): void;
   /** Opens a source document in the reader (at a sentence when given). */
   read(documentId: string, sentenceId?: string | null): void;
+  /** Shows a relationship in the panel. */
+  selectEdge(edge: EdgeData): void;
 }
 
 /** Going to an entity from a search hit or a link in the panel: on this canvas if it can, else in another view. */
@@ -32,6 +35,7 @@ export class Navigation {
       remove: (id) => ctx.edits.remove([id]),
       pathFrom: (id) => this.#openPath({ from: id }),
       pathTo: (id) => this.#openPath({ to: id }),
+      showEdge: (edge) => ctx.selectEdge(edge),
     };
   }
 
