@@ -23,9 +23,9 @@ export interface ViewState {
   /** Kinds hidden by the legend's filters. */
   hiddenKinds: EntityKind[];
   layout: LayoutName;
-  /** ISO day: hide what had not happened by then. */
+  /** ISO day: every view asks the server for what was known that day (null: today). */
   asOf: string | null;
-  /** ISO day: highlight what changed between this day and `asOf`. */
+  /** ISO day: list and mark what the server says changed after this day, up to `asOf` (or today). */
   since: string | null;
   /** The entity whose details the panel shows. */
   selected: string | null;
