@@ -128,6 +128,7 @@ export async function fetchDocument(id: string): Promise<SourceDocumentInfo | nu
     `query Document($id: ID!) {
       document(id: $id) {
         id title date publisher distributor place url text
+        publishedBy { ${REF} }
         sentences { id text start end }
         facts { nodes { id kind label } edges { ${EDGE_FIELDS} } }
       }

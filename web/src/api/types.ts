@@ -117,6 +117,7 @@ export type SourceDocumentInfo = Select<
   Schema.SourceDocument,
   'id' | 'title' | 'date' | 'publisher' | 'distributor' | 'place' | 'url' | 'text',
   {
+    publishedBy: Ref[];
     sentences: DocumentSentence[];
     facts: {
       nodes: Select<Schema.GraphNode, 'id' | 'kind' | 'label'>[];

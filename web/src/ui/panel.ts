@@ -28,7 +28,13 @@ export function entityLink(id: string, name: string, kind: string, actions: Pick
   const style = kindStyle(kind);
   return h(
     'button',
-    { type: 'button', class: 'entity-link', title: `Show ${name}`, on: { click: () => actions.focus(id) } },
+    {
+      type: 'button',
+      class: 'entity-link',
+      title: `Show ${name}`,
+      'data-entity-id': id,
+      on: { click: () => actions.focus(id) },
+    },
     swatch(style.color, style.shape),
     h('span', { class: 'entity-link-name', text: name }),
     h('span', { class: 'entity-link-kind', text: style.title }),

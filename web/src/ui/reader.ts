@@ -12,9 +12,14 @@ export interface ReaderDeps {
   focus(id: string): void;
 }
 
-/** The line under a document's title: date, publisher, distributor, place. */
-export function documentMeta(doc: Pick<SourceDocumentInfo, 'date' | 'publisher' | 'distributor' | 'place'>) {
-  return [doc.date, doc.publisher, doc.distributor ? `via ${doc.distributor}` : null, doc.place]
+/** The line under a document's title: date, publisher (the companies that published it), distributor, place. */
+export function documentMeta(
+  doc: Pick<SourceDocumentInfo, 'date' | 'publisher' | 'distributor' | 'place'> & {
+    publishedBy?: readonly { name: string }[];
+  },
+) {
+  const publisher = doc.publisher || doc.publishedBy?.map((c) => c.name).join(', ');
+  return [doc.date, publisher, doc.distributor ? `via ${doc.distributor}` : null, doc.place]
     .filter(Boolean)
     .join(' · ');
 }
