@@ -69,14 +69,14 @@ export async function fetchGraph(
 }
 
 /** What the side panel shows of an entity. */
-export interface Details {
+export interface EntityDetails {
   /** The entity, its neighbours and the relationships to them, each with citations. */
   graph: Graph;
   /** Its statements, oldest first; null when nothing was known about it (on `asOf`). */
   history: Statement[] | null;
 }
 
-export async function fetchDetails(id: string, asOf: string | null = null): Promise<Details> {
+export async function fetchDetails(id: string, asOf: string | null = null): Promise<EntityDetails> {
   const data = await graphql<{ graph: Graph; node: { history: Statement[] } | null }>(
     `query Details($ids: [ID!]!, $id: ID!, $asOf: Date) {
       graph(ids: $ids, depth: 1, limit: 300, asOf: $asOf) {

@@ -1,4 +1,4 @@
-import type { Details, EdgeDetails } from '../api/queries.ts';
+import type { EdgeDetails, EntityDetails } from '../api/queries.ts';
 import type { Citation, Graph, GraphEdge, Statement } from '../api/types.ts';
 import { countOf, formatValue, humanize, propertyTitle } from '../graph/format.ts';
 import { kindStyle } from '../graph/kinds.ts';
@@ -197,7 +197,7 @@ export function historySection(history: readonly Statement[], actions: Pick<Pane
 /** An entity's properties, relationships (grouped, each a link), citations and history. */
 export function renderDetails(
   panel: HTMLElement,
-  { graph: details, history }: Details,
+  { graph: details, history }: EntityDetails,
   id: string,
   actions: PanelActions,
   extra?: HTMLElement,
