@@ -131,14 +131,10 @@ SET x = row.props
 ${CREATED_RETURN}`,
 };
 
-/** The statements of these subjects other than those the load keeps. */
-export const DELETE_STALE_STATEMENTS: Cypher = {
-  name: 'seed.history.deleteStale',
-  text: `UNWIND $subjects AS subject
-MATCH (s:Statement {_subject: subject})
-WHERE NOT s._id IN $keep
-DELETE s
-RETURN count(*) AS deleted`,
+/** History statements no longer held (their document dropped the subject, or it has one statement left). */
+export const DELETE_STATEMENTS: Cypher = {
+  name: 'seed.history.deleteStatements',
+  text: `UNWIND $ids AS id MATCH (s:Statement {_id: id}) DELETE s RETURN count(*) AS deleted`,
 };
 
 /** Relationships no document states any more (`identity`: MARKETS' region, from the subject key). */

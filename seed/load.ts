@@ -7,7 +7,7 @@ import { BEGIN_LOAD, COMMIT_LOAD, COUNT_ENTITIES, DELETE_ENTITIES } from './cyph
 import { graphLookup } from './graphLookup.ts';
 import { SeedValidationError } from './issues.ts';
 import { finishLoad, pruneToLoad, recoverInterruptedLoads, rollbackLoad } from './journal.ts';
-import { type PlanInput, planHistory, runIn } from './plan.ts';
+import { deletesAnything, type PlanInput, planHistory, runIn } from './plan.ts';
 import { type SeedValidation, validateSeedFiles } from './validate.ts';
 import {
   applyDeletions,
@@ -166,9 +166,9 @@ export async function loadSeed(options: LoadOptions): Promise<LoadSummary> {
     (cypher, params) => executor.read(cypher, params),
     planInput(fresh || Boolean(options.reset)),
   );
-  if (!fresh && !options.reset && plan.subjects.size > 0) {
+  if (!options.reset && deletesAnything(plan)) {
     throw new SeedWriteError(
-      `this load of ${total} elements states things about ${plan.subjects.size} subjects the graph already holds or that have a history (e.g. ${[...plan.subjects][0]}): a load that adds to the graph's entities runs in one transaction; raise --max-transaction-elements above ${total}, or load the files in smaller groups`,
+      `this load of ${total} elements takes statements out of the graph (documents that no longer state something they stated before), which only a single-transaction load can undo: raise --max-transaction-elements above ${total}, or load the files in smaller groups`,
     );
   }
   if (keep) for (const row of plan.statements) keep.statements.add(row.id);

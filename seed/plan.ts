@@ -29,8 +29,8 @@ export interface HistoryPlan {
   relationships: RelRow[];
   /** `:Statement` nodes to write (subjects with two or more statements). */
   statements: StatementRow[];
-  /** Subjects whose history is gone or changed: their old `:Statement` nodes not in `statements` go. */
-  staleStatementsOf: string[];
+  /** Ids of the graph's `:Statement` nodes of these subjects that `statements` no longer holds. */
+  staleStatements: string[];
   /** Subjects no document states any more. */
   deleted: { nodes: string[]; relationships: DeletedRelationship[] };
 }
@@ -53,7 +53,7 @@ export const emptyPlan = (): HistoryPlan => ({
   nodes: [],
   relationships: [],
   statements: [],
-  staleStatementsOf: [],
+  staleStatements: [],
   deleted: { nodes: [], relationships: [] },
 });
 
@@ -91,11 +91,12 @@ export async function planHistory(run: Run, input: PlanInput): Promise<HistoryPl
       plan.subjects.add(key);
     }
   }
-  for (const key of oldFacts) plan.subjects.add(key);
+  // What a reloaded or removed document stated before and the load does not state at all.
+  for (const key of oldFacts) if (!isInLoad(input, key)) plan.subjects.add(key);
   if (plan.subjects.size === 0) return plan;
 
   // Statements of the graph by documents outside the load, and of the files for the subjects not read yet.
-  const graphStatements = await readStatements(run, [...plan.subjects], input.documents);
+  const { history: graphStatements, stored } = await readStatements(run, [...plan.subjects], input.documents);
   const unread = new Set([...plan.subjects].filter((key) => !input.history.has(key)));
   const fileStatements = unread.size ? await readHistory(input.files, unread, input.warnings) : new Map();
   const merged: History = new Map();
@@ -108,7 +109,17 @@ export async function planHistory(run: Run, input: PlanInput): Promise<HistoryPl
     addToPlan(plan, key, statements);
   }
   if (graphStatements.size) warnDisagreements(mixedOnly(merged, graphStatements), input.warnings);
+  const kept = new Set(plan.statements.map((row) => row.id));
+  plan.staleStatements = stored.filter((id) => !kept.has(id));
   return plan;
+}
+
+const isInLoad = (input: PlanInput, key: string) =>
+  key.includes(':') ? input.subjects.relationships.has(key) : input.subjects.nodes.has(key);
+
+/** Whether writing the plan deletes anything (a journalled load can undo writes, not deletions). */
+export function deletesAnything(plan: HistoryPlan): boolean {
+  return plan.deleted.nodes.length + plan.deleted.relationships.length + plan.staleStatements.length > 0;
 }
 
 /** Only the histories that mix the graph's statements with the files' (the files' alone were warned of already). */
@@ -122,13 +133,11 @@ function addToPlan(plan: HistoryPlan, key: string, statements: Statement[]) {
   if (!first) {
     if (isNode) plan.deleted.nodes.push(key);
     else plan.deleted.relationships.push({ ...parseRelationshipKey(key), identity: key.split('@')[1] });
-    plan.staleStatementsOf.push(key);
     return;
   }
   const props = fold(statements);
   if (isNode) plan.nodes.push({ label: first.label as NodeKind, id: key, props: { id: key, ...props } });
   else plan.relationships.push({ ...parseRelationshipKey(key), props });
-  plan.staleStatementsOf.push(key);
   if (statements.length < 2) return;
   for (const statement of statements) {
     plan.statements.push({
@@ -240,8 +249,9 @@ async function readStatements(
   run: Run,
   keys: readonly string[],
   except: ReadonlySet<string>,
-): Promise<History> {
+): Promise<{ history: History; stored: string[] }> {
   const history: History = new Map();
+  const stored: string[] = [];
   const keep = (statement: Statement) => {
     if (except.has(statement.document)) return;
     const list = history.get(statement.subject) ?? [];
@@ -254,7 +264,10 @@ async function readStatements(
       const key = row.key as string;
       const statements = row.statements as Record<string, unknown>[];
       if (statements.length) {
-        for (const props of statements) keep(fromStatementNode(props));
+        for (const props of statements) {
+          stored.push(props._id as string);
+          keep(fromStatementNode(props));
+        }
         continue;
       }
       const node = row.node as { props: Record<string, unknown>; label: NodeKind } | null;
@@ -275,7 +288,7 @@ async function readStatements(
       }
     }
   }
-  return history;
+  return { history, stored };
 }
 
 /** A subject stated by one document is its own statement. */

@@ -3,7 +3,7 @@ import type { NodeKind, RelationshipType } from '../server/model/kinds.ts';
 import { compileSeedFile, type NodeRow, type RelRow, relationshipKey } from './compile.ts';
 import {
   DELETE_ENTITIES_BY_ID,
-  DELETE_STALE_STATEMENTS,
+  DELETE_STATEMENTS,
   JOURNAL_CREATED,
   NODE_CREATE_STATEMENTS,
   NODE_STATEMENTS,
@@ -288,12 +288,7 @@ export async function applyDeletions(tx: ManagedTransaction, plan: HistoryPlan):
     }
     await tx.run(DELETE_ENTITIES_BY_ID.text, { ids: plan.deleted.nodes });
   }
-  if (plan.staleStatementsOf.length) {
-    await tx.run(DELETE_STALE_STATEMENTS.text, {
-      subjects: plan.staleStatementsOf,
-      keep: plan.statements.map((row) => row.id),
-    });
-  }
+  if (plan.staleStatements.length) await tx.run(DELETE_STATEMENTS.text, { ids: plan.staleStatements });
 }
 
 export const batchSize = (batch: Batch) => batch.rows.length;

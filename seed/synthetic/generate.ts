@@ -1,16 +1,43 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { SEED_DIR } from '../load.ts';
+import { type Day, dayBetween, dayOf, isoOf, monthsLater, yearOf } from './dates.ts';
+import { Counter, DocumentBuilder, type Json } from './document.ts';
+import { HISTORY_END, LATER_GAPS_MONTHS, LaterDocuments, ProgrammeHistory } from './later.ts';
 import { Random, Zipf } from './random.ts';
+import {
+  CITIES,
+  DISEASES,
+  EXCHANGES,
+  LINES,
+  LINKER_TYPES,
+  MODALITIES,
+  MODALITY_WORDS,
+  NEXT_PHASE,
+  PAYLOAD_CLASSES,
+  PHASES,
+  type PhaseEntry,
+  REGIONS,
+  type Region,
+  SETTINGS,
+  SYLLABLES,
+} from './vocabulary.ts';
 
 /**
- * A synthetic but realistic pipeline in the seed format: one registry document with the shared pools
- * (companies with parent groups, regions, targets, technologies, antibodies, payloads, linkers), then documents
- * of about `elementsPerDocument` nodes plus relationships each, one drug programme after another: the drug and
- * its components, indications, trials by phase, regulatory events by region with dates, and partnerships with
- * milestones and royalties. Companies are drawn by a Zipf law, so a few hubs hold many deals. Every record cites
- * a sentence that its document's source text contains. Each document is written as soon as it is full, so
- * memory stays bounded whatever the scale. The same scale and seed give the same bytes.
+ * A synthetic but realistic pipeline in the seed format: registry documents with the shared pools (companies with
+ * parent groups, regions, targets, technologies, antibodies, payloads, linkers), dated first, then programme
+ * documents of about `elementsPerDocument` nodes plus relationships each, one drug programme after another: the
+ * drug and its components, indications, trials by phase, regulatory events by region with dates, and partnerships
+ * with milestones and royalties. Companies are drawn by a Zipf law, so a few hubs hold many deals.
+ *
+ * Each programme document is followed by up to three later documents (later.ts) that add to what it stated, as
+ * a pipeline's press releases do over the years: an expected decision taken (status, type and a precise date), the
+ * milestone it triggers, a phase reached with a new trial, a trial completed, a new code name, a launch in a
+ * region, a deal ended or amended. About one entity in six ends up stated by two or more documents.
+ *
+ * Every record cites sentences that its document's source text contains. Each programme document and its later
+ * documents are written as soon as the programme document is full, so memory stays bounded whatever the scale.
+ * The same scale and seed give the same bytes.
  */
 
 export interface SyntheticOptions {
@@ -23,185 +50,45 @@ export interface SyntheticOptions {
 
 export interface SyntheticResult {
   files: string[];
+  /** Nodes plus relationships, each counted once however many documents state it. */
   elements: number;
+  /** Source documents: registry, programme and later documents. */
   documents: number;
 }
 
 export const DEFAULT_ELEMENTS_PER_DOCUMENT = 3_000;
 
-const REGIONS: [string, string, string, string][] = [
-  ['syn-region-us', 'United States', 'US', 'FDA'],
-  ['syn-region-eu', 'European Union', 'EU', 'EMA'],
-  ['syn-region-japan', 'Japan', 'JP', 'PMDA'],
-  ['syn-region-china', 'China', 'CN', 'NMPA'],
-  ['syn-region-uk', 'United Kingdom', 'UK', 'MHRA'],
-  ['syn-region-canada', 'Canada', 'CA', 'Health Canada'],
-  ['syn-region-australia', 'Australia', 'AU', 'TGA'],
-  ['syn-region-brazil', 'Brazil', 'BR', 'ANVISA'],
-  ['syn-region-korea', 'South Korea', 'KR', 'MFDS'],
-  ['syn-region-switzerland', 'Switzerland', 'CH', 'Swissmedic'],
-];
-const SYLLABLES = [
-  'ar',
-  've',
-  'lo',
-  'xi',
-  'na',
-  'tor',
-  'qui',
-  'zen',
-  'mo',
-  'ra',
-  'cel',
-  'dy',
-  'pho',
-  'tri',
-  'gen',
-  'vo',
-];
-const CITIES = [
-  'Boston, Mass.',
-  'Cambridge, Mass.',
-  'South San Francisco, Calif.',
-  'San Diego, Calif.',
-  'Basel',
-  'Tokyo',
-  'Shanghai',
-  'London',
-  'Paris',
-  'Seattle, Wash.',
-  'Waltham, Mass.',
-  'Copenhagen',
-];
-const EXCHANGES = ['Nasdaq', 'NYSE', 'SIX', 'TSE', 'LSE', 'HKEX'];
-const DISEASES = [
-  'breast cancer',
-  'gastric cancer',
-  'non-small cell lung cancer',
-  'ovarian cancer',
-  'multiple myeloma',
-  'acute myeloid leukemia',
-  'urothelial cancer',
-  'colorectal cancer',
-  'lymphoma',
-  'pancreatic cancer',
-];
-const SETTINGS = [
-  'metastatic',
-  'early stage',
-  'locally advanced',
-  'relapsed or refractory',
-  'recurrent',
-  'advanced',
-];
-const LINES = ['first line', 'second line', 'third line or later'];
-const PAYLOAD_CLASSES: [string, string][] = [
-  ['maytansinoid', 'microtubule inhibitor'],
-  ['auristatin', 'microtubule inhibitor'],
-  ['camptothecin', 'topoisomerase I inhibitor'],
-  ['pyrrolobenzodiazepine', 'DNA alkylator'],
-  ['calicheamicin', 'DNA cleavage'],
-];
-const LINKER_TYPES = [
-  'cleavable peptide',
-  'non-cleavable thioether',
-  'hydrazone',
-  'disulfide',
-  'glucuronide',
-];
-const MODALITIES: [string, number][] = [
-  ['ADC', 0.4],
-  ['ANTIBODY', 0.25],
-  ['SMALL_MOLECULE', 0.25],
-  ['BISPECIFIC', 0.1],
-];
-const MODALITY_WORDS: Record<string, string> = {
-  ADC: 'an antibody-drug conjugate',
-  ANTIBODY: 'an antibody',
-  SMALL_MOLECULE: 'a small molecule',
-  BISPECIFIC: 'a bispecific antibody',
-};
-const PHASES: [string, string, number][] = [
-  ['PHASE_1', 'Phase I', 0.35],
-  ['PHASE_1_2', 'Phase I/II', 0.1],
-  ['PHASE_2', 'Phase II', 0.3],
-  ['PHASE_3', 'Phase III', 0.25],
-];
+/** The registry is dated before everything else, so that it is known as of any day a programme is. */
+const REGISTRY_DAY = dayOf(2007, 1, 2);
+/** Programme documents are dated in this range; their later documents up to HISTORY_END. */
+const FIRST_PROGRAMME_DAY = dayOf(2008, 1, 1);
+const LAST_PROGRAMME_DAY = dayOf(2021, 12, 28);
+/** How far back a completed regulatory event may be from the document that reports it. */
+const EVENT_LOOKBACK_MONTHS = 36;
 
-/** Counts nodes and relationships as the loader will: each record, each link, each sentence and its IN_DOCUMENT. */
-class Counter {
-  elements = 0;
-  node(links = 0) {
-    this.elements += 1 + links;
-  }
-}
-
-type Json = Record<string, unknown>;
-
-/** One source document being filled: its sentences (also its source text) and its records, by list. */
-class DocumentBuilder {
-  readonly sentences: [string, string][] = [];
-  readonly lists = new Map<string, Json[]>();
-  private sentenceCount = 0;
-
-  constructor(
-    readonly id: string,
-    readonly header: Json,
-    private readonly counter: Counter,
-  ) {
-    counter.node(1); // the document and its PUBLISHED link
-  }
-
-  sentence(text: string): string {
-    this.sentenceCount += 1;
-    const key = `s${this.sentenceCount}`;
-    this.sentences.push([key, text]);
-    this.counter.node(1); // Sentence and IN_DOCUMENT
-    return key;
-  }
-
-  add(list: string, record: Json, links: number): void {
-    const records = this.lists.get(list) ?? [];
-    this.lists.set(list, records);
-    records.push(record);
-    this.counter.node(links);
-  }
-
-  render(schemaPath: string): { yaml: string; source: string } {
-    const lines = [
-      `# yaml-language-server: $schema=${schemaPath}`,
-      '# Synthetic data (npm run seed:synthetic): realistic in shape, invented in content.',
-      'document:',
-    ];
-    for (const [key, value] of Object.entries(this.header)) lines.push(`  ${key}: ${JSON.stringify(value)}`);
-    lines.push('sentences:');
-    for (const [key, text] of this.sentences) lines.push(`  ${key}: ${JSON.stringify(text)}`);
-    for (const list of LIST_ORDER) {
-      const records = this.lists.get(list);
-      if (!records?.length) continue;
-      lines.push(`${list}:`);
-      for (const record of records) lines.push(`  - ${JSON.stringify(record)}`);
-    }
-    const title = this.header.title as string;
-    const source = `${this.header.date}\n\n${title}\n\n${this.sentences.map(([, text]) => text).join('\n')}\n`;
-    return { yaml: `${lines.join('\n')}\n`, source };
-  }
-}
-
-const LIST_ORDER = [
-  'companies',
-  'regions',
-  'targets',
-  'technologies',
-  'antibodies',
-  'payloads',
-  'linkers',
-  'drugs',
-  'indications',
-  'trials',
-  'regulatoryEvents',
-  'partnerships',
-];
+/** How often each kind of later statement happens (per candidate, when a later document exists). */
+const SHARE = {
+  /** An expected decision is taken, and a later document says so. */
+  decisionTaken: 0.85,
+  /** The decision taken is an approval (else a rejection). */
+  approval: 0.8,
+  /** An approved drug is launched by its marketer in the approval's region. */
+  launch: 0.5,
+  /** A launched drug is launched in one more region. */
+  furtherLaunch: 0.3,
+  /** A programme below Phase III moves to the next phase with a new trial. */
+  advance: 0.2,
+  /** An ongoing trial completes. */
+  trialCompletes: 0.12,
+  /** A drug gets a new code name. */
+  newAlias: 0.08,
+  /** A milestone not tied to a regulatory event is triggered. */
+  milestoneTriggered: 0.2,
+  /** A milestone's amount is amended. */
+  milestoneAmended: 0.06,
+  /** An active deal ends. */
+  dealEnds: 0.1,
+} as const;
 
 const pad = (n: number, width = 6) => String(n).padStart(width, '0');
 
@@ -215,6 +102,7 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
   const counter = new Counter();
   const files: string[] = [];
   let documentNumber = 0;
+  let registryDay = REGISTRY_DAY;
 
   const write = async (builder: DocumentBuilder) => {
     const { yaml, source } = builder.render(schemaPath);
@@ -223,21 +111,24 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
     await writeFile(file, yaml);
     files.push(file);
   };
-  const dateOf = (year: number, month: number, day: number) => `${year}-${pad(month, 2)}-${pad(day, 2)}`;
-  const newDocument = (title: string, publisher: string) => {
-    const id = `syn-doc-${pad(documentNumber, 5)}`;
-    documentNumber += 1;
-    const date = dateOf(random.int(2008, 2024), random.int(1, 12), random.int(1, 28));
-    const header = {
+  const builderOf = (id: string, title: string, publisher: string, day: Day) =>
+    new DocumentBuilder(
       id,
-      title,
-      publisher,
-      distributor: 'Synthetic Wire',
-      place: random.pick(CITIES),
-      date,
-      sourceFile: `sources/${id}.txt`,
-    };
-    return new DocumentBuilder(id, header, counter);
+      {
+        id,
+        title,
+        publisher,
+        distributor: 'Synthetic Wire',
+        place: random.pick(CITIES),
+        date: isoOf(day),
+        sourceFile: `sources/${id}.txt`,
+      },
+      counter,
+    );
+  const newDocument = (title: string, publisher: string, day: Day) => {
+    const number = documentNumber;
+    documentNumber += 1;
+    return { number, builder: builderOf(`syn-doc-${pad(number, 5)}`, title, publisher, day) };
   };
 
   // Pools, sized from the scale.
@@ -264,16 +155,19 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
     ),
     ticker: word(2).toUpperCase().slice(0, 4),
   }));
+  type Company = (typeof companies)[number];
   const companyZipf = new Zipf(companyCount);
-  const drawCompany = () => companies[companyZipf.draw(random)] as (typeof companies)[number];
+  const drawCompany = () => companies[companyZipf.draw(random)] as Company;
+  const registryPublisher = (companies[0] as Company).id;
 
   // The registry: everything the programmes draw from, in one or more documents.
-  let registry = newDocument('Synthetic pipeline registry', (companies[0] as { id: string }).id);
+  let registry = newDocument('Synthetic pipeline registry', registryPublisher, registryDay).builder;
   let registryStart = 0;
   const registryFull = async () => {
     if (counter.elements - registryStart < perDocument * 2) return;
     await write(registry);
-    registry = newDocument('Synthetic pipeline registry (continued)', (companies[0] as { id: string }).id);
+    registryDay += 1;
+    registry = newDocument('Synthetic pipeline registry (continued)', registryPublisher, registryDay).builder;
     registryStart = counter.elements;
   };
   for (const [index, company] of companies.entries()) {
@@ -403,24 +297,58 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
   const payloadZipf = new Zipf(payloads.length, 1.2);
   const linkerZipf = new Zipf(linkers.length, 1.2);
   const regionZipf = new Zipf(REGIONS.length, 1.0);
+  const drawRegion = () => REGIONS[regionZipf.draw(random)] as Region;
 
-  // Programmes, a document at a time.
+  // Programmes, a document at a time, each document with its later documents.
+  interface ProgrammeDocument {
+    builder: DocumentBuilder;
+    day: Day;
+    later: LaterDocuments;
+  }
+  const newProgrammeDocument = (): ProgrammeDocument => {
+    const publisher = drawCompany().id;
+    const day = dayBetween(random, FIRST_PROGRAMME_DAY, LAST_PROGRAMME_DAY);
+    const { number, builder } = newDocument(`Synthetic pipeline update ${documentNumber}`, publisher, day);
+    const days: Day[] = [];
+    let laterDay = day;
+    for (const [min, max] of LATER_GAPS_MONTHS) {
+      laterDay = monthsLater(random, laterDay, random.int(min, max));
+      if (laterDay > HISTORY_END) break;
+      days.push(laterDay);
+    }
+    const later = new LaterDocuments(days, (slot) =>
+      builderOf(
+        `syn-update-${pad(number, 5)}-${slot + 1}`,
+        `Synthetic pipeline update ${number}: later developments (${slot + 1})`,
+        publisher,
+        days[slot] as Day,
+      ),
+    );
+    return { builder, day, later };
+  };
+  const writeProgrammeDocument = async (document: ProgrammeDocument) => {
+    await write(document.builder);
+    for (const builder of document.later.opened()) await write(builder);
+  };
+
   let drugNumber = 0;
-  let document = newDocument('Synthetic pipeline update 1', drawCompany().id);
+  let document = newProgrammeDocument();
   let documentStart = counter.elements;
   while (counter.elements < scale) {
     if (counter.elements - documentStart >= perDocument) {
-      await write(document);
-      document = newDocument(`Synthetic pipeline update ${documentNumber}`, drawCompany().id);
+      await writeProgrammeDocument(document);
+      document = newProgrammeDocument();
       documentStart = counter.elements;
     }
     addProgramme(document, drugNumber);
     drugNumber += 1;
   }
-  await write(document);
-  return { files, elements: counter.elements, documents: documentNumber };
+  await writeProgrammeDocument(document);
+  return { files, elements: counter.elements, documents: files.length };
 
-  function addProgramme(doc: DocumentBuilder, number: number) {
+  function addProgramme({ builder: doc, day: docDay, later }: ProgrammeDocument, number: number) {
+    const history = new ProgrammeHistory(later);
+    const laterSlot = (from = 0) => random.int(from, history.length - 1);
     const id = `syn-drug-${pad(number)}`;
     const developer = drawCompany();
     const [modality] = random.pickWeighted(MODALITIES, ([, share]) => share);
@@ -462,6 +390,8 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
       `${brand} (${code}) is ${MODALITY_WORDS[modality]} of ${developer.name} directed at ${targetName}.${components}`,
     );
     drug.cite = [drugKey];
+    const partner = random.chance(0.6) ? partnerOf(developer) : undefined;
+    const marketer = partner ?? developer;
 
     // Indications: what the programme is investigated for.
     const indicationIds: string[] = [];
@@ -499,54 +429,76 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
     doc.add('drugs', drug, links);
 
     // Trials by phase.
-    const trialIds: string[] = [];
-    phases.forEach(([phase, phaseName], k) => {
+    /** `from`: the first later document that may say more about the trial (0 for the programme document's). */
+    const trials: { id: string; name: string; phase: PhaseEntry; ongoing: boolean; from: number }[] = [];
+    const addTrial = (
+      at: DocumentBuilder | number,
+      phase: PhaseEntry,
+      k: number,
+      status: string,
+      verb = 'is run by',
+    ) => {
       const trialId = `${id}-trial-${k}`;
-      const region = REGIONS[regionZipf.draw(random)] as (typeof REGIONS)[number];
+      const region = drawRegion();
       const name = `${word(2).toUpperCase()}-${number}${k}`;
-      const key = doc.sentence(
-        `The ${phaseName} trial ${name} (${trialId}) of ${brand} is run by ${developer.name} in ${region[1]}.`,
-      );
-      doc.add(
-        'trials',
-        {
-          id: trialId,
-          name,
-          phase,
-          status: random.pick(['ONGOING', 'COMPLETED']),
-          endpoints: random.pick([
-            ['overall survival'],
-            ['progression-free survival', 'overall survival'],
-            ['objective response rate'],
-          ]),
-          regions: [region[0]],
-          tests: [{ ref: id, role: 'INVESTIGATIONAL' }],
-          studies: [random.pick(indicationIds)],
-          conductedBy: [developer.id],
-          cite: [key],
-        },
-        4,
-      );
-      trialIds.push(trialId);
+      const text = `The ${phase[1]} trial ${name} (${trialId}) of ${brand} ${verb} ${developer.name} in ${region[1]}.`;
+      const key = typeof at === 'number' ? history.sentence(at, text) : at.sentence(text);
+      const record = {
+        id: trialId,
+        name,
+        phase: phase[0],
+        status,
+        endpoints: random.pick([
+          ['overall survival'],
+          ['progression-free survival', 'overall survival'],
+          ['objective response rate'],
+        ]),
+        regions: [region[0]],
+        tests: [{ ref: id, role: 'INVESTIGATIONAL' }],
+        studies: [random.pick(indicationIds)],
+        conductedBy: [developer.id],
+        cite: [key],
+      };
+      if (typeof at === 'number') history.add(at, 'trials', record, 4);
+      else at.add('trials', record, 4);
+      const from = typeof at === 'number' ? at + 1 : 0;
+      trials.push({ id: trialId, name, phase, ongoing: status === 'ONGOING', from });
+      return key;
+    };
+    phases.forEach((phase, k) => {
+      addTrial(doc, phase, k, random.pick(['ONGOING', 'COMPLETED']));
     });
 
-    // Regulatory events for late programmes, by region, with dates of varying precision.
-    const events: { id: string; completed: boolean }[] = [];
+    // Regulatory events for late programmes, by region, with dates of varying precision. An expected decision
+    // may be taken in a later document, which then gives its type, outcome and day.
+    const events: { id: string; completed: boolean; decision?: { slot: number; approved: boolean } }[] = [];
+    const approvals: { slot: number | null; region: Region; key: string }[] = [];
     if (topPhase[0] === 'PHASE_3') {
       const eventCount = random.int(1, 3);
+      const pivotal = trials.find((trial) => trial.phase[0] === 'PHASE_3')?.id;
       for (let k = 0; k < eventCount; k += 1) {
-        const region = REGIONS[regionZipf.draw(random)] as (typeof REGIONS)[number];
+        const region = drawRegion();
         const eventType =
           approved && k === 0 ? 'APPROVAL' : random.pick(['FILING', 'POSITIVE_OPINION', 'DECISION_EXPECTED']);
         const completed = eventType !== 'DECISION_EXPECTED';
-        const year = random.int(2008, 2026);
-        const precision = completed ? random.pick(['DAY', 'MONTH', 'YEAR']) : 'BY_YEAR_END';
-        const date =
-          precision === 'DAY'
-            ? dateOf(year, random.int(1, 12), random.int(1, 28))
-            : precision === 'MONTH'
-              ? `${year}-${pad(random.int(1, 12), 2)}`
-              : String(year);
+        let date: string;
+        let precision: string;
+        let decision: { slot: number; approved: boolean; day: Day } | undefined;
+        if (completed) {
+          const day = dayBetween(random, docDay - EVENT_LOOKBACK_MONTHS * 28, docDay);
+          precision = random.pick(['DAY', 'MONTH', 'YEAR']);
+          date = isoOf(day, precision as 'DAY' | 'MONTH' | 'YEAR');
+        } else {
+          precision = 'BY_YEAR_END';
+          if (history.length && random.chance(SHARE.decisionTaken)) {
+            const slot = history.length === 1 || random.chance(0.6) ? 0 : 1;
+            const day = dayBetween(random, docDay + 1, history.day(slot));
+            decision = { slot, approved: random.chance(SHARE.approval), day };
+            date = String(yearOf(day));
+          } else {
+            date = String(yearOf(docDay) + random.int(0, 1));
+          }
+        }
         const eventId = `${id}-event-${k}`;
         const verb = {
           APPROVAL: 'approved',
@@ -555,6 +507,7 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
           DECISION_EXPECTED: 'is expected to decide on',
         }[eventType];
         const key = doc.sentence(`${region[3]} ${verb} ${brand} in ${region[1]} (${eventId}, ${date}).`);
+        const covers = random.pick(indicationIds);
         const event: Json = {
           id: eventId,
           name: `${region[3]} ${eventType.toLowerCase().replace('_', ' ')} for ${brand}`,
@@ -565,11 +518,10 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
           datePrecision: precision,
           region: region[0],
           concerns: [id],
-          covers: [random.pick(indicationIds)],
+          covers: [covers],
           cite: [key],
         };
         let eventLinks = 3;
-        const pivotal = trialIds[phases.findIndex((phase) => phase[0] === 'PHASE_3')];
         if (pivotal) {
           event.basedOn = [pivotal];
           eventLinks += 1;
@@ -577,17 +529,110 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
         if (eventType === 'APPROVAL') {
           event.opensMarket = [region[0]];
           eventLinks += 1;
+          approvals.push({ slot: null, region, key });
         }
         doc.add('regulatoryEvents', event, eventLinks);
-        events.push({ id: eventId, completed });
+        events.push({ id: eventId, completed, decision });
+        if (decision) {
+          const { slot, day } = decision;
+          const iso = isoOf(day);
+          const decisionKey = history.sentence(
+            slot,
+            decision.approved
+              ? `${region[3]} approved ${brand} in ${region[1]} on ${iso} (${eventId}).`
+              : `${region[3]} declined to approve ${brand} in ${region[1]} on ${iso} (${eventId}).`,
+          );
+          const taken = history.record(slot, 'regulatoryEvents', eventId, decisionKey);
+          Object.assign(taken, {
+            name: `${region[3]} ${decision.approved ? 'approval' : 'rejection'} for ${brand}`,
+            eventType: decision.approved ? 'APPROVAL' : 'REJECTION',
+            status: 'COMPLETED',
+            date: iso,
+            datePrecision: 'DAY',
+          });
+          if (decision.approved) {
+            history.link(slot, taken, 'opensMarket', { ref: region[0] }, true);
+            const drugUpdate = history.record(slot, 'drugs', id, decisionKey);
+            drugUpdate.highestPhase = 'APPROVED';
+            history.link(
+              slot,
+              drugUpdate,
+              'investigatedFor',
+              { ref: covers, status: 'COMPLETED', cite: [decisionKey] },
+              false,
+            );
+            approvals.push({ slot, region, key: decisionKey });
+          }
+        }
       }
     }
 
+    // Launches: the marketer (the licensee, when there is one) in the approval's region, then perhaps another.
+    if (history.length) {
+      const launched = new Set<string>();
+      const launch = (slot: number, region: Region) => {
+        if (launched.has(region[0])) return;
+        launched.add(region[0]);
+        const key = history.sentence(slot, `${marketer.name} launched ${brand} in ${region[1]}.`);
+        const drugUpdate = history.record(slot, 'drugs', id, key);
+        history.link(
+          slot,
+          drugUpdate,
+          'marketers',
+          { ref: marketer.id, region: region[0], cite: [key] },
+          true,
+        );
+      };
+      for (const approval of approvals) {
+        if (!random.chance(SHARE.launch)) continue;
+        const slot = approval.slot ?? laterSlot();
+        launch(slot, approval.region);
+        if (slot + 1 < history.length && random.chance(SHARE.furtherLaunch)) launch(slot + 1, drawRegion());
+      }
+    }
+
+    // A programme below Phase III moves on: its lead trial completes and a trial of the next phase starts.
+    const next = NEXT_PHASE[topPhase[0]];
+    if (!approved && next && history.length && random.chance(SHARE.advance)) {
+      const slot = laterSlot();
+      const lead = trials.find((trial) => trial.phase === topPhase) as (typeof trials)[number];
+      const phase = PHASES.find(([value]) => value === next) as PhaseEntry;
+      if (lead.ongoing) completeTrial(slot, lead, 'met its primary endpoint');
+      const key = addTrial(slot, phase, trials.length, 'ONGOING', 'was started by');
+      history.record(slot, 'drugs', id, key).highestPhase = phase[0];
+    }
+    for (const trial of trials) {
+      if (trial.ongoing && trial.from < history.length && random.chance(SHARE.trialCompletes)) {
+        completeTrial(
+          laterSlot(trial.from),
+          trial,
+          random.pick(['met its primary endpoint', 'did not meet its primary endpoint']),
+        );
+      }
+    }
+
+    // A new code name, as when a partner takes a programme over.
+    if (history.length && random.chance(SHARE.newAlias)) {
+      const slot = laterSlot();
+      const alias = `${marketer.ticker.slice(0, 2)}${pad(number, 5)}`;
+      const key = history.sentence(slot, `${brand} (${code}) is also known as ${alias}.`);
+      history.record(slot, 'drugs', id, key).aliases = [alias];
+    }
+
+    if (partner) addPartnership(partner);
+    history.flush();
+
+    function completeTrial(slot: number, trial: (typeof trials)[number], outcome: string) {
+      trial.ongoing = false;
+      const key = history.sentence(
+        slot,
+        `The ${trial.phase[1]} trial ${trial.name} (${trial.id}) of ${brand} completed and ${outcome}.`,
+      );
+      Object.assign(history.record(slot, 'trials', trial.id, key), { status: 'COMPLETED', outcome });
+    }
+
     // A partnership for most programmes: hubs license the most.
-    if (random.chance(0.6)) {
-      let partner = drawCompany();
-      if (partner.id === developer.id)
-        partner = companies[(companies.indexOf(partner) + 1) % companies.length] as typeof partner;
+    function addPartnership(partner: Company) {
       const partnershipId = `${id}-deal`;
       const upfront = random.int(5, 300);
       const key = doc.sentence(
@@ -595,6 +640,7 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
       );
       const milestones: Json[] = [];
       const milestoneCount = random.int(1, 3);
+      let lastSlot = -1;
       for (let k = 0; k < milestoneCount; k += 1) {
         const event = events[k];
         const amount = random.int(1, 100) * 1_000_000;
@@ -616,6 +662,35 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
         if (event) milestone.triggeredBy = event.id;
         milestones.push(milestone);
         counter.node(3 + (event ? 1 : 0)); // milestone, HAS_MILESTONE, PAID_BY, PAID_TO (+ TRIGGERS)
+
+        // Later: triggered by its event's approval, or by a development step; or its amount amended.
+        let slot: number | undefined;
+        let said: string | undefined;
+        if (event?.decision?.approved) {
+          slot = event.decision.slot;
+          said = `The $${amount / 1_000_000} million milestone (${milestoneId}) was triggered by ${event.id}.`;
+        } else if (!event && history.length && random.chance(SHARE.milestoneTriggered)) {
+          slot = laterSlot();
+          said = `${partner.name} paid ${developer.name} the $${amount / 1_000_000} million milestone (${milestoneId}).`;
+        }
+        if (slot !== undefined && said) {
+          const triggerKey = history.sentence(slot, said);
+          history.milestone(slot, partnershipId, milestoneId, triggerKey).status = 'TRIGGERED';
+          lastSlot = Math.max(lastSlot, slot);
+        }
+        if (history.length && random.chance(SHARE.milestoneAmended)) {
+          const amendSlot = laterSlot();
+          const raised = amount + random.int(1, 50) * 1_000_000;
+          const amendKey = history.sentence(
+            amendSlot,
+            `${partner.name} and ${developer.name} raised the milestone ${milestoneId} to $${raised / 1_000_000} million.`,
+          );
+          Object.assign(history.milestone(amendSlot, partnershipId, milestoneId, amendKey), {
+            name: `$${raised / 1_000_000} million milestone`,
+            amount: raised,
+          });
+          lastSlot = Math.max(lastSlot, amendSlot);
+        }
       }
       const royalties: Json[] = [];
       if (random.chance(0.5)) {
@@ -630,6 +705,7 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
         });
         counter.node(3);
       }
+      const status = random.pick(['ACTIVE', 'ACTIVE', 'ACTIVE', 'ENDED']);
       const partnership: Json = {
         id: partnershipId,
         name: `${developer.name}–${partner.name} ${brand} license`,
@@ -639,7 +715,7 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
           ['co-development', 'co-promotion in the US'],
         ]),
         territory: random.pick(['worldwide', 'Asia', 'US', 'ex-US']),
-        status: random.pick(['ACTIVE', 'ACTIVE', 'ACTIVE', 'ENDED']),
+        status,
         parties: [
           { ref: developer.id, role: 'LICENSOR' },
           { ref: partner.id, role: 'LICENSEE' },
@@ -650,6 +726,24 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
       if (milestones.length) partnership.milestones = milestones;
       if (royalties.length) partnership.royalties = royalties;
       doc.add('partnerships', partnership, 3);
+
+      // An active deal may end, after everything else later documents say about it.
+      const endSlot = Math.max(lastSlot, 0);
+      if (status === 'ACTIVE' && endSlot < history.length && random.chance(SHARE.dealEnds)) {
+        const slot = laterSlot(endSlot);
+        const endKey = history.sentence(
+          slot,
+          `${partner.name} returned the rights to ${brand} to ${developer.name}, ending ${partnershipId}.`,
+        );
+        history.record(slot, 'partnerships', partnershipId, endKey).status = 'ENDED';
+      }
     }
+  }
+
+  function partnerOf(developer: Company): Company {
+    const partner = drawCompany();
+    return partner.id === developer.id
+      ? (companies[(companies.indexOf(partner) + 1) % companies.length] as Company)
+      : partner;
   }
 }

@@ -1,5 +1,6 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSeed } from '../../../seed/load.ts';
+import { loadSeed, SEED_DIR } from '../../../seed/load.ts';
 import { ensureSchema } from '../../../server/db/schemaSetup.ts';
 import { clearDatabase, connectTestDatabase, type TestDatabase } from '../../support/database.ts';
 import { loadExecutor, sentenceTexts } from './graph.ts';
@@ -21,7 +22,10 @@ beforeAll(async () => {
   db = connectTestDatabase();
   await clearDatabase(db);
   await ensureSchema(db.executor);
-  await loadSeed({ executor: loadExecutor(db) });
+  await loadSeed({
+    executor: loadExecutor(db),
+    files: [join(SEED_DIR, 'immunogen-kadcyla-2013-09-20.yaml')],
+  });
 });
 afterAll(() => db?.close());
 

@@ -16,6 +16,7 @@ import { graphChecksum, loadExecutor } from './graph.ts';
 let db: TestDatabase;
 let loader: Executor;
 let kadcyla: string[];
+const KADCYLA_2013_09 = join(SEED_DIR, 'immunogen-kadcyla-2013-09-20.yaml');
 
 beforeAll(async () => {
   db = connectTestDatabase();
@@ -136,10 +137,7 @@ describe('seed loader', () => {
   it('rolls back a journalled load that fails after some committed batches', async () => {
     await blockLastRecord();
     const before = await graphChecksum(db.executor);
-    const edited = (await readFile(kadcyla[0] as string, 'utf8')).replace(
-      'modality: ADC',
-      'modality: ANTIBODY',
-    );
+    const edited = (await readFile(KADCYLA_2013_09, 'utf8')).replace('modality: ADC', 'modality: ANTIBODY');
     const files = await writeSeedFiles({ a: seedYaml('doc-a', VALID_BODY) });
     await writeKadcylaCopy(files[0] as string, edited);
     const error = await loadSeed({
@@ -156,10 +154,7 @@ describe('seed loader', () => {
     const before = await graphChecksum(db.executor);
     // A load that updates Kadcyla and creates new entities, stopped after its batches, before its commit point.
     const changed = await writeSeedFiles({ a: seedYaml('doc-a', VALID_BODY) });
-    const edited = (await readFile(kadcyla[0] as string, 'utf8')).replace(
-      'modality: ADC',
-      'modality: ANTIBODY',
-    );
+    const edited = (await readFile(KADCYLA_2013_09, 'utf8')).replace('modality: ADC', 'modality: ANTIBODY');
     const kadcylaCopy = await writeKadcylaCopy(changed[0] as string, edited);
     const load = randomUUID();
     await db.executor.write(BEGIN_LOAD, { load, files: [], reset: false });
