@@ -97,6 +97,30 @@ describe('many documents, one graph', () => {
     expect(await graphChecksum(db.executor)).toEqual(before);
   });
 
+  it('checks a file against the graph: ids it refers to, and names it repeats', async () => {
+    const [a] = await writeSeedFiles({ a: seedYaml('doc-a', VALID_BODY) });
+    await loadSeed({ executor: loader, files: [a as string] });
+    const [b] = await writeSeedFiles({
+      b: seedYaml(
+        'doc-b',
+        'drugs:\n  - id: zumab-bis\n    name: ZUMAB\n    developers: [acme-bio]\n    cite: [develops]\n',
+      ),
+    });
+    const summary = await loadSeed({ executor: loader, files: [b as string] });
+    expect(summary.validation.warnings.kept.map((w) => `${w.record}: ${w.message}`)).toEqual([
+      expect.stringMatching(
+        /^Drug zumab-bis: "ZUMAB" is also the name or an alias of Drug zumab in the graph \("Zumab"\)/,
+      ),
+    ]);
+    const [c] = await writeSeedFiles({
+      c: seedYaml('doc-c', 'drugs:\n  - id: zumab\n    developers: [nobody]\n    cite: [develops]\n'),
+    });
+    const error = await loadSeed({ executor: loader, files: [c as string] }).catch((e: unknown) => e);
+    expect(String(error)).toMatch(
+      /Drug zumab, field developers\[0\]: unknown id "nobody" \(expected the id of a Company in one of the files or in the graph\)/,
+    );
+  });
+
   it('replaces a document’s old contribution when a new version of it is loaded', async () => {
     const [a, b] = await writeSeedFiles({
       a: seedYaml('doc-a', VALID_BODY),
