@@ -29,26 +29,32 @@ const JOURNAL_PRE_IMAGE = (old: string, kind: 'node' | 'rel') => `CALL (row, ${o
   SET u += properties(${old})
 }`;
 
-function nodeStatement(label: NodeKind): Cypher {
+/**
+ * An upsert of nodes keyed by one property: `created`, `updated`, `unchanged` (or `conflict` when the node exists
+ * with another label) per row, the old properties journalled before an update.
+ */
+function nodeUpsert(name: string, node: string, key: string, label?: NodeKind): Cypher {
   return {
-    name: `seed.nodes.${label}`,
+    name,
     text: `UNWIND $rows AS row
-OPTIONAL MATCH (old:Entity {id: row.id})
+OPTIONAL MATCH (old:${node} {${key}: row.id})
 WITH row, old, CASE
   WHEN old IS NULL THEN 'created'
-  WHEN NOT old:${label} THEN 'conflict'
+  ${label ? `WHEN NOT old:${label} THEN 'conflict'` : ''}
   WHEN properties(old) = row.props THEN 'unchanged'
   ELSE 'updated' END AS outcome
 ${JOURNAL_PRE_IMAGE('old', 'node')}
-MERGE (x:Entity {id: row.id})
+MERGE (x:${node} {${key}: row.id})
 WITH x, row, outcome
 CALL (x, row, outcome) {
   WITH * WHERE outcome IN ['created', 'updated']
-  SET x = row.props, x:${label}
+  SET x = row.props${label ? `, x:${label}` : ''}
 }
 ${OUTCOME_RETURN}`,
   };
 }
+
+const nodeStatement = (label: NodeKind) => nodeUpsert(`seed.nodes.${label}`, 'Entity', 'id', label);
 
 function relationshipStatement(type: RelationshipType): Cypher {
   const identity = identityOf(type);
@@ -105,23 +111,7 @@ ${CREATED_RETURN}`,
 }
 
 /** A `:Statement` node of a subject with a history (docs/model.md), upserted on `_id` like an entity. */
-export const STATEMENT_UPSERT: Cypher = {
-  name: 'seed.statements',
-  text: `UNWIND $rows AS row
-OPTIONAL MATCH (old:Statement {_id: row.id})
-WITH row, old, CASE
-  WHEN old IS NULL THEN 'created'
-  WHEN properties(old) = row.props THEN 'unchanged'
-  ELSE 'updated' END AS outcome
-${JOURNAL_PRE_IMAGE('old', 'node')}
-MERGE (x:Statement {_id: row.id})
-WITH x, row, outcome
-CALL (x, row, outcome) {
-  WITH * WHERE outcome IN ['created', 'updated']
-  SET x = row.props
-}
-${OUTCOME_RETURN}`,
-};
+export const STATEMENT_UPSERT = nodeUpsert('seed.statements', 'Statement', '_id');
 
 export const STATEMENT_CREATE: Cypher = {
   name: 'seed.create.statements',

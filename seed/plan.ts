@@ -163,14 +163,15 @@ const STATED_IN_NODES: Cypher = {
   text: `UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id AS key, n.statedIn AS statedIn`,
 };
 
-const statedInRelationships = new Map(
+/** The relationships of one type between given ends, with their properties (MARKETS: one per region). */
+const RELATIONSHIPS_BETWEEN = new Map(
   RELATIONSHIP_TYPES.map((type) => [
     type,
     {
-      name: `seed.plan.statedIn.${type}`,
+      name: `seed.plan.relationships.${type}`,
       text: `UNWIND $rows AS row
 MATCH (:Entity {id: row.from})-[r:${type}]->(:Entity {id: row.to})
-RETURN row.key AS key, r.statedIn AS statedIn, properties(r) AS props`,
+RETURN row.key AS key, properties(r) AS props`,
     } satisfies Cypher,
   ]),
 );
@@ -193,11 +194,12 @@ async function readStatedIn(run: Run, input: PlanInput): Promise<Map<string, str
   }
   for (const [type, rows] of byType) {
     for (let i = 0; i < rows.length; i += BATCH) {
-      const found = await run(statedInRelationships.get(type) as Cypher, { rows: rows.slice(i, i + BATCH) });
+      const found = await run(RELATIONSHIPS_BETWEEN.get(type) as Cypher, { rows: rows.slice(i, i + BATCH) });
       for (const row of found) {
+        const props = row.props as Record<string, unknown>;
         // MARKETS is one relationship per region: the key says which.
-        if (relationshipKeyMatches(row.key as string, row.props as Record<string, unknown>)) {
-          statedIn.set(row.key as string, (row.statedIn as string[] | null) ?? []);
+        if (relationshipKeyMatches(row.key as string, props)) {
+          statedIn.set(row.key as string, (props.statedIn as string[] | undefined) ?? []);
         }
       }
     }
@@ -233,18 +235,6 @@ RETURN key, statements, CASE WHEN n IS NULL THEN null
   ELSE {props: properties(n), label: [label IN labels(n) WHERE label <> 'Entity'][0]} END AS node`,
 };
 
-const RELATIONSHIP_STATEMENT = new Map(
-  RELATIONSHIP_TYPES.map((type) => [
-    type,
-    {
-      name: `seed.plan.relationship.${type}`,
-      text: `UNWIND $rows AS row
-MATCH (:Entity {id: row.from})-[r:${type}]->(:Entity {id: row.to})
-RETURN row.key AS key, properties(r) AS props`,
-    } satisfies Cypher,
-  ]),
-);
-
 async function readStatements(
   run: Run,
   keys: readonly string[],
@@ -279,7 +269,7 @@ async function readStatements(
   for (const row of lone) byType.set(row.type, [...(byType.get(row.type) ?? []), row]);
   for (const [type, rows] of byType) {
     for (let i = 0; i < rows.length; i += BATCH) {
-      const found = await run(RELATIONSHIP_STATEMENT.get(type) as Cypher, { rows: rows.slice(i, i + BATCH) });
+      const found = await run(RELATIONSHIPS_BETWEEN.get(type) as Cypher, { rows: rows.slice(i, i + BATCH) });
       for (const row of found) {
         const props = row.props as Record<string, unknown>;
         if (relationshipKeyMatches(row.key as string, props)) {
