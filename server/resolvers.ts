@@ -1,8 +1,10 @@
 import { companiesRoot } from './features/companies/index.ts';
+import { documentFields, documentsQuery } from './features/documents/index.ts';
 import { drugsRoot } from './features/drugs/index.ts';
 import { entitiesQuery, entityTypes } from './features/entities/index.ts';
 import { DateScalar, JsonScalar } from './features/entities/scalars.ts';
 import { graphEdge, graphNode, graphQuery } from './features/graph/index.ts';
+import { change, changeConnection, historyQuery, statement } from './features/history/index.ts';
 import { partnershipsRoot } from './features/partnerships/index.ts';
 import { regulatoryRoot } from './features/regulatory/index.ts';
 import { searchHit, searchQuery } from './features/search/index.ts';
@@ -19,9 +21,15 @@ export const resolvers: Resolvers = {
     ...entitiesQuery,
     ...searchQuery,
     ...graphQuery,
+    ...documentsQuery,
+    ...historyQuery,
     ...statsQuery,
   },
   ...entityTypes,
+  SourceDocument: { ...entityTypes.SourceDocument, ...documentFields },
+  Statement: statement,
+  Change: change,
+  ChangeConnection: changeConnection,
   SearchHit: searchHit,
   GraphNode: graphNode,
   GraphEdge: graphEdge,

@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { EntityModel, LinkModel, ConnectionModel, EdgeModel, GraphNodeModel, GraphEdgeModel, SearchHitModel, FuzzyDateModel } from '../features/entities/entity.model.ts';
 import type { CitationModel } from '../features/entities/citations.ts';
+import type { StatementModel, ChangeModel, ChangeConnectionModel } from '../features/history/history.model.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -1539,8 +1540,8 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = {
   Antibody: ResolverTypeWrapper<EntityModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Change: ResolverTypeWrapper<Omit<Change, 'citations' | 'document' | 'entity' | 'relationship'> & { citations: Array<ResolversTypes['Citation']>, document: ResolversTypes['SourceDocument'], entity: ResolversTypes['Node'], relationship?: Maybe<ResolversTypes['GraphEdge']> }>;
-  ChangeConnection: ResolverTypeWrapper<Omit<ChangeConnection, 'nodes'> & { nodes: Array<ResolversTypes['Change']> }>;
+  Change: ResolverTypeWrapper<ChangeModel>;
+  ChangeConnection: ResolverTypeWrapper<ChangeConnectionModel>;
   ChangeKind: ChangeKind;
   Citation: ResolverTypeWrapper<CitationModel>;
   Company: ResolverTypeWrapper<EntityModel>;
@@ -1598,7 +1599,7 @@ export type ResolversTypes = {
   SearchHit: ResolverTypeWrapper<SearchHitModel>;
   SortOrder: SortOrder;
   SourceDocument: ResolverTypeWrapper<EntityModel>;
-  Statement: ResolverTypeWrapper<Omit<Statement, 'citations' | 'document'> & { citations: Array<ResolversTypes['Citation']>, document: ResolversTypes['SourceDocument'] }>;
+  Statement: ResolverTypeWrapper<StatementModel>;
   Stats: ResolverTypeWrapper<Stats>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Target: ResolverTypeWrapper<EntityModel>;
@@ -1613,8 +1614,8 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   Antibody: EntityModel;
   Boolean: Scalars['Boolean']['output'];
-  Change: Omit<Change, 'citations' | 'document' | 'entity' | 'relationship'> & { citations: Array<ResolversParentTypes['Citation']>, document: ResolversParentTypes['SourceDocument'], entity: ResolversParentTypes['Node'], relationship?: Maybe<ResolversParentTypes['GraphEdge']> };
-  ChangeConnection: Omit<ChangeConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Change']> };
+  Change: ChangeModel;
+  ChangeConnection: ChangeConnectionModel;
   Citation: CitationModel;
   Company: EntityModel;
   CompanyConnection: ConnectionModel;
@@ -1663,7 +1664,7 @@ export type ResolversParentTypes = {
   Royalty: EntityModel;
   SearchHit: SearchHitModel;
   SourceDocument: EntityModel;
-  Statement: Omit<Statement, 'citations' | 'document'> & { citations: Array<ResolversParentTypes['Citation']>, document: ResolversParentTypes['SourceDocument'] };
+  Statement: StatementModel;
   Stats: Stats;
   String: Scalars['String']['output'];
   Target: EntityModel;

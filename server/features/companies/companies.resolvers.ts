@@ -3,8 +3,8 @@ import { filterText } from '../entities/limits.ts';
 import { runRootQuery } from '../entities/page.ts';
 
 export const companiesRoot: Pick<QueryResolvers, 'company' | 'companies'> = {
-  company: async (_parent, { id }, { loaders }) => {
-    const entity = await loaders.node.load(id);
+  company: async (_parent, { id, asOf }, { loaders }) => {
+    const entity = await loaders.node(id, asOf ?? null);
     return entity?.kind === 'Company' ? entity : null;
   },
   companies: (_parent, { where, first, after }, context, info) => {

@@ -1,6 +1,7 @@
+import { propertyOf } from '../entities/asOf.ts';
 import type { Prefetch, RelationSpec } from '../entities/relations.ts';
 import { REL } from '../entities/relations.ts';
-import type { RefFilter } from '../entities/rootQuery.ts';
+import type { Condition, RefFilter } from '../entities/rootQuery.ts';
 
 /** Fetched with every drug of a page: its parts and targets (what landscape views group by). */
 export const DRUG_PARTS: readonly Prefetch[] = [
@@ -23,9 +24,10 @@ export const DRUG_REFS = {
   target: ref('target', REL.drugTargets, 'Target'),
 } as const;
 
+/** Predicates on the drug (its modality as of the day in the as-of text). */
 export const DRUG_CONDITIONS = {
-  modality: 'toUpper(m.modality) = $modality',
+  modality: (asOf) => `toUpper(${propertyOf('m', 'modality', asOf)}) = $modality`,
   nameContains: `(toLower(m.name) CONTAINS $nameContains
     OR toLower(coalesce(m.genericName, '')) CONTAINS $nameContains
     OR any(alias IN coalesce(m.aliases, []) WHERE toLower(alias) CONTAINS $nameContains))`,
-} as const;
+} as const satisfies Record<string, Condition>;

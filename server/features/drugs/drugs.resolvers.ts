@@ -2,15 +2,15 @@ import type { QueryResolvers } from '../../generated/graphql.ts';
 import { filterText } from '../entities/limits.ts';
 import { runRootQuery } from '../entities/page.ts';
 import { refParams } from '../entities/refs.ts';
-import type { RefFilter } from '../entities/rootQuery.ts';
+import type { Condition, RefFilter } from '../entities/rootQuery.ts';
 import { DRUG_CONDITIONS, DRUG_PARTS, DRUG_REFS } from './drugs.cypher.ts';
 
 export const drugsRoot: Pick<QueryResolvers, 'drug' | 'drugs'> = {
-  drug: async (_parent, { id }, { loaders }) => {
-    const entity = await loaders.node.load(id);
+  drug: async (_parent, { id, asOf }, { loaders }) => {
+    const entity = await loaders.node(id, asOf ?? null);
     return entity?.kind === 'Drug' ? entity : null;
   },
-  drugs: (_parent, { where, first, after }, context, info) => {
+  drugs: (_parent, { where, first, after, asOf }, context, info) => {
     const refs: RefFilter[] = [];
     let params: Record<string, unknown> = {};
     for (const [field, filter] of Object.entries(DRUG_REFS)) {
@@ -20,7 +20,7 @@ export const drugsRoot: Pick<QueryResolvers, 'drug' | 'drugs'> = {
     }
     const modality = filterText('where.modality', where?.modality);
     const nameContains = filterText('where.nameContains', where?.nameContains);
-    const conditions: string[] = [];
+    const conditions: Condition[] = [];
     if (modality) conditions.push(DRUG_CONDITIONS.modality);
     if (nameContains) conditions.push(DRUG_CONDITIONS.nameContains);
     return runRootQuery(
@@ -31,7 +31,7 @@ export const drugsRoot: Pick<QueryResolvers, 'drug' | 'drugs'> = {
         modality: modality?.toUpperCase() ?? null,
         nameContains: nameContains?.toLowerCase() ?? null,
       },
-      { first, after },
+      { first, after, asOf },
       info,
     );
   },

@@ -5,5 +5,7 @@ export interface CitationModel {
   readonly id: string;
   readonly sentence: string;
   readonly index: number | null;
+  /** The day its document is dated (`YYYY-MM-DD`): a citation counts as of a day on or after it. */
+  readonly since: string | null;
   readonly document: EntityModel;
 }

@@ -17,10 +17,11 @@ export function toConnection(
   page: readonly PageRow[] | null | undefined,
   first: number,
   after: CursorPosition | null,
+  asOf: string | null = null,
 ): ConnectionModel {
   const rows = page ?? [];
   const items = rows.slice(0, first).map((row) => {
-    const node = requireEntity(row.node);
+    const node = requireEntity(row.node, asOf);
     return { cursor: encodeCursor({ key: row.key, id: node.id }), node };
   });
   return {

@@ -1,21 +1,26 @@
 import type { Cypher } from '../../db/executor.ts';
+import { propertyOf, relationshipSubjectOf, statementsAsOf, whereAsOf } from './asOf.ts';
 import { LIMITS } from './limits.ts';
 import type { Prefetch, RelationSpec } from './relations.ts';
 
 /*
  * Cypher for entities and their relationship lists. Labels and types come from the specs in relations.ts (which
  * take them from the allowlist), never from user input; every value is a parameter. Every lookup starts from the
- * unique index on Entity.id.
+ * unique index on Entity.id. Each statement that reads entities has an as-of text (see asOf.ts): it takes `$asOf`,
+ * matches only elements known on that day, and brings the statements of elements stated again after it.
  */
 
-export const NODES_BY_ID: Cypher = {
-  name: 'entities.byId',
+const nodesById = (asOf: boolean): Cypher => ({
+  name: asOf ? 'entities.byId@asOf' : 'entities.byId',
   text: `
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
-WHERE NOT n:Sentence
-RETURN id, ${nodeMap('n')} AS n`,
-};
+WHERE ${whereAsOf(asOf, ['n'], ['NOT n:Sentence'])}
+RETURN id, CASE WHEN n:SourceDocument THEN ${documentMap('n')} ELSE ${nodeMap('n', false, undefined, asOf)} END AS n`,
+});
+
+export const NODES_BY_ID: Cypher = nodesById(false);
+export const NODES_BY_ID_AS_OF: Cypher = nodesById(true);
 
 export const CITATIONS_BY_SENTENCE_ID: Cypher = {
   name: 'entities.citations',
@@ -23,8 +28,36 @@ export const CITATIONS_BY_SENTENCE_ID: Cypher = {
 UNWIND $ids AS id
 MATCH (s:Entity {id: id}) WHERE s:Sentence
 OPTIONAL MATCH (s)-[:IN_DOCUMENT]->(d:SourceDocument)
-RETURN id, s.text AS sentence, s.index AS index, ${nodeMap('d')} AS document`,
+RETURN id, s.text AS sentence, s.index AS index, coalesce(s.since, d.since) AS since, ${documentMap('d')} AS document`,
 };
+
+/**
+ * A source document without its whole text and fact list (documents come with every citation; `text` and `facts`
+ * are read by their own fields, see features/documents).
+ */
+export function documentMap(variable: string): string {
+  return `${variable} {.*, text: null, facts: null, labels: labels(${variable})}`;
+}
+
+/**
+ * A CALL subquery that finds the element a subject key names (`key`, a variable): the entity with that id, or the
+ * relationship whose type and endpoints the key starts with and whose whole key is the key (identity included).
+ * Returns `node` (a map, documents without their text) or `edge` ({id, source, target, type, properties}).
+ */
+export function elementOfSubject(key: string): string {
+  return `CALL (${key}) {
+  WITH ${key} WHERE NOT ${key} CONTAINS ':'
+  MATCH (n:Entity {id: ${key}})
+  RETURN CASE WHEN n:SourceDocument THEN ${documentMap('n')} ELSE ${nodeMap('n')} END AS node, null AS edge
+  UNION
+  WITH ${key} WHERE ${key} CONTAINS ':'
+  WITH ${key}, split(split(${key}, ':')[1], '>') AS ends
+  MATCH (a:Entity {id: ends[0]})-[r]->(b:Entity {id: split(ends[1], '@')[0]})
+  WHERE ${relationshipSubjectOf('r', 'a', 'b')} = ${key}
+  RETURN null AS node,
+    {id: elementId(r), source: a.id, target: b.id, type: type(r), properties: properties(r)} AS edge
+}`;
+}
 
 /** `(from)-[rel:A|B]->(to)` or `(from)<-[rel:A|B]-(to)`. */
 export function pattern(spec: RelationSpec, from: string, rel: string, to: string): string {
@@ -41,10 +74,13 @@ export function targetCondition(spec: RelationSpec, to: string): string {
     : `NOT ${to}:Sentence`;
 }
 
-/** The sort key of an entity as a string, so cursors compare the same way whatever the order. */
-export function sortKey(order: 'name' | 'date', variable: string): string {
+/**
+ * The sort key of an entity as a string, so cursors compare the same way whatever the order. As of a day, dates
+ * are that day's (an expected decision's deadline, not its later date); names are today's.
+ */
+export function sortKey(order: 'name' | 'date', variable: string, asOf = false): string {
   return order === 'date'
-    ? `coalesce(toString(${variable}.sortDate), '9999-12-31')`
+    ? `coalesce(toString(${propertyOf(variable, 'sortDate', asOf)}), '9999-12-31')`
     : `toLower(coalesce(${variable}.name, ${variable}.id))`;
 }
 
@@ -57,20 +93,37 @@ export function afterCondition(key: string, variable: string, descending = false
 /**
  * An entity as a map: every property, or, when `projected`, only the properties `$fields` lists for its kind (see
  * projection.ts) as [name, value] pairs, which toEntity turns back into properties. `kind` names the kind when
- * only one is possible; otherwise it is read from the node's labels.
+ * only one is possible; otherwise it is read from the node's labels. `asOf`: with its statements up to `$asOf`
+ * when it was stated again after that day (toEntity folds them).
  */
-export function nodeMap(variable: string, projected = false, kind?: string): string {
-  if (!projected) return `${variable} {.*, labels: labels(${variable})}`;
+export function nodeMap(variable: string, projected = false, kind?: string, asOf = false): string {
+  const statements = asOf ? `, statements: ${statementsAsOf(variable, `${variable}.id`)}` : '';
+  if (!projected) return `${variable} {.*, labels: labels(${variable})${statements}}`;
   const fields = kind
     ? `$fields.${kind}`
     : `$fields[[label IN labels(${variable}) WHERE label <> 'Entity'][0]]`;
-  return `${variable} {.id, .name, labels: labels(${variable}), pairs: [property IN coalesce(${fields}, []) | [property, ${variable}[property]]]}`;
+  return `${variable} {.id, .name, labels: labels(${variable}), pairs: [property IN coalesce(${fields}, []) | [property, ${variable}[property]]]${statements}}`;
 }
+
+/**
+ * A relationship's properties, and, as of a day (`asOf`), its statements up to `$asOf` when it was stated again
+ * after that day. `start` and `end` are its end nodes' variables.
+ */
+export function relationshipFields(rel: string, start: string, end: string, asOf: boolean): string {
+  const statements = asOf
+    ? `, statements: ${statementsAsOf(rel, relationshipSubjectOf(rel, start, end))}`
+    : '';
+  return `properties: properties(${rel})${statements}`;
+}
+
+/** The start and end variables of a spec's pattern (see `pattern`). */
+export const endsOf = (spec: RelationSpec, from: string, to: string): [string, string] =>
+  spec.direction === 'out' ? [from, to] : [to, from];
 
 /**
  * A COLLECT subquery that lists an entity's links of one spec as maps {type, properties, node, links}, ordered and
  * capped; `links` holds the children's lists, keyed by spec key. `projected`: nodes carry only the properties
- * `$fields` lists.
+ * `$fields` lists. `asOf`: only links known on `$asOf`, with statements where they changed after it.
  */
 export function linksCollect(
   spec: RelationSpec,
@@ -78,63 +131,74 @@ export function linksCollect(
   children: readonly Prefetch[] = [],
   depth = 0,
   projected = false,
+  asOf = false,
 ): string {
   const rel = `r${depth}`;
   const to = `x${depth}`;
   const nested = children.map(
-    (child) => `\`${child.spec.key}\`: ${linksCollect(child.spec, to, child.children, depth + 1, projected)}`,
+    (child) =>
+      `\`${child.spec.key}\`: ${linksCollect(child.spec, to, child.children, depth + 1, projected, asOf)}`,
   );
+  const [start, end] = endsOf(spec, from, to);
+  const kind = spec.targets?.length === 1 ? spec.targets[0] : undefined;
   return `COLLECT {
   MATCH ${pattern(spec, from, rel, to)}
-  WHERE ${targetCondition(spec, to)}
-  WITH ${rel}, ${to} ORDER BY ${sortKey(spec.order, to)}, ${to}.id LIMIT ${LIMITS.maxListSize}
-  RETURN {type: type(${rel}), properties: properties(${rel}), node: ${nodeMap(to, projected, spec.targets?.length === 1 ? spec.targets[0] : undefined)}, links: {${nested.join(', ')}}}
+  WHERE ${whereAsOf(asOf, [rel, to], [targetCondition(spec, to)])}
+  WITH ${rel}, ${to} ORDER BY ${sortKey(spec.order, to, asOf)}, ${to}.id LIMIT ${LIMITS.maxListSize}
+  RETURN {type: type(${rel}), ${relationshipFields(rel, start, end, asOf)}, node: ${nodeMap(to, projected, kind, asOf)}, links: {${nested.join(', ')}}}
 }`;
 }
 
 const related = new Map<string, Cypher>();
 
-/** Each id's links of one spec, in one round trip for a whole batch of ids. */
-export function relatedQuery(spec: RelationSpec): Cypher {
-  let cypher = related.get(spec.key);
+/** Each id's links of one spec, in one round trip for a whole batch of ids (as of `$asOf` when `asOf`). */
+export function relatedQuery(spec: RelationSpec, asOf = false): Cypher {
+  const cacheKey = `${spec.key}${asOf ? '@asOf' : ''}`;
+  let cypher = related.get(cacheKey);
   if (!cypher) {
     cypher = {
-      name: `entities.related:${spec.key}`,
+      name: `entities.related:${cacheKey}`,
       text: `
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
-RETURN id, ${linksCollect(spec, 'n')} AS links`,
+RETURN id, ${linksCollect(spec, 'n', [], 0, false, asOf)} AS links`,
     };
-    related.set(spec.key, cypher);
+    related.set(cacheKey, cypher);
   }
   return cypher;
 }
 
 const paged = new Map<string, Cypher>();
 
-/** One page of each id's related entities of one spec (distinct, keyset-paginated) and their total count. */
-export function pagedQuery(spec: RelationSpec): Cypher {
-  let cypher = paged.get(spec.key);
+/**
+ * One page of each id's related entities of one spec (distinct, keyset-paginated) and their total count (as of
+ * `$asOf` when `asOf`).
+ */
+export function pagedQuery(spec: RelationSpec, asOf = false): Cypher {
+  const cacheKey = `${spec.key}${asOf ? '@asOf' : ''}`;
+  let cypher = paged.get(cacheKey);
   if (!cypher) {
-    const key = sortKey(spec.order, 'x');
+    const key = sortKey(spec.order, 'x', asOf);
+    const rel = asOf ? 'r' : '';
+    const condition = whereAsOf(asOf, ['r', 'x'], [targetCondition(spec, 'x')]);
     cypher = {
-      name: `entities.page:${spec.key}`,
+      name: `entities.page:${cacheKey}`,
       text: `
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 RETURN id,
-  COUNT { MATCH ${pattern(spec, 'n', '', 'x')} WHERE ${targetCondition(spec, 'x')} RETURN DISTINCT x } AS total,
+  COUNT { MATCH ${pattern(spec, 'n', rel, 'x')} WHERE ${condition} RETURN DISTINCT x } AS total,
   COLLECT {
-    MATCH ${pattern(spec, 'n', '', 'x')}
-    WHERE ${targetCondition(spec, 'x')}
+    MATCH ${pattern(spec, 'n', rel, 'x')}
+    WHERE ${condition}
     WITH DISTINCT x
     WITH x, ${key} AS key
     WHERE ${afterCondition('key', 'x')}
     ORDER BY key, x.id LIMIT toInteger($limit)
-    RETURN {node: ${nodeMap('x')}, key: key}
+    RETURN {node: ${nodeMap('x', false, undefined, asOf)}, key: key}
   } AS page`,
     };
-    paged.set(spec.key, cypher);
+    paged.set(cacheKey, cypher);
   }
   return cypher;
 }

@@ -16,11 +16,14 @@ import {
 import { idList, LIMITS } from './limits.ts';
 import { REL, type RelationSpec } from './relations.ts';
 
-/** Fields every entity type shares. */
+/** Fields every entity type shares; all of them answer for the day the entity was fetched for. */
 const common = {
   kind: (entity: EntityModel) => entity.kind,
   aliases: (entity: EntityModel) => strings(entity.aliases),
-  citations: (entity: EntityModel, _args: unknown, context: Context) => citationsOf(context, entity.citedIn),
+  citations: (entity: EntityModel, _args: unknown, context: Context) =>
+    citationsOf(context, entity.citedIn, entity.asOf),
+  history: (entity: EntityModel, _args: unknown, context: Context) =>
+    context.loaders.history.node(entity.id, entity.asOf ?? null),
 };
 
 type PageArgs = { first?: number | null; after?: string | null };
@@ -45,7 +48,7 @@ const connection = {
 };
 
 const linkCitations = (link: LinkModel, _args: unknown, context: Context) =>
-  citationsOf(context, link.properties.citedIn);
+  citationsOf(context, link.properties.citedIn, link.asOf);
 /** The end of a link that has the given kind (links are read from either end). */
 const endOfKind = (link: LinkModel, kind: string): EntityModel =>
   link.node.kind === kind || !link.from ? link.node : link.from;
@@ -58,11 +61,11 @@ const COMPANY_DRUG_SPECS = {
 
 /** `node` and `nodes`: global object identification over every entity. */
 export const entitiesQuery: Pick<QueryResolvers, 'node' | 'nodes'> = {
-  node: (_parent, { id }, { loaders }) => (id.length > LIMITS.maxTextLength ? null : loaders.node.load(id)),
-  nodes: async (_parent, { ids }, { loaders }) => {
+  node: (_parent, { id, asOf }, { loaders }) =>
+    id.length > LIMITS.maxTextLength ? null : loaders.node(id, asOf ?? null),
+  nodes: (_parent, { ids, asOf }, { loaders }) => {
     idList('ids', ids, LIMITS.maxIds);
-    const found = await loaders.node.loadMany(ids);
-    return found.map((item) => (item instanceof Error ? null : item));
+    return loaders.nodes(ids, asOf ?? null);
   },
 };
 
@@ -80,7 +83,8 @@ export const entityTypes: Resolvers = {
     partnerships: paged(REL.companyPartnerships),
     owns: list(REL.companyOwns),
     trials: paged(REL.companyTrials),
-    milestoneTotals: (company, _args, { loaders }) => loaders.milestoneTotals.load(company.id),
+    milestoneTotals: (company, _args, { loaders }) =>
+      loaders.milestoneTotals(company.id, company.asOf ?? null),
   },
   Person: { ...common, employment: links(REL.personEmployment) },
   Employment: {

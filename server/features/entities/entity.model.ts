@@ -13,6 +13,8 @@ export interface EntityModel {
   readonly name: string;
   readonly aliases?: readonly string[] | null;
   readonly citedIn?: readonly string[] | null;
+  /** The day the answer is about (`YYYY-MM-DD`), null for today: fields below this entity answer for it too. */
+  readonly asOf?: string | null;
   readonly [property: string]: unknown;
 }
 
@@ -24,6 +26,8 @@ export interface LinkModel {
   readonly from: EntityModel | null;
   /** The entity at the other end. */
   readonly node: EntityModel;
+  /** The day the answer is about, null for today. */
+  readonly asOf?: string | null;
 }
 
 /** A page of a connection, before GraphQL shapes it into edges and pageInfo. */
@@ -40,6 +44,8 @@ export interface GraphNodeModel {
   readonly kind: EntityKind;
   readonly label: string;
   readonly properties: Record<string, unknown>;
+  /** The day the answer is about, null for today. */
+  readonly asOf?: string | null;
 }
 
 export interface GraphEdgeModel {
@@ -49,6 +55,8 @@ export interface GraphEdgeModel {
   readonly type: string;
   readonly label: string;
   readonly properties: Record<string, unknown>;
+  /** The day the answer is about, null for today. */
+  readonly asOf?: string | null;
 }
 
 /** A search hit. */

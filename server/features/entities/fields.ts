@@ -20,17 +20,27 @@ export const numberOrNull = (value: unknown): number | null =>
 export const enumValue = <T extends string>(allowed: readonly T[], value: unknown): T | null =>
   typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : null;
 
-/** The cited sentences of a fact, in the order its `citedIn` lists them; unknown ids are skipped. */
-export async function citationsOf(context: Context, citedIn: unknown): Promise<CitationModel[]> {
+/**
+ * The cited sentences of a fact, in the order its `citedIn` lists them; unknown ids are skipped, and so, as of a
+ * day (`asOf`), are sentences of documents dated after it.
+ */
+export async function citationsOf(
+  context: Context,
+  citedIn: unknown,
+  asOf: string | null | undefined = null,
+): Promise<CitationModel[]> {
   const ids = strings(citedIn);
   if (ids.length === 0) return [];
   const found = await context.loaders.citation.loadMany(ids);
-  return found.filter((item): item is CitationModel => item !== null && !(item instanceof Error));
+  return found.filter(
+    (item): item is CitationModel =>
+      item !== null && !(item instanceof Error) && (!asOf || (item.since !== null && item.since <= asOf)),
+  );
 }
 
 /** An entity's links of one spec, each knowing the entity it starts from. */
 export async function linksOf(context: Context, spec: RelationSpec, from: EntityModel): Promise<LinkModel[]> {
-  const links = await context.loaders.related(spec, from.id);
+  const links = await context.loaders.related(spec, from.id, from.asOf ?? null);
   return links.map((link) => ({ ...link, from }));
 }
 
@@ -40,7 +50,7 @@ export async function entitiesOf(
   spec: RelationSpec,
   from: EntityModel,
 ): Promise<EntityModel[]> {
-  const links = await context.loaders.related(spec, from.id);
+  const links = await context.loaders.related(spec, from.id, from.asOf ?? null);
   const seen = new Set<string>();
   return links
     .map((link) => link.node)
@@ -67,7 +77,13 @@ export function pageOf(
   from: EntityModel,
   args: { first?: number | null; after?: string | null },
 ): Promise<ConnectionModel> {
-  return context.loaders.page(spec, from.id, pageSize(args.first), decodeCursor(args.after));
+  return context.loaders.page(
+    spec,
+    from.id,
+    pageSize(args.first),
+    decodeCursor(args.after),
+    from.asOf ?? null,
+  );
 }
 
 const PRECISIONS = ['DAY', 'MONTH', 'QUARTER', 'YEAR', 'BY_YEAR_END', 'ON_OR_BEFORE'] as const;

@@ -16,6 +16,8 @@ export const LIMITS = Object.freeze({
   maxGraphLimit: 2000,
   /** `path` length. */
   maxPathLength: 6,
+  /** `changes` page size. */
+  maxChangesPage: 100,
   /** `search` hits. */
   maxSearchHits: 50,
   /** `search` text, and any filter string. */

@@ -3,21 +3,36 @@ import type { Executor, Row } from '../../db/executor.ts';
 import type { CitationModel } from './citations.ts';
 import { type PageRow, toConnection } from './connection.ts';
 import { type CursorPosition, cursorParams } from './cursor.ts';
-import { CITATIONS_BY_SENTENCE_ID, NODES_BY_ID, pagedQuery, relatedQuery } from './entities.cypher.ts';
+import {
+  CITATIONS_BY_SENTENCE_ID,
+  NODES_BY_ID,
+  NODES_BY_ID_AS_OF,
+  pagedQuery,
+  relatedQuery,
+} from './entities.cypher.ts';
 import type { ConnectionModel, EntityModel } from './entity.model.ts';
 import type { Prefetch, RelationSpec } from './relations.ts';
-import { requireEntity, toEntity } from './toEntity.ts';
+import { relationshipProperties, requireEntity, toEntity } from './toEntity.ts';
 
 /** A relationship as a loader returns it, before the resolver adds the entity it started from. */
 export interface RawLink {
   readonly type: string;
   readonly properties: Readonly<Record<string, unknown>>;
   readonly node: EntityModel;
+  /** The day the answer is about, null for today. */
+  readonly asOf: string | null;
 }
 
-interface RelatedKey {
-  readonly spec: RelationSpec;
+/** The day an answer is about (`YYYY-MM-DD`), null for today. Part of every loader key. */
+export type AsOf = string | null;
+
+interface NodeKey {
   readonly id: string;
+  readonly asOf: AsOf;
+}
+
+interface RelatedKey extends NodeKey {
+  readonly spec: RelationSpec;
 }
 
 interface PageKey extends RelatedKey {
@@ -29,21 +44,32 @@ interface PageKey extends RelatedKey {
 interface LinkRow {
   type: string;
   properties: Record<string, unknown> | null;
+  statements?: unknown;
   node: unknown;
   links?: Record<string, LinkRow[]>;
 }
 
 /**
  * Per-request batching: every relationship list, page and citation asked for in one tick of GraphQL execution is
- * fetched in one Cypher round trip per relation spec, so the number of round trips follows the shape of the query,
- * never the size of the result. Built per request, so nothing is cached across requests.
+ * fetched in one Cypher round trip per relation spec (and day asked about), so the number of round trips follows
+ * the shape of the query, never the size of the result. Built per request, so nothing is cached across requests.
  */
 export function createLoaders(executor: Executor) {
-  const node = new DataLoader<string, EntityModel | null>(async (ids) => {
-    const rows = await executor.read(NODES_BY_ID, { ids });
-    const byId = new Map(rows.map((row) => [String(row.id), toEntity(row.n)]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
+  const node = new DataLoader<NodeKey, EntityModel | null, string>(
+    async (keys) => {
+      const results = new Map<string, EntityModel | null>();
+      await Promise.all(
+        groupBy(keys, (key) => key.asOf ?? '').map(async (group) => {
+          const asOf = group[0].asOf;
+          const cypher = asOf === null ? NODES_BY_ID : NODES_BY_ID_AS_OF;
+          const rows = await executor.read(cypher, { ids: group.map((key) => key.id), asOf });
+          for (const row of rows) results.set(nodeKey({ id: String(row.id), asOf }), toEntity(row.n, asOf));
+        }),
+      );
+      return keys.map((key) => results.get(nodeKey(key)) ?? null);
+    },
+    { cacheKeyFn: nodeKey },
+  );
 
   const citation = new DataLoader<string, CitationModel | null>(async (ids) => {
     const rows = await executor.read(CITATIONS_BY_SENTENCE_ID, { ids });
@@ -52,7 +78,14 @@ export function createLoaders(executor: Executor) {
       const document = toEntity(row.document);
       if (!document) continue;
       const index = typeof row.index === 'number' ? row.index : null;
-      byId.set(String(row.id), { id: String(row.id), sentence: String(row.sentence ?? ''), index, document });
+      const since = typeof row.since === 'string' ? row.since.slice(0, 10) : null;
+      byId.set(String(row.id), {
+        id: String(row.id),
+        sentence: String(row.sentence ?? ''),
+        index,
+        since,
+        document,
+      });
     }
     return ids.map((id) => byId.get(id) ?? null);
   });
@@ -61,37 +94,41 @@ export function createLoaders(executor: Executor) {
     async (keys) => {
       const results = new Map<string, RawLink[]>();
       await Promise.all(
-        groupBy(keys, (key) => key.spec.key).map(async (group) => {
-          const spec = group[0].spec;
-          const rows = await executor.read(relatedQuery(spec), { ids: group.map((key) => key.id) });
-          for (const row of rows) results.set(relatedKey(spec, String(row.id)), toLinks(row.links));
+        groupBy(keys, (key) => `${key.spec.key}\u0000${key.asOf ?? ''}`).map(async (group) => {
+          const { spec, asOf } = group[0];
+          const cypher = relatedQuery(spec, asOf !== null);
+          const rows = await executor.read(cypher, { ids: group.map((key) => key.id), asOf });
+          for (const row of rows) {
+            results.set(relatedKey({ spec, id: String(row.id), asOf }), toLinks(row.links, asOf));
+          }
         }),
       );
-      return keys.map((key) => results.get(relatedKey(key.spec, key.id)) ?? []);
+      return keys.map((key) => results.get(relatedKey(key)) ?? []);
     },
-    { cacheKeyFn: (key) => relatedKey(key.spec, key.id) },
+    { cacheKeyFn: relatedKey },
   );
 
   const page = new DataLoader<PageKey, ConnectionModel, string>(
     async (keys) => {
       const results = new Map<string, ConnectionModel>();
       await Promise.all(
-        groupBy(keys, (key) => pageGroupKey(key)).map(async (group) => {
-          const { spec, first, after } = group[0];
-          const rows: Row[] = await executor.read(pagedQuery(spec), {
+        groupBy(keys, pageGroupKey).map(async (group) => {
+          const { spec, first, after, asOf } = group[0];
+          const rows: Row[] = await executor.read(pagedQuery(spec, asOf !== null), {
             ids: group.map((key) => key.id),
             limit: first + 1,
+            asOf,
             ...cursorParams(after),
           });
           for (const row of rows) {
-            const connection = toConnection(row.total, row.page as PageRow[], first, after);
+            const connection = toConnection(row.total, row.page as PageRow[], first, after, asOf);
             results.set(`${pageGroupKey(group[0])}\u0000${String(row.id)}`, connection);
           }
         }),
       );
       return keys.map(
         (key) =>
-          results.get(`${pageGroupKey(key)}\u0000${key.id}`) ?? {
+          results.get(pageKey(key)) ?? {
             totalCount: 0,
             items: [],
             hasNextPage: false,
@@ -99,50 +136,62 @@ export function createLoaders(executor: Executor) {
           },
       );
     },
-    { cacheKeyFn: (key) => `${pageGroupKey(key)}\u0000${key.id}` },
+    { cacheKeyFn: pageKey },
   );
 
   /** Stores links a root query fetched already, so resolvers below it find them without a round trip. */
-  const prime = (entityId: string, prefetch: readonly Prefetch[], links: unknown) => {
+  const prime = (entityId: string, prefetch: readonly Prefetch[], links: unknown, asOf: AsOf) => {
     const bySpec = (links ?? {}) as Record<string, LinkRow[] | undefined>;
     for (const { spec, children = [] } of prefetch) {
       const rows = bySpec[spec.key];
       if (!rows) continue;
-      related.prime({ spec, id: entityId }, toLinks(rows));
+      related.prime({ spec, id: entityId, asOf }, toLinks(rows, asOf));
       for (const row of rows) {
-        const entity = toEntity(row.node);
-        if (entity && children.length) prime(entity.id, children, row.links);
-        if (entity) node.prime(entity.id, entity);
+        const entity = toEntity(row.node, asOf);
+        if (entity && children.length) prime(entity.id, children, row.links, asOf);
+        if (entity) node.prime({ id: entity.id, asOf }, entity);
       }
     }
   };
 
   return {
-    /** Any entity by id. */
-    node,
+    /** Any entity by id, as it was on `asOf` (null: today); null when it did not exist then. */
+    node: (id: string, asOf: AsOf = null) => node.load({ id, asOf }),
+    /** Several entities by id, as `node` gives them. */
+    nodes: async (ids: readonly string[], asOf: AsOf = null) =>
+      (await node.loadMany(ids.map((id) => ({ id, asOf })))).map((item) =>
+        item instanceof Error ? null : item,
+      ),
+    /** Stores an entity a query fetched already (under the day it was fetched for). */
+    primeNode: (entity: EntityModel) => {
+      node.prime({ id: entity.id, asOf: entity.asOf ?? null }, entity);
+    },
     /** Cited sentences by id, with their documents. */
     citation,
     /** An entity's links of one spec. */
-    related: (spec: RelationSpec, id: string) => related.load({ spec, id }),
+    related: (spec: RelationSpec, id: string, asOf: AsOf = null) => related.load({ spec, id, asOf }),
     /** A page of an entity's related entities of one spec. */
-    page: (spec: RelationSpec, id: string, first: number, after: CursorPosition | null) =>
-      page.load({ spec, id, first, after }),
+    page: (spec: RelationSpec, id: string, first: number, after: CursorPosition | null, asOf: AsOf = null) =>
+      page.load({ spec, id, first, after, asOf }),
     prime,
   };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-const relatedKey = (spec: RelationSpec, id: string) => `${spec.key}\u0000${id}`;
+const nodeKey = (key: NodeKey) => `${key.asOf ?? ''}\u0000${key.id}`;
+const relatedKey = (key: RelatedKey) => `${key.spec.key}\u0000${nodeKey(key)}`;
 const pageGroupKey = (key: PageKey) =>
-  `${key.spec.key}\u0000${key.first}\u0000${key.after?.key ?? ''}\u0000${key.after?.id ?? ''}`;
+  `${key.spec.key}\u0000${key.asOf ?? ''}\u0000${key.first}\u0000${key.after?.key ?? ''}\u0000${key.after?.id ?? ''}`;
+const pageKey = (key: PageKey) => `${pageGroupKey(key)}\u0000${key.id}`;
 
-function toLinks(value: unknown): RawLink[] {
+function toLinks(value: unknown, asOf: AsOf): RawLink[] {
   if (!Array.isArray(value)) return [];
   return (value as LinkRow[]).map((row) => ({
     type: row.type,
-    properties: row.properties ?? {},
-    node: requireEntity(row.node),
+    properties: relationshipProperties(row.properties, row.statements),
+    node: requireEntity(row.node, asOf),
+    asOf,
   }));
 }
 

@@ -17,30 +17,33 @@ export async function runRootQuery(
   context: Context,
   query: RootQuery,
   params: Record<string, unknown>,
-  args: { first?: number | null; after?: string | null },
+  args: { first?: number | null; after?: string | null; asOf?: string | null },
   info: GraphQLResolveInfo,
 ): Promise<ConnectionModel> {
   const first = pageSize(args.first);
   const after = decodeCursor(args.after);
-  const [row] = await context.executor.read(rootQuery(query), {
+  const asOf = args.asOf ?? null;
+  const [row] = await context.executor.read(rootQuery(query, asOf !== null), {
     ...params,
     ...cursorParams(after),
+    asOf,
     limit: first + 1,
     fields: projectionOf(info),
   });
   const page = (row?.page ?? []) as (PageRow & { links?: unknown })[];
-  primePage(context, page, query.prefetch ?? []);
-  return toConnection(row?.total, page, first, after);
+  primePage(context, page, query.prefetch ?? [], asOf);
+  return toConnection(row?.total, page, first, after, asOf);
 }
 
 function primePage(
   context: Context,
   page: readonly (PageRow & { links?: unknown })[],
   prefetch: readonly Prefetch[],
+  asOf: string | null,
 ) {
   for (const item of page) {
-    const entity = requireEntity(item.node);
-    context.loaders.node.prime(entity.id, entity);
-    if (prefetch.length) context.loaders.prime(entity.id, prefetch, item.links);
+    const entity = requireEntity(item.node, asOf);
+    context.loaders.primeNode(entity);
+    if (prefetch.length) context.loaders.prime(entity.id, prefetch, item.links, asOf);
   }
 }

@@ -1,8 +1,18 @@
 import type { Cypher } from '../../db/executor.ts';
 import type { NodeKind } from '../../model/kinds.ts';
+import { existsAsOf, whereAsOf } from './asOf.ts';
 import { afterCondition, linksCollect, nodeMap, pattern, sortKey } from './entities.cypher.ts';
 import { refAnchor, refMatches } from './refs.ts';
 import type { Prefetch, RelationSpec } from './relations.ts';
+
+/**
+ * A predicate as a fixed fragment of Cypher, or as one that reads values as of `$asOf` in the as-of text (see
+ * asOf.ts) and as stored in today's.
+ */
+export type Condition = string | ((asOf: boolean) => string);
+
+const conditionText = (condition: Condition, asOf: boolean) =>
+  typeof condition === 'string' ? condition : condition(asOf);
 
 /** A filter that names a related entity: `spec` goes from the listed entity to it. */
 export interface RefFilter {
@@ -12,7 +22,7 @@ export interface RefFilter {
   /** The kind the reference must name. */
   readonly kind: NodeKind;
   /** A predicate on the relationship, bound as `rel` (e.g. the role of a party). */
-  readonly relCondition?: string;
+  readonly relCondition?: Condition;
 }
 
 export interface RootQuery {
@@ -23,7 +33,7 @@ export interface RootQuery {
   /** The reference filters given, the first one anchors the match. */
   readonly refs: readonly RefFilter[];
   /** Other predicates on `m`, chosen from fixed fragments by which filters are given. */
-  readonly conditions: readonly string[];
+  readonly conditions: readonly Condition[];
   readonly order: 'name' | 'date';
   readonly descending?: boolean;
   /** Relations fetched with each item of the page. */
@@ -36,42 +46,49 @@ const built = new Map<string, Cypher>();
  * A root connection query: the matching entities (anchored on the first reference filter, so it starts from an
  * index rather than a label scan), their total, and one keyset page with prefetched relations. The text is
  * assembled only from fixed fragments, so the set of distinct texts is small and each is cached here and in
- * Neo4j's query cache; every value is a parameter (`$limit`, `$afterKey`, `$afterId`, filter values).
+ * Neo4j's query cache; every value is a parameter (`$limit`, `$afterKey`, `$afterId`, filter values). `asOf`:
+ * the as-of text (see asOf.ts), which answers for the day `$asOf`: every element it walks, from the anchor to the
+ * prefetched links, must have been known then, and values are that day's.
  */
-export function rootQuery(query: RootQuery): Cypher {
+export function rootQuery(query: RootQuery, asOf = false): Cypher {
+  const conditionTexts = query.conditions.map((condition) => conditionText(condition, asOf));
   const signature = JSON.stringify([
     query.name,
     query.refs.map((ref) => ref.name),
-    query.conditions,
+    conditionTexts,
     query.descending,
+    asOf,
   ]);
   let cypher = built.get(signature);
   if (cypher) return cypher;
 
   const [anchor, ...others] = query.refs;
   const lines: string[] = [];
+  const relCondition = (ref: RefFilter) => (ref.relCondition ? [conditionText(ref.relCondition, asOf)] : []);
   if (anchor) {
-    lines.push(refAnchor('anchor', anchor.name, anchor.kind));
+    lines.push(
+      `${refAnchor('anchor', anchor.name, anchor.kind)}${asOf ? ` AND ${existsAsOf('anchor')}` : ''}`,
+    );
     lines.push(`MATCH ${pattern(anchor.spec, `m:${query.kind}`, 'rel', 'anchor')}`);
-    if (anchor.relCondition) lines.push(`WHERE ${anchor.relCondition}`);
+    const where = whereAsOf(asOf, ['rel'], relCondition(anchor));
+    if (where) lines.push(`WHERE ${where}`);
   } else {
     lines.push(`MATCH (m:${query.kind})`);
   }
   const conditions = [
+    ...(asOf ? [existsAsOf('m')] : []),
     ...others.map(
       (ref) =>
-        `EXISTS { MATCH ${pattern(ref.spec, 'm', 'rel', `ref:${ref.kind}`)} WHERE ${refMatches('ref', ref.name)}${
-          ref.relCondition ? ` AND ${ref.relCondition}` : ''
-        } }`,
+        `EXISTS { MATCH ${pattern(ref.spec, 'm', 'rel', `ref:${ref.kind}`)} WHERE ${whereAsOf(asOf, ['rel', 'ref'], [refMatches('ref', ref.name), ...relCondition(ref)])} }`,
     ),
-    ...query.conditions,
+    ...conditionTexts,
   ];
   lines.push('WITH DISTINCT m');
   if (conditions.length) lines.push(`WHERE ${conditions.join('\n  AND ')}`);
-  const key = sortKey(query.order, 'm');
+  const key = sortKey(query.order, 'm', asOf);
   const direction = query.descending ? ' DESC' : '';
   const prefetched = (query.prefetch ?? []).map(
-    (item) => `\`${item.spec.key}\`: ${linksCollect(item.spec, 'm', item.children, 1, true)}`,
+    (item) => `\`${item.spec.key}\`: ${linksCollect(item.spec, 'm', item.children, 1, true, asOf)}`,
   );
   lines.push(`WITH collect(m) AS matches
 RETURN size(matches) AS total, COLLECT {
@@ -79,10 +96,11 @@ RETURN size(matches) AS total, COLLECT {
   WITH m, ${key} AS key
   WHERE ${afterCondition('key', 'm', query.descending)}
   ORDER BY key${direction}, m.id${direction} LIMIT toInteger($limit)
-  RETURN {node: ${nodeMap('m', true, query.kind)}, key: key, links: {${prefetched.join(', ')}}}
+  RETURN {node: ${nodeMap('m', true, query.kind, asOf)}, key: key, links: {${prefetched.join(', ')}}}
 } AS page`);
 
-  cypher = { name: `${query.name}[${query.refs.map((ref) => ref.name).join(',')}]`, text: lines.join('\n') };
+  const name = `${query.name}[${query.refs.map((ref) => ref.name).join(',')}]${asOf ? '@asOf' : ''}`;
+  cypher = { name, text: lines.join('\n') };
   built.set(signature, cypher);
   return cypher;
 }

@@ -1,5 +1,6 @@
 import { NODE_KINDS } from '../../model/kinds.ts';
 import type { EntityKind, EntityModel } from './entity.model.ts';
+import { foldStatements, type StatementProps } from './fold.ts';
 
 export const ENTITY_KINDS = NODE_KINDS.filter((kind): kind is EntityKind => kind !== 'Sentence');
 
@@ -7,6 +8,7 @@ export const ENTITY_KINDS = NODE_KINDS.filter((kind): kind is EntityKind => kind
 interface PlainNode {
   labels?: unknown;
   pairs?: unknown;
+  statements?: unknown;
   id?: unknown;
   [property: string]: unknown;
 }
@@ -18,21 +20,39 @@ export function kindOf(labels: readonly unknown[]): EntityKind | null {
   return null;
 }
 
-/** Turns a returned node into the model resolvers get; null for anything that is not an entity. */
-export function toEntity(value: unknown): EntityModel | null {
+/**
+ * Turns a returned node into the model resolvers get; null for anything that is not an entity. `asOf`: the day the
+ * answer is about (null for today), carried on the model so that fields below it answer for the same day; a node
+ * stated again after that day comes with its statements up to it (see nodeMap), and holds their fold.
+ */
+export function toEntity(value: unknown, asOf: string | null = null): EntityModel | null {
   if (!value || typeof value !== 'object') return null;
-  const { labels, pairs, ...properties } = value as PlainNode;
+  const { labels, pairs, statements, ...stored } = value as PlainNode;
   // A projected node (see nodeMap): its other properties come as [name, value] pairs.
-  if (Array.isArray(pairs)) for (const [key, item] of pairs as [string, unknown][]) properties[key] = item;
+  if (Array.isArray(pairs)) for (const [key, item] of pairs as [string, unknown][]) stored[key] = item;
   const kind = kindOf(Array.isArray(labels) ? labels : []);
-  if (!kind || typeof properties.id !== 'string') return null;
-  const name = typeof properties.name === 'string' ? properties.name : properties.id;
-  return { ...properties, kind, id: properties.id, name };
+  if (!kind || typeof stored.id !== 'string') return null;
+  const properties = Array.isArray(statements)
+    ? { ...foldStatements(statements as StatementProps[]), id: stored.id }
+    : stored;
+  const name = typeof properties.name === 'string' ? properties.name : stored.id;
+  return asOf
+    ? { ...properties, kind, id: stored.id, name, asOf }
+    : { ...properties, kind, id: stored.id, name };
+}
+
+/** A relationship's properties as of the answer's day: the fold of its statements when they came (see relationshipFields). */
+export function relationshipProperties(
+  properties: unknown,
+  statements: unknown,
+): Readonly<Record<string, unknown>> {
+  if (Array.isArray(statements)) return foldStatements(statements as StatementProps[]);
+  return (properties ?? {}) as Record<string, unknown>;
 }
 
 /** Like toEntity, for values that must be entities. */
-export function requireEntity(value: unknown): EntityModel {
-  const entity = toEntity(value);
+export function requireEntity(value: unknown, asOf: string | null = null): EntityModel {
+  const entity = toEntity(value, asOf);
   if (!entity) throw new Error(`Expected an entity node, got ${JSON.stringify(value)?.slice(0, 200)}`);
   return entity;
 }

@@ -2,29 +2,33 @@ import type { Context } from '../../context.ts';
 import type { Row } from '../../db/executor.ts';
 import { badInput } from '../../errors.ts';
 import type { GraphEdgeResolvers, GraphNodeResolvers, QueryResolvers } from '../../generated/graphql.ts';
+import { relationshipSubject } from '../../model/subjects.ts';
 import type { EntityModel, GraphEdgeModel, GraphNodeModel } from '../entities/entity.model.ts';
 import { citationsOf } from '../entities/fields.ts';
 import { checkRange, idList, LIMITS } from '../entities/limits.ts';
-import { toEntity } from '../entities/toEntity.ts';
+import { relationshipProperties, toEntity } from '../entities/toEntity.ts';
 import { edgeLabel } from './edgeLabels.ts';
-import { GRAPH_BY_DEPTH, MAX_GRAPH_EDGES, PATH_BY_LENGTH } from './graph.cypher.ts';
+import { GRAPH_BY_DEPTH, GRAPH_BY_DEPTH_AS_OF, MAX_GRAPH_EDGES, PATH_BY_LENGTH } from './graph.cypher.ts';
 
-interface EdgeRow {
+/** An edge as the graph Cypher returns it (`statements` when it is folded as of a day, see EDGE_AS_OF). */
+export interface EdgeRow {
   id: string;
   source: string;
   target: string;
   type: string;
   properties: Record<string, unknown> | null;
+  statements?: unknown;
 }
 
 export const toGraphNode = (entity: EntityModel): GraphNodeModel => {
-  const { kind, ...properties } = entity;
-  return { id: entity.id, kind, label: entity.name, properties };
+  const { kind, asOf, ...properties } = entity;
+  return { id: entity.id, kind, label: entity.name, properties, ...(asOf ? { asOf } : {}) };
 };
 
-export const toGraphEdge = (row: EdgeRow): GraphEdgeModel => {
-  const properties = row.properties ?? {};
-  return { ...row, properties, label: edgeLabel(row.type, properties) };
+export const toGraphEdge = (row: EdgeRow, asOf: string | null = null): GraphEdgeModel => {
+  const { statements, ...edge } = row;
+  const properties = { ...relationshipProperties(edge.properties, statements) };
+  return { ...edge, properties, label: edgeLabel(row.type, properties), ...(asOf ? { asOf } : {}) };
 };
 
 /** The subgraph around the seeds in one round trip (see GRAPH_BY_DEPTH); seeds past the limit are dropped. */
@@ -34,12 +38,13 @@ async function subgraph(
   depth: number,
   kinds: string[] | null,
   limit: number,
+  asOf: string | null,
 ) {
-  const cypher = GRAPH_BY_DEPTH[depth];
+  const cypher = (asOf === null ? GRAPH_BY_DEPTH : GRAPH_BY_DEPTH_AS_OF)[depth];
   if (!cypher) throw badInput(`"depth" must be an integer from 0 to ${LIMITS.maxGraphDepth}.`);
-  const [row] = await context.executor.read(cypher, { ids: seeds.slice(0, limit), kinds, limit });
+  const [row] = await context.executor.read(cypher, { ids: seeds.slice(0, limit), kinds, limit, asOf });
   return {
-    ...toGraph(row),
+    ...toGraph(row, asOf),
     truncated:
       seeds.length > limit ||
       row?.truncated === true ||
@@ -47,12 +52,14 @@ async function subgraph(
   };
 }
 
-function toGraph(row: Row | undefined) {
+function toGraph(row: Row | undefined, asOf: string | null = null) {
   const nodes = ((row?.nodes as unknown[]) ?? []).flatMap((value) => {
-    const entity = toEntity(value);
+    const entity = toEntity(value, asOf);
     return entity ? [toGraphNode(entity)] : [];
   });
-  const edges = ((row?.edges as EdgeRow[]) ?? []).slice(0, MAX_GRAPH_EDGES).map(toGraphEdge);
+  const edges = ((row?.edges as EdgeRow[]) ?? [])
+    .slice(0, MAX_GRAPH_EDGES)
+    .map((edge) => toGraphEdge(edge, asOf));
   return { nodes, edges };
 }
 
@@ -62,14 +69,14 @@ export const graphQuery: Pick<QueryResolvers, 'graph' | 'path'> = {
     if (seeds.length === 0) throw badInput('"ids" must hold at least one id.');
     const depth = checkRange('depth', args.depth, 0, LIMITS.maxGraphDepth, 1);
     const limit = checkRange('limit', args.limit, 1, LIMITS.maxGraphLimit, 200);
-    return subgraph(context, seeds, depth, args.kinds?.length ? args.kinds : null, limit);
+    return subgraph(context, seeds, depth, args.kinds?.length ? args.kinds : null, limit, args.asOf ?? null);
   },
   path: async (_parent, args, context) => {
     const maxLength = checkRange('maxLength', args.maxLength, 1, LIMITS.maxPathLength, 4);
     idList('from', [args.from], 1);
     idList('to', [args.to], 1);
     if (args.from === args.to) {
-      const entity = await context.loaders.node.load(args.from);
+      const entity = await context.loaders.node(args.from);
       return entity ? { length: 0, nodes: [toGraphNode(entity)], edges: [] } : null;
     }
     const cypher = PATH_BY_LENGTH[maxLength - 1];
@@ -82,10 +89,15 @@ export const graphQuery: Pick<QueryResolvers, 'graph' | 'path'> = {
 };
 
 export const graphNode: GraphNodeResolvers = {
-  citations: (node, _args, context) => citationsOf(context, node.properties.citedIn),
+  citations: (node, _args, context) => citationsOf(context, node.properties.citedIn, node.asOf),
 };
 
 export const graphEdge: GraphEdgeResolvers = {
   type: (edge) => edge.type as GraphEdgeModel['type'] as 'OWNS',
-  citations: (edge, _args, context) => citationsOf(context, edge.properties.citedIn),
+  citations: (edge, _args, context) => citationsOf(context, edge.properties.citedIn, edge.asOf),
+  history: (edge, _args, context) =>
+    context.loaders.history.relationship(
+      relationshipSubject(edge.type, edge.source, edge.target, edge.properties),
+      edge.asOf ?? null,
+    ),
 };

@@ -1,1 +1,8 @@
-export { graphEdge, graphNode, graphQuery } from './graph.resolvers.ts';
+export {
+  type EdgeRow,
+  graphEdge,
+  graphNode,
+  graphQuery,
+  toGraphEdge,
+  toGraphNode,
+} from './graph.resolvers.ts';

@@ -1,6 +1,7 @@
+import { propertyOf, relationshipValueOf, whereAsOf } from '../entities/asOf.ts';
 import type { Prefetch } from '../entities/relations.ts';
 import { REL } from '../entities/relations.ts';
-import type { RefFilter, RootQuery } from '../entities/rootQuery.ts';
+import type { Condition, RefFilter, RootQuery } from '../entities/rootQuery.ts';
 
 /** Fetched with every partnership of a page: the full deal terms, in the same round trip. */
 export const PARTNERSHIP_TERMS: readonly Prefetch[] = [
@@ -23,20 +24,29 @@ export const PARTNERSHIP_REFS = {
     name: 'company',
     spec: REL.partnershipParties,
     kind: 'Company',
-    relCondition: '($role IS NULL OR rel.role = $role)',
+    relCondition: (asOf) => `($role IS NULL OR ${relationshipValueOf('rel', 'role', asOf)} = $role)`,
   },
   drug: { name: 'drug', spec: REL.partnershipDrugs, kind: 'Drug' },
   technology: { name: 'technology', spec: REL.partnershipTechnologies, kind: 'Technology' },
 } as const satisfies Record<string, RefFilter>;
 
-/** Fixed predicates, chosen by which filters are given. */
+/** Fixed predicates, chosen by which filters are given; as of a day, on that day's elements and values. */
 export const PARTNERSHIP_CONDITIONS = {
-  roleOnly: 'EXISTS { MATCH (:Company)-[party:PARTY_TO]->(m) WHERE party.role = $role }',
-  milestoneStatus:
-    'EXISTS { MATCH (m)-[:HAS_MILESTONE]->(milestone:Milestone) WHERE milestone.status = $milestoneStatus }',
-} as const;
+  roleOnly: (asOf) =>
+    `EXISTS { MATCH (:Company)-[party:PARTY_TO]->(m) WHERE ${whereAsOf(
+      asOf,
+      ['party'],
+      [`${relationshipValueOf('party', 'role', asOf)} = $role`],
+    )} }`,
+  milestoneStatus: (asOf) =>
+    `EXISTS { MATCH (m)-[has:HAS_MILESTONE]->(milestone:Milestone) WHERE ${whereAsOf(
+      asOf,
+      ['has', 'milestone'],
+      [`${propertyOf('milestone', 'status', asOf)} = $milestoneStatus`],
+    )} }`,
+} as const satisfies Record<string, Condition>;
 
-export const partnershipsQuery = (refs: RefFilter[], conditions: string[]): RootQuery => ({
+export const partnershipsQuery = (refs: RefFilter[], conditions: Condition[]): RootQuery => ({
   name: 'partnerships.list',
   kind: 'Partnership',
   refs,

@@ -2,11 +2,11 @@ import type { QueryResolvers } from '../../generated/graphql.ts';
 import { filterText } from '../entities/limits.ts';
 import { runRootQuery } from '../entities/page.ts';
 import { refParams } from '../entities/refs.ts';
-import type { RefFilter } from '../entities/rootQuery.ts';
+import type { Condition, RefFilter } from '../entities/rootQuery.ts';
 import { PARTNERSHIP_CONDITIONS, PARTNERSHIP_REFS, partnershipsQuery } from './partnerships.cypher.ts';
 
 export const partnershipsRoot: Pick<QueryResolvers, 'partnerships'> = {
-  partnerships: (_parent, { where, first, after }, context, info) => {
+  partnerships: (_parent, { where, first, after, asOf }, context, info) => {
     const company = filterText('where.company', where?.company);
     const drug = filterText('where.drug', where?.drug);
     const technology = filterText('where.technology', where?.technology);
@@ -14,7 +14,7 @@ export const partnershipsRoot: Pick<QueryResolvers, 'partnerships'> = {
     if (company) refs.push(PARTNERSHIP_REFS.company);
     if (drug) refs.push(PARTNERSHIP_REFS.drug);
     if (technology) refs.push(PARTNERSHIP_REFS.technology);
-    const conditions: string[] = [];
+    const conditions: Condition[] = [];
     if (where?.role && !company) conditions.push(PARTNERSHIP_CONDITIONS.roleOnly);
     if (where?.milestoneStatus) conditions.push(PARTNERSHIP_CONDITIONS.milestoneStatus);
     return runRootQuery(
@@ -27,7 +27,7 @@ export const partnershipsRoot: Pick<QueryResolvers, 'partnerships'> = {
         role: where?.role ?? null,
         milestoneStatus: where?.milestoneStatus ?? null,
       },
-      { first, after },
+      { first, after, asOf },
       info,
     );
   },

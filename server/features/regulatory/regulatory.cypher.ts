@@ -1,6 +1,7 @@
+import { propertyOf } from '../entities/asOf.ts';
 import type { Prefetch } from '../entities/relations.ts';
 import { REL } from '../entities/relations.ts';
-import type { RefFilter } from '../entities/rootQuery.ts';
+import type { Condition, RefFilter } from '../entities/rootQuery.ts';
 
 /** Fetched with every event of a timeline page: its drug, regions and the milestones it triggers. */
 export const EVENT_CONTEXT: readonly Prefetch[] = [
@@ -14,10 +15,11 @@ export const EVENT_REFS = {
   region: { name: 'region', spec: REL.eventAnyRegion, kind: 'Region' },
 } as const satisfies Record<string, RefFilter>;
 
+/** Predicates on the event (its values as of the day in the as-of text). */
 export const EVENT_CONDITIONS = {
-  agency: 'toLower(m.agency) = $agency',
-  eventType: 'toUpper(m.eventType) = $eventType',
-  status: 'toUpper(m.status) = $status',
-  from: 'm.sortDate >= date($from)',
-  to: 'm.sortDate <= date($to)',
-} as const;
+  agency: (asOf) => `toLower(${propertyOf('m', 'agency', asOf)}) = $agency`,
+  eventType: (asOf) => `toUpper(${propertyOf('m', 'eventType', asOf)}) = $eventType`,
+  status: (asOf) => `toUpper(${propertyOf('m', 'status', asOf)}) = $status`,
+  from: (asOf) => `${propertyOf('m', 'sortDate', asOf)} >= date($from)`,
+  to: (asOf) => `${propertyOf('m', 'sortDate', asOf)} <= date($to)`,
+} as const satisfies Record<string, Condition>;

@@ -3,11 +3,11 @@ import type { QueryResolvers } from '../../generated/graphql.ts';
 import { filterText } from '../entities/limits.ts';
 import { runRootQuery } from '../entities/page.ts';
 import { refParams } from '../entities/refs.ts';
-import type { RefFilter } from '../entities/rootQuery.ts';
+import type { Condition, RefFilter } from '../entities/rootQuery.ts';
 import { EVENT_CONDITIONS, EVENT_CONTEXT, EVENT_REFS } from './regulatory.cypher.ts';
 
 export const regulatoryRoot: Pick<QueryResolvers, 'regulatoryEvents'> = {
-  regulatoryEvents: (_parent, { where, first, after, order }, context, info) => {
+  regulatoryEvents: (_parent, { where, first, after, order, asOf }, context, info) => {
     const drug = filterText('where.drug', where?.drug);
     const region = filterText('where.region', where?.region);
     const agency = filterText('where.agency', where?.agency);
@@ -18,7 +18,7 @@ export const regulatoryRoot: Pick<QueryResolvers, 'regulatoryEvents'> = {
     const refs: RefFilter[] = [];
     if (drug) refs.push(EVENT_REFS.drug);
     if (region) refs.push(EVENT_REFS.region);
-    const conditions: string[] = [];
+    const conditions: Condition[] = [];
     if (agency) conditions.push(EVENT_CONDITIONS.agency);
     if (eventType) conditions.push(EVENT_CONDITIONS.eventType);
     if (status) conditions.push(EVENT_CONDITIONS.status);
@@ -44,7 +44,7 @@ export const regulatoryRoot: Pick<QueryResolvers, 'regulatoryEvents'> = {
         from: where?.from ?? null,
         to: where?.to ?? null,
       },
-      { first, after },
+      { first, after, asOf },
       info,
     );
   },

@@ -2,13 +2,40 @@ import { readFileSync } from 'node:fs';
 import { buildSchema, GraphQLEnumType, type GraphQLObjectType, isInterfaceType, isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_PATH } from '../../../server/app.ts';
-import { DRUG_REFS } from '../../../server/features/drugs/drugs.cypher.ts';
-import { pagedQuery, relatedQuery } from '../../../server/features/entities/entities.cypher.ts';
+import {
+  MILESTONE_TOTALS,
+  MILESTONE_TOTALS_AS_OF,
+} from '../../../server/features/companies/companies.cypher.ts';
+import {
+  DOCUMENT_FACTS,
+  DOCUMENT_SENTENCES,
+  DOCUMENT_TEXTS,
+} from '../../../server/features/documents/documents.cypher.ts';
+import { DRUG_CONDITIONS, DRUG_REFS } from '../../../server/features/drugs/drugs.cypher.ts';
+import {
+  NODES_BY_ID,
+  NODES_BY_ID_AS_OF,
+  pagedQuery,
+  relatedQuery,
+} from '../../../server/features/entities/entities.cypher.ts';
 import { REL } from '../../../server/features/entities/relations.ts';
 import { rootQuery } from '../../../server/features/entities/rootQuery.ts';
 import { EDGE_LABELS } from '../../../server/features/graph/edgeLabels.ts';
-import { GRAPH_BY_DEPTH, PATH_BY_LENGTH, WALKED_TYPES } from '../../../server/features/graph/graph.cypher.ts';
+import {
+  GRAPH_BY_DEPTH,
+  GRAPH_BY_DEPTH_AS_OF,
+  PATH_BY_LENGTH,
+  WALKED_TYPES,
+} from '../../../server/features/graph/graph.cypher.ts';
+import { STATEMENTS_IN_WINDOW } from '../../../server/features/history/changes.cypher.ts';
+import { NODE_HISTORY, RELATIONSHIP_HISTORY } from '../../../server/features/history/history.cypher.ts';
+import {
+  PARTNERSHIP_CONDITIONS,
+  PARTNERSHIP_REFS,
+} from '../../../server/features/partnerships/partnerships.cypher.ts';
+import { EVENT_CONDITIONS } from '../../../server/features/regulatory/regulatory.cypher.ts';
 import { NODE_KINDS, RELATIONSHIP_TYPES } from '../../../server/model/kinds.ts';
+import { STATEMENT_LABEL } from '../../../server/model/subjects.ts';
 
 const schema = buildSchema(readFileSync(SCHEMA_PATH, 'utf8'));
 
@@ -54,12 +81,23 @@ describe('the contract', () => {
 
 describe('Cypher building', () => {
   it('takes labels and types from the allowlist only, and values as parameters', () => {
-    const allowed = new Set<string>([...NODE_KINDS, ...RELATIONSHIP_TYPES, 'Entity']);
-    for (const spec of Object.values(REL)) {
-      for (const text of [relatedQuery(spec).text, pagedQuery(spec).text]) {
-        for (const [, name] of text.matchAll(/[:|]([A-Z][A-Za-z_]+)/g))
-          expect(allowed.has(name as string), name).toBe(true);
-      }
+    const allowed = new Set<string>([...NODE_KINDS, ...RELATIONSHIP_TYPES, 'Entity', STATEMENT_LABEL]);
+    const texts = [
+      ...Object.values(REL).flatMap((spec) =>
+        [false, true].flatMap((asOf) => [relatedQuery(spec, asOf).text, pagedQuery(spec, asOf).text]),
+      ),
+      ...[NODES_BY_ID, NODES_BY_ID_AS_OF, MILESTONE_TOTALS, MILESTONE_TOTALS_AS_OF].map(
+        (cypher) => cypher.text,
+      ),
+      ...[...GRAPH_BY_DEPTH, ...GRAPH_BY_DEPTH_AS_OF].map((cypher) => cypher.text),
+      ...[NODE_HISTORY, RELATIONSHIP_HISTORY, STATEMENTS_IN_WINDOW].map((cypher) => cypher.text),
+      ...[DOCUMENT_TEXTS, DOCUMENT_SENTENCES, DOCUMENT_FACTS].map((cypher) => cypher.text),
+    ];
+    for (const text of texts) {
+      for (const [, name] of text.matchAll(/[:|]([A-Z][A-Za-z_]+)/g))
+        expect(allowed.has(name as string), name).toBe(true);
+      // The day asked about is a parameter, never part of the text (undated items sort last, after 9999-12-31).
+      expect(text.replaceAll("'9999-12-31'", '')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     }
     expect(WALKED_TYPES).not.toContain('IN_DOCUMENT');
     // One text per depth, each with that many bounded levels.
@@ -98,5 +136,39 @@ describe('Cypher building', () => {
         order: 'name',
       }),
     ).toBe(cypher);
+  });
+
+  it('answers as of a day from its own text, and today from the text it always had', () => {
+    const query = {
+      name: 'partnerships.list',
+      kind: 'Partnership',
+      refs: [PARTNERSHIP_REFS.company],
+      conditions: [PARTNERSHIP_CONDITIONS.milestoneStatus],
+      order: 'name',
+    } as const;
+    const today = rootQuery(query);
+    const asOf = rootQuery(query, true);
+    expect(asOf).not.toBe(today);
+    expect(rootQuery(query, true)).toBe(asOf);
+    expect(asOf.name).toBe('partnerships.list[company]@asOf');
+    // Today's text knows nothing of days and statements.
+    for (const text of [
+      today.text,
+      relatedQuery(REL.partnershipMilestones).text,
+      GRAPH_BY_DEPTH[2]?.text ?? '',
+    ]) {
+      expect(text).not.toContain('$asOf');
+      expect(text).not.toContain(STATEMENT_LABEL);
+    }
+    expect(today.text).toContain('milestone.status = $milestoneStatus');
+    // As of a day: the anchor, the relationship walked and the entity listed must have been known then, and the
+    // filter reads the value of that day.
+    expect(asOf.text).toContain('anchor.since <= date($asOf)');
+    expect(asOf.text).toContain('rel.since <= date($asOf)');
+    expect(asOf.text).toContain('m.since <= date($asOf)');
+    expect(asOf.text).toMatch(/CASE WHEN milestone\.lastStated > date\(\$asOf\) THEN COLLECT \{/);
+    expect(EVENT_CONDITIONS.status(false)).toBe('toUpper(m.status) = $status');
+    expect(DRUG_CONDITIONS.modality(true)).toContain('statement.modality IS NOT NULL');
+    expect(GRAPH_BY_DEPTH_AS_OF[1]?.text).toContain('r.since <= date($asOf) AND m.since <= date($asOf)');
   });
 });

@@ -1,0 +1,18 @@
+import type { QueryResolvers, SourceDocumentResolvers } from '../../generated/graphql.ts';
+import { LIMITS } from '../entities/limits.ts';
+
+export const documentsQuery: Pick<QueryResolvers, 'document'> = {
+  document: async (_parent, { id }, { loaders }) => {
+    if (id.length > LIMITS.maxTextLength) return null;
+    const entity = await loaders.node(id);
+    return entity?.kind === 'SourceDocument' ? entity : null;
+  },
+};
+
+/** The fields of a source document that read its text and what it states (loaded only when asked for). */
+export const documentFields: Pick<SourceDocumentResolvers, 'text' | 'sentences' | 'facts'> = {
+  text: (document, _args, { loaders }) =>
+    typeof document.text === 'string' ? document.text : loaders.documents.text.load(document.id),
+  sentences: (document, _args, { loaders }) => loaders.documents.sentences.load(document.id),
+  facts: (document, _args, { loaders }) => loaders.documents.facts.load(document.id),
+};
