@@ -1,9 +1,10 @@
 /**
- * Queries: six questions asked three ways on the same database, interleaved so that they share the machine's
- * noise: the app's GraphQL endpoint over HTTP, hand-written Cypher through the driver in this process (the
- * floor), and the API @neo4j/graphql generates (the peer, over HTTP). Also the database hits of each question's
- * Cypher (PROFILE: the floor's statement, and every statement the app's resolvers run), and throughput at 16
- * concurrent clients.
+ * Queries: six questions of today's graph and two about the past (timeQuestions.ts: as of a day, and changes)
+ * asked three ways on the same database, interleaved so that they share the machine's noise: the app's GraphQL
+ * endpoint over HTTP, hand-written Cypher through the driver in this process (the floor), and the API
+ * @neo4j/graphql generates (the peer, over HTTP; it has no answer about the past). Also the database hits of each
+ * question's Cypher (PROFILE: the floor's statement, and every statement the app's resolvers run), and throughput
+ * of the six at 16 concurrent clients.
  */
 import autocannon from 'autocannon';
 import type { Driver } from 'neo4j-driver';
@@ -12,6 +13,7 @@ import { type Cypher, Executor, type Row } from '../server/db/executor.ts';
 import { toPlain } from '../server/db/values.ts';
 import { WALKED_TYPES } from '../server/features/graph/graph.cypher.ts';
 import { createLogger } from '../server/logger.ts';
+import { TIME_QUESTIONS } from './timeQuestions.ts';
 
 const TYPES = WALKED_TYPES.join('|');
 
@@ -27,6 +29,11 @@ export interface Fixture {
   region: string;
   /** The first letters of the hub's name. */
   prefix: string;
+  /** A day in the middle of the documents' dates (the median document's), `YYYY-MM-DD`. */
+  asOf: string;
+  /** The calendar year of `asOf`, as a `changes` window: after `changesFrom`, up to `changesTo`. */
+  changesFrom: string;
+  changesTo: string;
 }
 
 export async function pickFixture(driver: Driver): Promise<Fixture> {
@@ -40,8 +47,23 @@ RETURN hubs[0].id AS hub, hubs[0].name AS hubName, hubs[1].id AS other, p.id AS 
     {},
     { routing: 'READ' },
   );
-  const row = records[0]?.toObject() as Omit<Fixture, 'region' | 'prefix'>;
-  return { ...row, region: 'syn-region-eu', prefix: row.hubName.slice(0, 4).toLowerCase() };
+  const row = records[0]?.toObject() as Pick<Fixture, 'hub' | 'hubName' | 'other' | 'payload'>;
+  const middle = await driver.executeQuery(
+    `MATCH (d:SourceDocument) WITH d.since AS day ORDER BY day
+WITH collect(day) AS days RETURN toString(days[size(days) / 2]) AS day`,
+    {},
+    { routing: 'READ' },
+  );
+  const asOf = middle.records[0]?.get('day') as string;
+  const year = Number(asOf.slice(0, 4));
+  return {
+    ...row,
+    region: 'syn-region-eu',
+    prefix: row.hubName.slice(0, 4).toLowerCase(),
+    asOf,
+    changesFrom: `${year - 1}-12-31`,
+    changesTo: `${year}-12-31`,
+  };
 }
 
 interface Request {
@@ -53,7 +75,8 @@ export interface Question {
   name: string;
   api(f: Fixture): Request;
   floor(f: Fixture): { text: string; params: Record<string, unknown> };
-  peer(f: Fixture): Request;
+  /** The same question of the peer; null when it has no way to ask it. */
+  peer: ((f: Fixture) => Request) | null;
 }
 
 const partnershipTerms = `id name rights territory status
@@ -232,6 +255,9 @@ RETURN size(matches) AS totalCount, [e IN matches[..50] | e {.id, .name, .agency
   },
 ];
 
+/** Every question the bench times: today's six, then the two about the past. */
+export const ALL_QUESTIONS: readonly Question[] = [...QUESTIONS, ...TIME_QUESTIONS];
+
 /** One GraphQL request over HTTP; throws on an HTTP or GraphQL error. */
 export async function postGraphql(url: string, request: Request): Promise<unknown> {
   const response = await fetch(url, {
@@ -265,6 +291,7 @@ export interface QuestionResult {
   name: string;
   api: Latency;
   floor: Latency;
+  /** Null when the peer failed or has no way to ask the question (`peerError` says which). */
   peer: Latency | null;
   peerError?: string;
   /** API p50 / floor p50. */
@@ -290,9 +317,12 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
   return performance.now() - started;
 }
 
+/** What `peerError` says of a question the peer has no way to ask. */
+export const PEER_NOT_APPLICABLE = 'n/a';
+
 /**
- * Latencies of the six questions: `warmup` unmeasured rounds, then `rounds` rounds; each round asks every
- * question of the app, the floor and the peer in turn. A peer that cannot answer a question is reported, not fatal.
+ * Latencies of every question: `warmup` unmeasured rounds, then `rounds` rounds; each round asks every question of
+ * the app, the floor and the peer in turn. A peer that cannot answer a question is reported, not fatal.
  */
 export async function measureQuestions(options: {
   apiUrl: string;
@@ -303,17 +333,25 @@ export async function measureQuestions(options: {
   rounds: number;
 }): Promise<Omit<QuestionResult, 'floorDbHits' | 'apiDbHits' | 'apiStatements'>[]> {
   const { apiUrl, peerUrl, driver, fixture } = options;
-  const samples = QUESTIONS.map(() => ({ api: [] as number[], floor: [] as number[], peer: [] as number[] }));
+  const samples = ALL_QUESTIONS.map(() => ({
+    api: [] as number[],
+    floor: [] as number[],
+    peer: [] as number[],
+  }));
   const peerErrors = new Map<number, string>();
+  ALL_QUESTIONS.forEach((question, index) => {
+    if (!question.peer) peerErrors.set(index, PEER_NOT_APPLICABLE);
+  });
   for (let round = 0; round < options.warmup + options.rounds; round++) {
-    for (const [index, question] of QUESTIONS.entries()) {
+    for (const [index, question] of ALL_QUESTIONS.entries()) {
       const floor = question.floor(fixture);
       const api = await timed(() => postGraphql(apiUrl, question.api(fixture)));
       const floorMs = await timed(() => runFloor(driver, floor.text, floor.params));
       let peer = Number.NaN;
-      if (!peerErrors.has(index)) {
+      const peerRequest = question.peer;
+      if (peerRequest && !peerErrors.has(index)) {
         try {
-          peer = await timed(() => postGraphql(peerUrl, question.peer(fixture)));
+          peer = await timed(() => postGraphql(peerUrl, peerRequest(fixture)));
         } catch (error) {
           peerErrors.set(index, (error as Error).message.slice(0, 300));
         }
@@ -325,7 +363,7 @@ export async function measureQuestions(options: {
       if (!Number.isNaN(peer)) sample?.peer.push(peer);
     }
   }
-  return QUESTIONS.map((question, index) => {
+  return ALL_QUESTIONS.map((question, index) => {
     const sample = samples[index] ?? { api: [], floor: [], peer: [] };
     const api = latency(sample.api);
     const floor = latency(sample.floor);
@@ -387,7 +425,7 @@ export async function profileQuestions(
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/graphql`;
   try {
     const out = [];
-    for (const question of QUESTIONS) {
+    for (const question of ALL_QUESTIONS) {
       const floor = question.floor(fixture);
       const session = driver.session({ defaultAccessMode: 'READ' });
       const result = await session
@@ -432,7 +470,7 @@ export async function measureThroughput(
   const requests = QUESTIONS.map((question) => ({
     method: 'POST' as const,
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(question[which](fixture)),
+    body: JSON.stringify(which === 'api' ? question.api(fixture) : question.peer?.(fixture)),
     onResponse: (status: number, body: string) => {
       if (status === 200 && body.includes('"errors"')) graphqlErrors += 1;
     },

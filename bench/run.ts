@@ -1,8 +1,9 @@
 /**
  * `npm run bench [-- --quick] [--scales 10000,100000] [--rounds N] [--no-web] [--web-only]`: generates synthetic graphs, loads
- * each with the seed loader and with a lean baseline, asks six questions of the API, of hand-written Cypher and of
- * an @neo4j/graphql peer, measures throughput, memory and the web explorer, and prints a table with a pass or miss
- * per target (JSON in bench/results/). Every figure that matters is a ratio to a baseline measured in the same run.
+ * each with the seed loader and with a lean baseline, asks six questions of today's graph and two about its past
+ * (as of a day, changes over a year) of the API, of hand-written Cypher and of an @neo4j/graphql peer (today's
+ * only), measures throughput, memory and the web explorer, and prints a table with a pass or miss per target (JSON
+ * in bench/results/). Every figure that matters is a ratio to a baseline measured in the same run.
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
