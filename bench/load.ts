@@ -5,8 +5,9 @@
  *
  * Run as `node --import tsx bench/load.ts --child <seed dir> <bolt uri>`, this file is that child.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { expandSeedPaths, type LoadProgress, loadSeed } from '../seed/load.ts';
@@ -67,15 +68,30 @@ export async function freshNeo4j(name: string): Promise<Neo4jRun> {
   };
 }
 
-/** The synthetic seed files of a scale, generated once and reused (same scale and seed, same bytes). */
+/**
+ * The synthetic seed files of a scale, generated once and reused (same scale, seed and generator, same bytes): the
+ * folder's marker holds a digest of the generator's source, so a changed generator writes them again.
+ */
 export async function syntheticSeed(scale: number, seed = 1): Promise<string> {
   const dir = path.join(WORK_DIR, `synthetic-${scale}-${seed}`);
   const marker = path.join(dir, '.complete');
-  if (!existsSync(marker)) {
+  const generator = await generatorDigest();
+  const made = existsSync(marker) ? (await readFile(marker, 'utf8')).trim() : '';
+  if (made !== generator) {
     await generateSynthetic({ scale, seed, outDir: dir });
-    await writeFile(marker, new Date().toISOString());
+    await writeFile(marker, `${generator}\n`);
   }
   return dir;
+}
+
+/** A digest of seed/synthetic/*.ts. */
+async function generatorDigest(): Promise<string> {
+  const folder = path.join(REPO_ROOT, 'seed', 'synthetic');
+  const hash = createHash('sha256');
+  for (const name of (await readdir(folder)).filter((file) => file.endsWith('.ts')).sort()) {
+    hash.update(name).update(await readFile(path.join(folder, name)));
+  }
+  return hash.digest('hex');
 }
 
 export interface LoadResult {
