@@ -15,6 +15,14 @@ import { type Api, startApi } from './harness.ts';
 const LOAD_TIMEOUT_MS = 180_000;
 
 export const KADCYLA_SEED = 'seed/immunogen-kadcyla-2013-09-20.yaml';
+
+/** The four ImmunoGen releases on Kadcyla, 2012-11-06 to 2013-11-20: the history the as-of tests ask about. */
+export const KADCYLA_HISTORY_SEEDS = [
+  'seed/immunogen-kadcyla-2012-11-06-priority-review.yaml',
+  'seed/immunogen-kadcyla-2013-02-22-fda-approval.yaml',
+  KADCYLA_SEED,
+  'seed/immunogen-kadcyla-2013-11-20-eu-approval.yaml',
+];
 export const SYNTHETIC_DRUGS = 30;
 
 const SYNTHETIC: { name: string; text: string } = {
@@ -31,30 +39,44 @@ CREATE (drug)-[:HAS_PAYLOAD {citedIn: []}]->(dm1)
 CREATE (company)-[:DEVELOPS {citedIn: []}]->(drug)`,
 };
 
-/** Empties the database, then loads the Kadcyla seed and the synthetic set. */
-export async function loadFixture(db: TestDatabase): Promise<void> {
+/** Empties the database, then loads seed files with the seed loader. */
+export async function loadSeedFiles(db: TestDatabase, files: readonly string[]): Promise<Executor> {
   const executor = new Executor(db.driver, { timeoutMs: LOAD_TIMEOUT_MS, logger: db.logger });
   await executor.write({ name: 'test.clear', text: 'MATCH (n) DETACH DELETE n' });
   await ensureSchema(executor);
-  await loadSeed({ executor, files: [KADCYLA_SEED] });
+  await loadSeed({ executor, files: [...files] });
+  return executor;
+}
+
+/** Empties the database, then loads the Kadcyla seed and the synthetic set. */
+export async function loadFixture(db: TestDatabase): Promise<void> {
+  const executor = await loadSeedFiles(db, [KADCYLA_SEED]);
   await executor.write(SYNTHETIC, { count: SYNTHETIC_DRUGS });
+}
+
+/** Empties the database, then loads the four Kadcyla releases (the graph with a history). */
+export async function loadHistoryFixture(db: TestDatabase): Promise<void> {
+  await loadSeedFiles(db, KADCYLA_HISTORY_SEEDS);
 }
 
 /** What production runs with: errors masked, no introspection, no landing page. */
 export const PRODUCTION_CONFIG = { NODE_ENV: 'production', GRAPHQL_INTROSPECTION: false } as const;
 
 /**
- * For one test file: the fixture loaded and the app serving it (with `config` over the test settings) before its
- * tests, both stopped after them.
+ * For one test file: the fixture loaded (`load`, the API fixture by default) and the app serving it (with `config`
+ * over the test settings) before its tests, both stopped after them.
  */
-export function withFixtureApi(config: Partial<Config> = {}): {
+export function withFixtureApi(
+  config: Partial<Config> = {},
+  load: (db: TestDatabase) => Promise<void> = loadFixture,
+): {
   readonly db: TestDatabase;
   readonly api: Api;
 } {
   const started = {} as { db: TestDatabase; api: Api };
   beforeAll(async () => {
     started.db = connectTestDatabase();
-    await loadFixture(started.db);
+    await load(started.db);
     started.api = await startApi({ ...started.db, config: { ...started.db.config, ...config } });
   });
   afterAll(async () => {
