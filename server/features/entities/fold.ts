@@ -78,6 +78,21 @@ export function foldStatements(statements: readonly StatementProps[]): Record<st
   return folded;
 }
 
+/**
+ * An element as it stood after `statements` (its statements up to a day, in document order): their fold, with
+ * `statedIn`, `since` and `lastStated` of those statements, as the loader stores them for the latest day.
+ */
+export function foldElement(statements: readonly StatementProps[]): Record<string, unknown> {
+  const first = statements[0];
+  const last = statements.at(-1);
+  return {
+    ...foldStatements(statements),
+    statedIn: statements.map((statement) => statement._document),
+    ...(first && { since: first._date }),
+    ...(last && { lastStated: last._date }),
+  };
+}
+
 /** One property a statement changes, with its value before (the fold of the earlier statements) and after. */
 export interface PropertyChange {
   readonly property: string;

@@ -1,6 +1,6 @@
 import { NODE_KINDS } from '../../model/kinds.ts';
 import type { EntityKind, EntityModel } from './entity.model.ts';
-import { foldStatements, type StatementProps } from './fold.ts';
+import { foldElement, type StatementProps } from './fold.ts';
 
 export const ENTITY_KINDS = NODE_KINDS.filter((kind): kind is EntityKind => kind !== 'Sentence');
 
@@ -33,7 +33,7 @@ export function toEntity(value: unknown, asOf: string | null = null): EntityMode
   const kind = kindOf(Array.isArray(labels) ? labels : []);
   if (!kind || typeof stored.id !== 'string') return null;
   const properties = Array.isArray(statements)
-    ? { ...foldStatements(statements as StatementProps[]), id: stored.id }
+    ? { ...foldElement(statements as StatementProps[]), id: stored.id }
     : stored;
   const name = typeof properties.name === 'string' ? properties.name : stored.id;
   return asOf
@@ -46,7 +46,7 @@ export function relationshipProperties(
   properties: unknown,
   statements: unknown,
 ): Readonly<Record<string, unknown>> {
-  if (Array.isArray(statements)) return foldStatements(statements as StatementProps[]);
+  if (Array.isArray(statements)) return foldElement(statements as StatementProps[]);
   return (properties ?? {}) as Record<string, unknown>;
 }
 

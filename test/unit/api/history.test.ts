@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { foldStatements, isCoarserForm, propertyChanges } from '../../../server/features/entities/fold.ts';
+import {
+  foldElement,
+  foldStatements,
+  isCoarserForm,
+  propertyChanges,
+} from '../../../server/features/entities/fold.ts';
 import { changesOf, type WindowRow } from '../../../server/features/history/changes.ts';
 import { fromElement, fromStatementNode, historyOf } from '../../../server/features/history/statements.ts';
 import { parseSubject, relationshipSubject } from '../../../server/model/subjects.ts';
@@ -192,5 +197,22 @@ describe('changes of a window', () => {
     ]);
     expect(changes.map((change) => change.citedIn)).toEqual([['b#2'], ['b#1'], ['b#3']]);
     expect([...changes].sort((a, b) => (a.order < b.order ? -1 : 1))).toEqual(changes);
+  });
+});
+
+describe('an element as of a day', () => {
+  it('is the fold of its statements up to then, with the documents, first and last day of those', () => {
+    expect(
+      foldElement([
+        statement('a', '2013-09-20', { status: 'PENDING' }, ['a#1']),
+        statement('b', '2013-11-20', { status: 'TRIGGERED' }, ['b#1']),
+      ]),
+    ).toEqual({
+      status: 'TRIGGERED',
+      citedIn: ['a#1', 'b#1'],
+      statedIn: ['a', 'b'],
+      since: '2013-09-20',
+      lastStated: '2013-11-20',
+    });
   });
 });
