@@ -5,6 +5,8 @@ import {
   changeWindow,
   describeChange,
   edgeKey,
+  groupChanges,
+  shownChanges,
   todayIso,
 } from '../../../web/src/history/index.ts';
 import { changesSummary } from '../../../web/src/ui/changes.ts';
@@ -103,7 +105,48 @@ describe('changedElements', () => {
     const window = { from: '2013-10-01', to: '2013-12-01' };
     expect(changesSummary(window, 3)).toBe('3 changes after 2013-10-01, up to 2013-12-01');
     expect(changesSummary(window, 1)).toBe('1 change after 2013-10-01, up to 2013-12-01');
-    expect(changesSummary(window, 100, 250)).toBe('100 of 250 changes after 2013-10-01, up to 2013-12-01');
+    expect(changesSummary(window, 90, 100, 250)).toBe(
+      '90 changes after 2013-10-01, up to 2013-12-01 (the first 100 of 250 fetched)',
+    );
+  });
+});
+
+describe('listing changes', () => {
+  const ec = { id: 'ec-decision', kind: 'RegulatoryEvent' as const, name: 'EC decision' };
+  const changes = [
+    change({ entity: ec, property: 'status', before: 'EXPECTED', after: 'COMPLETED' }),
+    change({ entity: ec, property: 'sortDate', before: '2013-12-31', after: '2013-11-20' }),
+    change({ entity: ec, property: 'datePrecision', before: 'BY_YEAR_END', after: 'ON_OR_BEFORE' }),
+    change({ property: 'status', before: 'PENDING', after: 'TRIGGERED' }),
+    change({ entity: ec, property: 'lastStated', before: '2013-09-20', after: '2013-11-20' }),
+    change({ entity: ec, kind: 'RELATIONSHIP_ADDED', relationship: trigger }),
+    change({ entity: ec, property: 'date', before: '2013', after: '2013-11-20' }),
+  ];
+
+  it('leaves out sort keys, precisions and provenance, which follow the values listed', () => {
+    expect(shownChanges(changes).map((c) => c.property ?? c.kind)).toEqual([
+      'status',
+      'status',
+      'RELATIONSHIP_ADDED',
+      'date',
+    ]);
+  });
+
+  it('lists one document’s changes to one element together, in the server’s order', () => {
+    const groups = groupChanges(shownChanges(changes));
+    expect(
+      groups.map((g) => [g.first.entity.id, g.first.relationship?.id ?? null, g.changes.length]),
+    ).toEqual([
+      ['ec-decision', null, 2],
+      ['eu-milestone', null, 1],
+      ['ec-decision', 'rel-1', 1],
+    ]);
+    expect(groups[0]?.changes.map((c) => describeChange(c))).toEqual([
+      'status: EXPECTED → COMPLETED',
+      'date: 2013 → 2013-11-20',
+    ]);
+    const otherDocument = change({ document: { ...doc, id: 'other' } });
+    expect(groupChanges([changes[3] as Change, otherDocument])).toHaveLength(2);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Statement } from '../../../web/src/api/types.ts';
-import { formatValueChange, statementDiffs } from '../../../web/src/history/index.ts';
+import { formatProvenance, formatValueChange, statementDiffs } from '../../../web/src/history/index.ts';
 
 const statement = (date: string, values: Record<string, unknown>): Statement => ({
   date,
@@ -57,5 +57,17 @@ describe('statementDiffs', () => {
 
   it('copes with an empty history', () => {
     expect(statementDiffs([])).toEqual([]);
+  });
+});
+
+describe('formatProvenance', () => {
+  it('says how many documents stated an element, and when', () => {
+    expect(
+      formatProvenance({ statedIn: ['a', 'b'], since: '2013-09-20', lastStated: '2013-11-20', status: 'X' }),
+    ).toBe('Stated by 2 documents, 2013-09-20 to 2013-11-20');
+    expect(formatProvenance({ statedIn: ['a'], since: '2013-09-20', lastStated: '2013-09-20' })).toBe(
+      'Stated by 1 document, 2013-09-20',
+    );
+    expect(formatProvenance({ status: 'PENDING' })).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import type { Change } from '../api/types.ts';
 import { humanize } from '../graph/format.ts';
-import { formatStatedValue } from './statements.ts';
+import { formatStatedValue, isShownProperty } from './statements.ts';
 
 /** The days `changes(from, to)` is asked for: after `from`, up to and including `to`. */
 export interface ChangeWindow {
@@ -85,4 +85,31 @@ export function describeChange(change: Change, nameOf: (id: string) => string | 
     default:
       return humanize(String(change.kind));
   }
+}
+
+/** The changes one document made to one entity or relationship, listed together. */
+export interface ChangeGroup {
+  /** The first change of the group (its date, document, entity and relationship are the group's). */
+  first: Change;
+  changes: Change[];
+}
+
+/** Changes worth listing: not those of sort keys, date precisions or provenance, which follow the values shown. */
+export function shownChanges(changes: readonly Change[]): Change[] {
+  return changes.filter((change) => isShownProperty(change.property));
+}
+
+/**
+ * The changes grouped by document and element, in the order of each group's first change (the server's order:
+ * oldest first), so that one document's changes to one entity read as one item.
+ */
+export function groupChanges(changes: readonly Change[]): ChangeGroup[] {
+  const groups = new Map<string, ChangeGroup>();
+  for (const change of changes) {
+    const key = `${change.document.id}|${change.entity.id}|${change.relationship?.id ?? ''}`;
+    const group = groups.get(key);
+    if (group) group.changes.push(change);
+    else groups.set(key, { first: change, changes: [change] });
+  }
+  return [...groups.values()];
 }

@@ -1,8 +1,8 @@
-import type { Statement } from '../api/types.ts';
-import { formatValue } from '../graph/format.ts';
+import type { Properties, Statement } from '../api/types.ts';
+import { countOf, formatValue } from '../graph/format.ts';
 
 /** Values a statement carries for machines (ids, provenance, sort keys), not worth a line in its history. */
-const MACHINE_VALUES = new Set([
+const MACHINE_VALUES: ReadonlySet<string> = new Set([
   'id',
   'kind',
   'citedIn',
@@ -67,4 +67,26 @@ export function formatValueChange(change: ValueChange): string {
   if (change.kind === 'first') return `${change.property}: ${after}`;
   if (change.kind === 'same') return `${change.property}: ${after} (unchanged)`;
   return `${change.property}: ${formatStatedValue(change.before)} → ${after}`;
+}
+
+/** Properties every element carries about its own statements (docs/model.md, "History and provenance"). */
+export const PROVENANCE_PROPERTIES: ReadonlySet<string> = new Set(['statedIn', 'since', 'lastStated']);
+
+/**
+ * "Stated by 2 documents, 2013-09-20 to 2013-11-20", "Stated by 1 document, 2013-09-20": an element's provenance
+ * from its `statedIn`, `since` and `lastStated`; null when it carries none.
+ */
+export function formatProvenance(properties: Properties): string | null {
+  const { statedIn, since, lastStated } = properties;
+  const count = Array.isArray(statedIn) ? statedIn.length : 0;
+  const first = typeof since === 'string' ? since : null;
+  const last = typeof lastStated === 'string' ? lastStated : null;
+  if (!count && !first) return null;
+  const span = first && last && last !== first ? `${first} to ${last}` : (first ?? last);
+  return [count ? `Stated by ${countOf(count, 'document')}` : 'Stated', span].filter(Boolean).join(', ');
+}
+
+/** Whether a change touches a value worth listing (not a sort key, precision or provenance). */
+export function isShownProperty(property: string | null): boolean {
+  return property === null || (isShownValue(property, true) && !PROVENANCE_PROPERTIES.has(property));
 }

@@ -1,6 +1,6 @@
 import type { Change } from '../api/types.ts';
 import { countOf } from '../graph/format.ts';
-import { type ChangeWindow, describeChange } from '../history/index.ts';
+import { type ChangeWindow, describeChange, groupChanges } from '../history/index.ts';
 import { clear, h } from './dom.ts';
 import { entityLink, type PanelActions } from './panel.ts';
 
@@ -15,10 +15,18 @@ export interface ChangesFrame {
   collapsed: boolean;
 }
 
-/** "3 changes after 2013-10-01, up to 2013-12-01". */
-export function changesSummary(window: ChangeWindow, count: number, total = count): string {
-  const listed = total > count ? `${count} of ${countOf(total, 'change')}` : countOf(count, 'change');
-  return `${listed} after ${window.from}, up to ${window.to}`;
+/**
+ * "3 changes after 2013-10-01, up to 2013-12-01", and when the server had more than were fetched, how many of
+ * them were.
+ */
+export function changesSummary(
+  window: ChangeWindow,
+  count: number,
+  fetched = count,
+  total = fetched,
+): string {
+  const more = total > fetched ? ` (the first ${fetched} of ${total} fetched)` : '';
+  return `${countOf(count, 'change')} after ${window.from}, up to ${window.to}${more}`;
 }
 
 /** The header of the changes box: title, summary, collapse and clear buttons; returns the body to fill. */
@@ -77,18 +85,19 @@ export function renderChangesError(
 }
 
 /**
- * The server's changes in the window, oldest first: each with its date, the entity (a link that selects it), what
- * changed ("status: PENDING → TRIGGERED") and its source (opens the reader at the sentence that states it).
+ * The server's changes in the window, oldest first, one item per document and entity (or relationship): its date,
+ * the entity (a link that selects it), what changed ("status: PENDING → TRIGGERED") and its source (opens the
+ * reader at the sentence that states it).
  */
 export function renderChanges(
   container: HTMLElement,
   window: ChangeWindow,
-  { changes, totalCount }: { changes: readonly Change[]; totalCount: number },
+  { changes, fetched, totalCount }: { changes: readonly Change[]; fetched: number; totalCount: number },
   nameOf: (id: string) => string | undefined,
   actions: Pick<PanelActions, 'focus' | 'read'>,
   options: ChangesFrame,
 ) {
-  const body = frame(container, changesSummary(window, changes.length, totalCount), options);
+  const body = frame(container, changesSummary(window, changes.length, fetched, totalCount), options);
   if (!changes.length) {
     body.append(
       h('p', {
@@ -98,36 +107,40 @@ export function renderChanges(
     );
     return;
   }
+  const groups = groupChanges(changes);
   const list = h('ol', { class: 'change-list' });
-  for (const change of changes.slice(0, MAX_LISTED_CHANGES)) {
-    const citation = change.citations[0];
+  for (const { first, changes: items } of groups.slice(0, MAX_LISTED_CHANGES)) {
+    const citation = items.flatMap((c) => c.citations)[0];
+    const lines = h('ul', { class: 'change-lines' });
+    for (const change of items)
+      lines.append(h('li', { class: 'change-text', text: describeChange(change, nameOf) }));
     list.append(
       h(
         'li',
-        { class: `change ${change.kind.toLowerCase()}`, 'data-entity-id': change.entity.id },
+        { class: `change ${first.kind.toLowerCase()}`, 'data-entity-id': first.entity.id },
         h(
           'p',
           { class: 'change-head' },
-          h('time', { class: 'change-date', datetime: change.date, text: change.date }),
-          entityLink(change.entity.id, change.entity.name, change.entity.kind, actions),
+          h('time', { class: 'change-date', datetime: first.date, text: first.date }),
+          entityLink(first.entity.id, first.entity.name, first.entity.kind, actions),
         ),
-        h('p', { class: 'change-text', text: describeChange(change, nameOf) }),
+        lines,
         h('button', {
           type: 'button',
           class: 'link-button change-source',
           title: 'Read the sentence that states it',
-          text: `Source: ${change.document.name}`,
-          on: { click: () => actions.read(change.document.id, citation?.id ?? null) },
+          text: `Source: ${first.document.name}`,
+          on: { click: () => actions.read(first.document.id, citation?.id ?? null) },
         }),
       ),
     );
   }
   body.append(list);
-  if (changes.length > MAX_LISTED_CHANGES)
+  if (groups.length > MAX_LISTED_CHANGES)
     body.append(
       h('p', {
         class: 'muted',
-        text: `The first ${MAX_LISTED_CHANGES} are listed; all ${changes.length} are marked on the canvas.`,
+        text: `The first ${MAX_LISTED_CHANGES} of ${groups.length} items are listed; every change is marked on the canvas.`,
       }),
     );
 }

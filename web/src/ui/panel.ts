@@ -3,7 +3,12 @@ import type { Citation, Graph, GraphEdge, Statement } from '../api/types.ts';
 import { countOf, formatValue, humanize, propertyTitle } from '../graph/format.ts';
 import { kindStyle } from '../graph/kinds.ts';
 import type { EdgeData } from '../graph/toElements.ts';
-import { formatValueChange, statementDiffs } from '../history/index.ts';
+import {
+  formatProvenance,
+  formatValueChange,
+  PROVENANCE_PROPERTIES,
+  statementDiffs,
+} from '../history/index.ts';
 import { clear, h, swatch } from './dom.ts';
 
 export interface PanelActions {
@@ -86,7 +91,7 @@ export function citationList(
 function propertyList(properties: Record<string, unknown>) {
   const dl = h('dl', { class: 'properties' });
   for (const [key, value] of Object.entries(properties)) {
-    if (SKIPPED_PROPERTIES.has(key)) continue;
+    if (SKIPPED_PROPERTIES.has(key) || PROVENANCE_PROPERTIES.has(key)) continue;
     const text = formatValue(value);
     if (text === null) continue;
     dl.append(h('dt', { text: propertyTitle(key) }), h('dd', { text }));
@@ -131,6 +136,14 @@ export function renderEmpty(panel: HTMLElement, title: string, ...lines: string[
 export function renderLoading(panel: HTMLElement, what: string) {
   clear(panel);
   panel.append(h('p', { class: 'loading-line', 'aria-busy': 'true', text: `Loading ${what}…` }));
+}
+
+/** "Stated by 2 documents, 2013-09-20 to 2013-11-20 · as of 2013-12-01" under a title; null when neither. */
+function provenanceLine(properties: Record<string, unknown>, asOf: string | null) {
+  const text = [formatProvenance(properties), asOf ? `as of ${asOf}` : null].filter(Boolean).join(' · ');
+  return text
+    ? h('p', { class: 'muted as-of-note', text: text.charAt(0).toUpperCase() + text.slice(1) })
+    : null;
 }
 
 /** What a panel says when nothing with `id` is there (on `asOf`, when given). */
@@ -215,7 +228,7 @@ export function renderDetails(
       { class: 'panel-head' },
       kindBadge(node.kind),
       h('h2', { id: 'panel-title', text: node.label }),
-      asOf ? h('p', { class: 'muted as-of-note', text: `As of ${asOf}` }) : null,
+      provenanceLine(node.properties, asOf),
     ),
     h(
       'div',
@@ -343,7 +356,7 @@ export function renderEdgeDetails(
       { class: 'panel-head edge-details' },
       h('span', { class: 'kind-badge', text: `Relationship · ${humanize(drawn.type)}` }),
       h('h2', { id: 'panel-title', text: label }),
-      asOf ? h('p', { class: 'muted as-of-note', text: `As of ${asOf}` }) : null,
+      provenanceLine(edge?.properties ?? {}, asOf),
     ),
     h(
       'p',

@@ -1,7 +1,14 @@
 import { fetchChanges } from '../api/queries.ts';
 import type { Change } from '../api/types.ts';
 import type { Canvas } from '../graph/canvas.ts';
-import { type ChangeWindow, changedElements, changeWindow, NO_CHANGES, todayIso } from '../history/index.ts';
+import {
+  type ChangeWindow,
+  changedElements,
+  changeWindow,
+  NO_CHANGES,
+  shownChanges,
+  todayIso,
+} from '../history/index.ts';
 import type { ViewStore } from '../state/store.ts';
 import { type ChangesFrame, renderChanges, renderChangesError, renderChangesLoading } from '../ui/changes.ts';
 import type { PanelActions } from '../ui/panel.ts';
@@ -29,7 +36,7 @@ export class ChangesPanel {
   #token = 0;
   #loadedKey: string | null = null;
   #collapsed = false;
-  #shown: { window: ChangeWindow; changes: Change[]; totalCount: number } | null = null;
+  #shown: { window: ChangeWindow; changes: Change[]; fetched: number; totalCount: number } | null = null;
 
   constructor(el: HTMLElement, ctx: ChangesContext) {
     this.#el = el;
@@ -68,10 +75,11 @@ export class ChangesPanel {
     this.#el.hidden = false;
     renderChangesLoading(this.#el, window, this.#frame());
     try {
-      const { changes, totalCount } = await fetchChanges(window.from, window.to);
+      const { changes: fetched, totalCount } = await fetchChanges(window.from, window.to);
       if (token !== this.#token) return;
+      const changes = shownChanges(fetched);
       this.#loadedKey = key;
-      this.#shown = { window, changes, totalCount };
+      this.#shown = { window, changes, fetched: fetched.length, totalCount };
       this.#ctx.filters.setChanged(changedElements(changes));
       this.#render();
       this.#ctx.onLoaded();
