@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { expandSeedPaths, type LoadProgress, loadSeed } from '../seed/load.ts';
@@ -39,9 +39,12 @@ export interface Neo4jRun {
   close(): Promise<void>;
 }
 
-/** A fresh, empty store with the app's schema (constraints, full-text and range indexes). */
+/**
+ * A fresh, empty store with the app's schema (constraints, full-text and range indexes). The folder is this
+ * process's own, so two benches in one working tree do not delete each other's stores.
+ */
 export async function freshNeo4j(name: string): Promise<Neo4jRun> {
-  const dataDir = path.join(WORK_DIR, 'neo4j', name);
+  const dataDir = path.join(WORK_DIR, 'neo4j', `${name}-${process.pid}`);
   await rm(dataDir, { recursive: true, force: true });
   const neo4jServer = await startLocalNeo4j({
     port: await findFreePort(),
@@ -78,8 +81,12 @@ export async function syntheticSeed(scale: number, seed = 1): Promise<string> {
   const generator = await generatorDigest();
   const made = existsSync(marker) ? (await readFile(marker, 'utf8')).trim() : '';
   if (made !== generator) {
-    await generateSynthetic({ scale, seed, outDir: dir });
-    await writeFile(marker, `${generator}\n`);
+    // Written aside and then renamed, so that another bench never reads a half-written folder.
+    const aside = `${dir}.${process.pid}`;
+    await generateSynthetic({ scale, seed, outDir: aside });
+    await writeFile(path.join(aside, '.complete'), `${generator}\n`);
+    await rm(dir, { recursive: true, force: true });
+    await rename(aside, dir);
   }
   return dir;
 }
@@ -145,7 +152,8 @@ CREATE (a)-[r:${batch.type}]->(b) SET r = row.props`
       const started = performance.now();
       await session.executeWrite((tx) => tx.run(text, { rows: batch.rows }));
       writeMs += performance.now() - started;
-      elements += batch.rows.length;
+      // Elements as the loader counts them: history statements are written (and timed) but not counted.
+      if (batch.kind !== 'statements') elements += batch.rows.length;
     }
   } finally {
     await session.close();
