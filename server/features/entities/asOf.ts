@@ -1,3 +1,4 @@
+import type { Cypher } from '../../db/executor.ts';
 import { IDENTITY_PROPERTIES, STATEMENT_LABEL } from '../../model/subjects.ts';
 
 /*
@@ -7,7 +8,9 @@ import { IDENTITY_PROPERTIES, STATEMENT_LABEL } from '../../model/subjects.ts';
  * spliced into the text, so one text per shape serves every day and stays in Neo4j's query cache; `date($asOf)`
  * is a runtime constant). Questions about today thus plan and run as before, and the as-of text is planned only
  * by those who ask for it. In the as-of text, an element last stated on or before the day (the usual case) costs
- * one property comparison more: statements are read only for elements stated again after the day.
+ * one property comparison more. An element stated again after the day comes flagged with its subject key
+ * (`restated`), and its statements up to the day are read for the whole answer at once, in a second round trip
+ * (statements.ts): the big texts stay free of subqueries, which would double their planning time.
  */
 
 /** Whether an element (node or relationship) was known on the day: first stated on or before it. */
@@ -26,16 +29,25 @@ export function whereAsOf(
 const restatedAfter = (variable: string): string => `${variable}.lastStated > date($asOf)`;
 
 /**
- * An element's statements up to the day, oldest first, as property maps (null when its stored values stand): the
- * caller folds them (fold.ts). `subject` is its subject key as a Cypher expression.
+ * An element's subject key when it was stated again after the day, so its stored values are not that day's (null
+ * in the usual case): the answer's statements are then read for all such elements at once (statements.ts).
+ * `subject` is its subject key as a Cypher expression.
  */
-export function statementsAsOf(variable: string, subject: string): string {
-  return `CASE WHEN ${restatedAfter(variable)} THEN COLLECT {
-    MATCH (statement:${STATEMENT_LABEL} {_subject: ${subject}}) WHERE statement._date <= date($asOf)
-    WITH statement ORDER BY statement._date, statement._document
-    RETURN properties(statement)
-  } END`;
+export function restatedSubject(variable: string, subject: string): string {
+  return `CASE WHEN ${restatedAfter(variable)} THEN ${subject} END`;
 }
+
+/** Every statement of `$subjects` up to `$asOf`, oldest first per subject. */
+export const STATEMENTS_AS_OF: Cypher = {
+  name: 'entities.statementsAsOf',
+  text: `
+UNWIND $subjects AS subject
+RETURN subject, COLLECT {
+  MATCH (statement:${STATEMENT_LABEL} {_subject: subject}) WHERE statement._date <= date($asOf)
+  WITH statement ORDER BY statement._date, statement._document
+  RETURN properties(statement)
+} AS statements`,
+};
 
 /**
  * One property's value on the day, for filters and sort keys: the stored value, or the latest statement's up to the

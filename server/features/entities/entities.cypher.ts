@@ -1,5 +1,5 @@
 import type { Cypher } from '../../db/executor.ts';
-import { propertyOf, relationshipSubjectOf, statementsAsOf, whereAsOf } from './asOf.ts';
+import { propertyOf, relationshipSubjectOf, restatedSubject, whereAsOf } from './asOf.ts';
 import { LIMITS } from './limits.ts';
 import type { Prefetch, RelationSpec } from './relations.ts';
 
@@ -7,7 +7,8 @@ import type { Prefetch, RelationSpec } from './relations.ts';
  * Cypher for entities and their relationship lists. Labels and types come from the specs in relations.ts (which
  * take them from the allowlist), never from user input; every value is a parameter. Every lookup starts from the
  * unique index on Entity.id. Each statement that reads entities has an as-of text (see asOf.ts): it takes `$asOf`,
- * matches only elements known on that day, and brings the statements of elements stated again after it.
+ * matches only elements known on that day, and flags those stated again after it (`restated`), whose statements
+ * statements.ts then reads.
  */
 
 const nodesById = (asOf: boolean): Cypher => ({
@@ -93,11 +94,11 @@ export function afterCondition(key: string, variable: string, descending = false
 /**
  * An entity as a map: every property, or, when `projected`, only the properties `$fields` lists for its kind (see
  * projection.ts) as [name, value] pairs, which toEntity turns back into properties. `kind` names the kind when
- * only one is possible; otherwise it is read from the node's labels. `asOf`: with its statements up to `$asOf`
- * when it was stated again after that day (toEntity folds them).
+ * only one is possible; otherwise it is read from the node's labels. `asOf`: flagged `restated` (its subject key)
+ * when it was stated again after `$asOf` (statements.ts reads its statements, toEntity folds them).
  */
 export function nodeMap(variable: string, projected = false, kind?: string, asOf = false): string {
-  const statements = asOf ? `, statements: ${statementsAsOf(variable, `${variable}.id`)}` : '';
+  const statements = asOf ? `, restated: ${restatedSubject(variable, `${variable}.id`)}` : '';
   if (!projected) return `${variable} {.*, labels: labels(${variable})${statements}}`;
   const fields = kind
     ? `$fields.${kind}`
@@ -106,12 +107,12 @@ export function nodeMap(variable: string, projected = false, kind?: string, asOf
 }
 
 /**
- * A relationship's properties, and, as of a day (`asOf`), its statements up to `$asOf` when it was stated again
- * after that day. `start` and `end` are its end nodes' variables.
+ * A relationship's properties and, as of a day (`asOf`), its subject key as `restated` when it was stated again
+ * after `$asOf` (see nodeMap). `start` and `end` are its end nodes' variables.
  */
 export function relationshipFields(rel: string, start: string, end: string, asOf: boolean): string {
   const statements = asOf
-    ? `, statements: ${statementsAsOf(rel, relationshipSubjectOf(rel, start, end))}`
+    ? `, restated: ${restatedSubject(rel, relationshipSubjectOf(rel, start, end))}`
     : '';
   return `properties: properties(${rel})${statements}`;
 }

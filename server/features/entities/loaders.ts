@@ -12,6 +12,7 @@ import {
 } from './entities.cypher.ts';
 import type { ConnectionModel, EntityModel } from './entity.model.ts';
 import type { Prefetch, RelationSpec } from './relations.ts';
+import { attachStatements } from './statements.ts';
 import { relationshipProperties, requireEntity, toEntity } from './toEntity.ts';
 
 /** A relationship as a loader returns it, before the resolver adds the entity it started from. */
@@ -63,6 +64,7 @@ export function createLoaders(executor: Executor) {
           const asOf = group[0].asOf;
           const cypher = asOf === null ? NODES_BY_ID : NODES_BY_ID_AS_OF;
           const rows = await executor.read(cypher, { ids: group.map((key) => key.id), asOf });
+          await attachStatements(executor, rows, asOf);
           for (const row of rows) results.set(nodeKey({ id: String(row.id), asOf }), toEntity(row.n, asOf));
         }),
       );
@@ -98,6 +100,7 @@ export function createLoaders(executor: Executor) {
           const { spec, asOf } = group[0];
           const cypher = relatedQuery(spec, asOf !== null);
           const rows = await executor.read(cypher, { ids: group.map((key) => key.id), asOf });
+          await attachStatements(executor, rows, asOf);
           for (const row of rows) {
             results.set(relatedKey({ spec, id: String(row.id), asOf }), toLinks(row.links, asOf));
           }
@@ -120,6 +123,7 @@ export function createLoaders(executor: Executor) {
             asOf,
             ...cursorParams(after),
           });
+          await attachStatements(executor, rows, asOf);
           for (const row of rows) {
             const connection = toConnection(row.total, row.page as PageRow[], first, after, asOf);
             results.set(`${pageGroupKey(group[0])}\u0000${String(row.id)}`, connection);

@@ -7,6 +7,7 @@ import { pageSize } from './limits.ts';
 import { projectionOf } from './projection.ts';
 import type { Prefetch } from './relations.ts';
 import { type RootQuery, rootQuery } from './rootQuery.ts';
+import { attachStatements } from './statements.ts';
 import { requireEntity } from './toEntity.ts';
 
 /**
@@ -23,13 +24,15 @@ export async function runRootQuery(
   const first = pageSize(args.first);
   const after = decodeCursor(args.after);
   const asOf = args.asOf ?? null;
-  const [row] = await context.executor.read(rootQuery(query, asOf !== null), {
+  const rows = await context.executor.read(rootQuery(query, asOf !== null), {
     ...params,
     ...cursorParams(after),
     asOf,
     limit: first + 1,
     fields: projectionOf(info),
   });
+  await attachStatements(context.executor, rows, asOf);
+  const [row] = rows;
   const page = (row?.page ?? []) as (PageRow & { links?: unknown })[];
   primePage(context, page, query.prefetch ?? [], asOf);
   return toConnection(row?.total, page, first, after, asOf);

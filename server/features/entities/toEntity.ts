@@ -9,6 +9,7 @@ interface PlainNode {
   labels?: unknown;
   pairs?: unknown;
   statements?: unknown;
+  restated?: unknown;
   id?: unknown;
   [property: string]: unknown;
 }
@@ -27,7 +28,7 @@ export function kindOf(labels: readonly unknown[]): EntityKind | null {
  */
 export function toEntity(value: unknown, asOf: string | null = null): EntityModel | null {
   if (!value || typeof value !== 'object') return null;
-  const { labels, pairs, statements, ...stored } = value as PlainNode;
+  const { labels, pairs, statements, restated: _restated, ...stored } = value as PlainNode;
   // A projected node (see nodeMap): its other properties come as [name, value] pairs.
   if (Array.isArray(pairs)) for (const [key, item] of pairs as [string, unknown][]) stored[key] = item;
   const kind = kindOf(Array.isArray(labels) ? labels : []);
@@ -41,7 +42,10 @@ export function toEntity(value: unknown, asOf: string | null = null): EntityMode
     : { ...properties, kind, id: stored.id, name };
 }
 
-/** A relationship's properties as of the answer's day: the fold of its statements when they came (see relationshipFields). */
+/**
+ * A relationship's properties as of the answer's day: the fold of its statements when it had to be folded (see
+ * relationshipFields and statements.ts).
+ */
 export function relationshipProperties(
   properties: unknown,
   statements: unknown,

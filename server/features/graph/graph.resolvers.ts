@@ -6,6 +6,7 @@ import { relationshipSubject } from '../../model/subjects.ts';
 import type { EntityModel, GraphEdgeModel, GraphNodeModel } from '../entities/entity.model.ts';
 import { citationsOf } from '../entities/fields.ts';
 import { checkRange, idList, LIMITS } from '../entities/limits.ts';
+import { attachStatements } from '../entities/statements.ts';
 import { relationshipProperties, toEntity } from '../entities/toEntity.ts';
 import { edgeLabel } from './edgeLabels.ts';
 import { GRAPH_BY_DEPTH, GRAPH_BY_DEPTH_AS_OF, MAX_GRAPH_EDGES, PATH_BY_LENGTH } from './graph.cypher.ts';
@@ -17,6 +18,7 @@ export interface EdgeRow {
   target: string;
   type: string;
   properties: Record<string, unknown> | null;
+  restated?: unknown;
   statements?: unknown;
 }
 
@@ -26,7 +28,7 @@ export const toGraphNode = (entity: EntityModel): GraphNodeModel => {
 };
 
 export const toGraphEdge = (row: EdgeRow, asOf: string | null = null): GraphEdgeModel => {
-  const { statements, ...edge } = row;
+  const { statements, restated: _restated, ...edge } = row;
   const properties = { ...relationshipProperties(edge.properties, statements) };
   return { ...edge, properties, label: edgeLabel(row.type, properties), ...(asOf ? { asOf } : {}) };
 };
@@ -42,7 +44,9 @@ async function subgraph(
 ) {
   const cypher = (asOf === null ? GRAPH_BY_DEPTH : GRAPH_BY_DEPTH_AS_OF)[depth];
   if (!cypher) throw badInput(`"depth" must be an integer from 0 to ${LIMITS.maxGraphDepth}.`);
-  const [row] = await context.executor.read(cypher, { ids: seeds.slice(0, limit), kinds, limit, asOf });
+  const rows = await context.executor.read(cypher, { ids: seeds.slice(0, limit), kinds, limit, asOf });
+  await attachStatements(context.executor, rows, asOf);
+  const [row] = rows;
   return {
     ...toGraph(row, asOf),
     truncated:

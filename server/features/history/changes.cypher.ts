@@ -5,10 +5,10 @@ import { elementOfSubject } from '../entities/entities.cypher.ts';
 /**
  * Everything the documents dated in (`$from`, `$to`] state, one row per (document, subject): the documents come
  * from their dates, the subjects from each document's `facts` (its subject keys), so the cost follows what the
- * window holds, not the size of the graph. Each row carries the element (an entity, or a relationship found from
- * its key: type and endpoints split off, then the key compared whole, identity included) and the subject's
- * statements up to and including that document's, oldest first (none for a subject stated by one document).
- * changes.ts turns them into changes.
+ * window holds, not the size of the graph. Each row carries the subject's statements up to and including that
+ * document's, oldest first (none for a subject stated by one document, which that document therefore added). Rows
+ * are kept small (no element): changes.ts finds the changes of the whole window from them, and only the page shown
+ * fetches its elements (ELEMENTS_BY_SUBJECT).
  */
 export const STATEMENTS_IN_WINDOW: Cypher = {
   name: 'history.changes',
@@ -16,11 +16,19 @@ export const STATEMENTS_IN_WINDOW: Cypher = {
 MATCH (d:SourceDocument)
 WHERE d.since > date($from) AND d.since <= date($to)
 UNWIND coalesce(d.facts, []) AS key
-${elementOfSubject('key')}
-RETURN d.id AS document, d.since AS date, key, node, edge, COLLECT {
+RETURN d.id AS document, d.since AS date, key, COLLECT {
   MATCH (statement:${STATEMENT_LABEL} {_subject: key})
   WHERE statement._date < d.since OR (statement._date = d.since AND statement._document <= d.id)
   WITH statement ORDER BY statement._date, statement._document
   RETURN properties(statement)
 } AS statements`,
+};
+
+/** The elements subject keys name (`$keys`): entities as `node`, relationships as `edge` (see elementOfSubject). */
+export const ELEMENTS_BY_SUBJECT: Cypher = {
+  name: 'history.elements',
+  text: `
+UNWIND $keys AS key
+${elementOfSubject('key')}
+RETURN key, node, edge`,
 };

@@ -1,4 +1,5 @@
 import type { Context } from '../../context.ts';
+import type { Row } from '../../db/executor.ts';
 import { badInput } from '../../errors.ts';
 import type {
   ChangeConnectionResolvers,
@@ -10,9 +11,9 @@ import { decodeCursor, encodeCursor } from '../entities/cursor.ts';
 import { citationsOf } from '../entities/fields.ts';
 import { checkRange, LIMITS } from '../entities/limits.ts';
 import { toEntity } from '../entities/toEntity.ts';
-import { toGraphEdge } from '../graph/index.ts';
-import { STATEMENTS_IN_WINDOW } from './changes.cypher.ts';
-import { type ChangeDraft, changesOf, type WindowRow } from './changes.ts';
+import { type EdgeRow, toGraphEdge } from '../graph/index.ts';
+import { ELEMENTS_BY_SUBJECT, STATEMENTS_IN_WINDOW } from './changes.cypher.ts';
+import { type ChangeDraft, changesOf, completeSingle, type WindowRow } from './changes.ts';
 import type { ChangeConnectionModel, ChangeModel, StatementModel } from './history.model.ts';
 
 export const statement: StatementResolvers = {
@@ -61,9 +62,13 @@ export const historyQuery: Pick<QueryResolvers, 'changes'> = {
     const all = changesOf(rows as unknown as WindowRow[]);
     const start = position ? firstAfter(all, position.key) : 0;
     const page = all.slice(start, start + size);
+    // Only the page's elements are read: the window's rows carry none.
+    const keys = [...new Set(page.map((draft) => draft.key))];
+    const elements = keys.length ? await context.executor.read(ELEMENTS_BY_SUBJECT, { keys }) : [];
+    const byKey = new Map(elements.map((row) => [String(row.key), row]));
     return {
       totalCount: all.length,
-      items: page.map(toChangeModel),
+      items: page.flatMap((draft) => toChangeModel(draft, byKey.get(draft.key))),
       hasNextPage: start + size < all.length,
       hasPreviousPage: position !== null,
     };
@@ -82,20 +87,28 @@ function firstAfter(changes: readonly ChangeDraft[], order: string): number {
   return low;
 }
 
-function toChangeModel(draft: ChangeDraft): ChangeModel {
-  return {
-    kind: draft.kind,
-    entityId: draft.entityId,
-    entity: draft.node ? toEntity(draft.node) : null,
-    relationship: draft.edge ? toGraphEdge(draft.edge) : null,
-    property: draft.property,
-    before: draft.before,
-    after: draft.after,
-    date: draft.date,
-    document: draft.document,
-    citedIn: draft.citedIn,
-    cursor: encodeCursor({ key: draft.order, id: draft.entityId }),
-  };
+/** A change with its element; none when the element is not in the graph any more. */
+function toChangeModel(draft: ChangeDraft, element: Row | undefined): ChangeModel[] {
+  const node = element?.node as Record<string, unknown> | null | undefined;
+  const edge = element?.edge as EdgeRow | null | undefined;
+  const stated = node ?? edge?.properties;
+  if (!stated) return [];
+  const change = draft.single ? completeSingle(draft, stated) : draft;
+  return [
+    {
+      kind: change.kind,
+      entityId: change.entityId,
+      entity: node ? toEntity(node) : null,
+      relationship: edge ? toGraphEdge(edge) : null,
+      property: change.property,
+      before: change.before,
+      after: change.after,
+      date: change.date,
+      document: change.document,
+      citedIn: change.citedIn,
+      cursor: encodeCursor({ key: change.order, id: change.entityId }),
+    },
+  ];
 }
 
 async function requireDocument(context: Context, id: string) {

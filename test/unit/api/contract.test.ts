@@ -12,6 +12,7 @@ import {
   DOCUMENT_TEXTS,
 } from '../../../server/features/documents/documents.cypher.ts';
 import { DRUG_CONDITIONS, DRUG_REFS } from '../../../server/features/drugs/drugs.cypher.ts';
+import { STATEMENTS_AS_OF } from '../../../server/features/entities/asOf.ts';
 import {
   NODES_BY_ID,
   NODES_BY_ID_AS_OF,
@@ -27,7 +28,10 @@ import {
   PATH_BY_LENGTH,
   WALKED_TYPES,
 } from '../../../server/features/graph/graph.cypher.ts';
-import { STATEMENTS_IN_WINDOW } from '../../../server/features/history/changes.cypher.ts';
+import {
+  ELEMENTS_BY_SUBJECT,
+  STATEMENTS_IN_WINDOW,
+} from '../../../server/features/history/changes.cypher.ts';
 import { NODE_HISTORY, RELATIONSHIP_HISTORY } from '../../../server/features/history/history.cypher.ts';
 import {
   PARTNERSHIP_CONDITIONS,
@@ -90,7 +94,13 @@ describe('Cypher building', () => {
         (cypher) => cypher.text,
       ),
       ...[...GRAPH_BY_DEPTH, ...GRAPH_BY_DEPTH_AS_OF].map((cypher) => cypher.text),
-      ...[NODE_HISTORY, RELATIONSHIP_HISTORY, STATEMENTS_IN_WINDOW].map((cypher) => cypher.text),
+      ...[
+        NODE_HISTORY,
+        RELATIONSHIP_HISTORY,
+        STATEMENTS_IN_WINDOW,
+        ELEMENTS_BY_SUBJECT,
+        STATEMENTS_AS_OF,
+      ].map((cypher) => cypher.text),
       ...[DOCUMENT_TEXTS, DOCUMENT_SENTENCES, DOCUMENT_FACTS].map((cypher) => cypher.text),
     ];
     for (const text of texts) {

@@ -5,7 +5,12 @@ import {
   isCoarserForm,
   propertyChanges,
 } from '../../../server/features/entities/fold.ts';
-import { changesOf, type WindowRow } from '../../../server/features/history/changes.ts';
+import {
+  type ChangeDraft,
+  changesOf,
+  completeSingle,
+  type WindowRow,
+} from '../../../server/features/history/changes.ts';
 import { fromElement, fromStatementNode, historyOf } from '../../../server/features/history/statements.ts';
 import { parseSubject, relationshipSubject } from '../../../server/model/subjects.ts';
 
@@ -142,61 +147,59 @@ describe('statements', () => {
 });
 
 describe('changes of a window', () => {
-  const node = (id: string, statedIn: string[]) => ({
-    id,
-    name: id,
-    labels: ['Entity', 'Milestone'],
-    citedIn: [`${statedIn[0]}#1`],
-    statedIn,
-    since: '2013-09-20',
-  });
-
   it('adds what a document states first, changes what it restates, in document and subject order', () => {
     const rows: WindowRow[] = [
       {
         document: 'b',
         date: '2013-11-20',
         key: 'm1',
-        node: node('m1', ['a', 'b']),
-        edge: null,
         statements: [
           statement('a', '2013-09-20', { status: 'PENDING' }),
           statement('b', '2013-11-20', { status: 'TRIGGERED' }, ['b#2']),
         ],
       },
+      { document: 'b', date: '2013-11-20', key: 'PAID_TO:m2>immunogen', statements: [] },
+      { document: 'b', date: '2013-11-20', key: 'm2', statements: [] },
+      // Stated first by b, then again by c: b added it.
       {
         document: 'b',
         date: '2013-11-20',
-        key: 'PAID_TO:m2>immunogen',
-        node: null,
-        edge: {
-          id: 'r1',
-          source: 'm2',
-          target: 'immunogen',
-          type: 'PAID_TO',
-          properties: { citedIn: ['b#3'], statedIn: ['b'], since: '2013-11-20' },
-        },
-        statements: [],
+        key: 'm3',
+        statements: [statement('b', '2013-11-20', { name: 'M3' }, ['b#4'])],
       },
-      {
-        document: 'b',
-        date: '2013-11-20',
-        key: 'm2',
-        node: { ...node('m2', ['b']), since: '2013-11-20' },
-        edge: null,
-        statements: [],
-      },
+      // Not a key of this API: left out.
+      { document: 'b', date: '2013-11-20', key: 'NOT_A_TYPE:a>b', statements: [] },
     ];
     const changes = changesOf(rows);
     expect(
-      changes.map((change) => [change.kind, change.entityId, change.property, change.before, change.after]),
+      changes.map((change) => [
+        change.kind,
+        change.entityId,
+        change.property,
+        change.before,
+        change.after,
+        change.single,
+      ]),
     ).toEqual([
-      ['PROPERTY_CHANGED', 'm1', 'status', 'PENDING', 'TRIGGERED'],
-      ['ENTITY_ADDED', 'm2', null, null, { name: 'm2' }],
-      ['RELATIONSHIP_ADDED', 'm2', null, null, {}],
+      ['PROPERTY_CHANGED', 'm1', 'status', 'PENDING', 'TRIGGERED', false],
+      ['ENTITY_ADDED', 'm2', null, null, null, true],
+      ['ENTITY_ADDED', 'm3', null, null, { name: 'M3' }, false],
+      ['RELATIONSHIP_ADDED', 'm2', null, null, null, true],
     ]);
-    expect(changes.map((change) => change.citedIn)).toEqual([['b#2'], ['b#1'], ['b#3']]);
-    expect([...changes].sort((a, b) => (a.order < b.order ? -1 : 1))).toEqual(changes);
+    expect(changes.map((change) => change.citedIn)).toEqual([['b#2'], [], ['b#4'], []]);
+    // An addition by the only document that states it: the element is its statement.
+    const single = changes[1] as ChangeDraft;
+    expect(
+      completeSingle(single, {
+        id: 'm2',
+        name: 'M2',
+        labels: ['Entity', 'Milestone'],
+        citedIn: ['b#1'],
+        statedIn: ['b'],
+        since: '2013-11-20',
+        lastStated: '2013-11-20',
+      }),
+    ).toMatchObject({ after: { name: 'M2' }, citedIn: ['b#1'] });
   });
 });
 
