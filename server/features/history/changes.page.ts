@@ -1,0 +1,69 @@
+import type { Executor, Row } from '../../db/executor.ts';
+import { type CursorPosition, encodeCursor } from '../entities/cursor.ts';
+import { toEntity } from '../entities/toEntity.ts';
+import { type EdgeRow, toGraphEdge } from '../graph/index.ts';
+import { ELEMENTS_BY_SUBJECT, STATEMENTS_IN_WINDOW } from './changes.cypher.ts';
+import { type ChangeDraft, changesOf, completeSingle, type WindowRow } from './changes.ts';
+import type { ChangeConnectionModel, ChangeModel } from './history.model.ts';
+
+/**
+ * One page of the changes stated by the documents dated in (`from`, `to`]: the window's statements in one round
+ * trip (no elements: they are small), every change of the window found from them (for the total and the order),
+ * then the elements of the page's changes only, in a second round trip.
+ */
+export async function changesPage(
+  executor: Executor,
+  window: { from: string; to: string },
+  size: number,
+  after: CursorPosition | null,
+): Promise<ChangeConnectionModel> {
+  const rows = await executor.read(STATEMENTS_IN_WINDOW, window);
+  const all = changesOf(rows as unknown as WindowRow[]);
+  const start = after ? firstAfter(all, after.key) : 0;
+  const page = all.slice(start, start + size);
+  const keys = [...new Set(page.map((draft) => draft.key))];
+  const elements = keys.length ? await executor.read(ELEMENTS_BY_SUBJECT, { keys }) : [];
+  const byKey = new Map(elements.map((row) => [String(row.key), row]));
+  return {
+    totalCount: all.length,
+    items: page.flatMap((draft) => toChangeModel(draft, byKey.get(draft.key))),
+    hasNextPage: start + size < all.length,
+    hasPreviousPage: after !== null,
+  };
+}
+
+/** The index of the first change after `order` (binary search: the list is sorted by order). */
+function firstAfter(changes: readonly ChangeDraft[], order: string): number {
+  let low = 0;
+  let high = changes.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((changes[middle] as ChangeDraft).order <= order) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** A change with its element; none when the element is not in the graph any more. */
+function toChangeModel(draft: ChangeDraft, element: Row | undefined): ChangeModel[] {
+  const node = element?.node as Record<string, unknown> | null | undefined;
+  const edge = element?.edge as EdgeRow | null | undefined;
+  const stated = node ?? edge?.properties;
+  if (!stated) return [];
+  const change = draft.single ? completeSingle(draft, stated) : draft;
+  return [
+    {
+      kind: change.kind,
+      entityId: change.entityId,
+      entity: node ? toEntity(node) : null,
+      relationship: edge ? toGraphEdge(edge) : null,
+      property: change.property,
+      before: change.before,
+      after: change.after,
+      date: change.date,
+      document: change.document,
+      citedIn: change.citedIn,
+      cursor: encodeCursor({ key: change.order, id: change.entityId }),
+    },
+  ];
+}
