@@ -17,6 +17,8 @@ import {
   PAYLOAD_CLASSES,
   PHASES,
   type PhaseEntry,
+  POPULATIONS,
+  PRIOR_THERAPIES,
   REGIONS,
   type Region,
   SETTINGS,
@@ -147,13 +149,30 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
     for (let i = 0; i < syllables; i += 1) text += random.pick(SYLLABLES);
     return text.charAt(0).toUpperCase() + text.slice(1);
   };
+  /** A word not in `taken` (then added): `make(longer)`, one syllable longer after every three clashes. */
+  const freshWord = (taken: Set<string>, make: (longer: number) => string) => {
+    for (let clashes = 0; ; clashes += 1) {
+      const text = make(Math.floor(clashes / 3));
+      if (!taken.has(text)) {
+        taken.add(text);
+        return text;
+      }
+    }
+  };
+  // Tickers and brands are unique, so that the loader's likely-duplicate check has nothing to say about them.
+  const tickers = new Set<string>();
+  const brands = new Set<string>();
   const companies = Array.from({ length: companyCount }, (_, index) => ({
     id: `syn-co-${pad(index)}`,
     name: uniqueName(
       () =>
         `${word(random.int(2, 3))} ${index < groupCount ? 'Group' : random.pick(['Therapeutics', 'Biosciences', 'Pharma', 'Oncology', 'Bio'])}`,
     ),
-    ticker: word(2).toUpperCase().slice(0, 4),
+    ticker: freshWord(tickers, (longer) =>
+      word(2 + longer)
+        .toUpperCase()
+        .slice(0, 4 + longer),
+    ),
   }));
   type Company = (typeof companies)[number];
   const companyZipf = new Zipf(companyCount);
@@ -352,7 +371,7 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
     const id = `syn-drug-${pad(number)}`;
     const developer = drawCompany();
     const [modality] = random.pickWeighted(MODALITIES, ([, share]) => share);
-    const brand = `${word(2)}${random.pick(['a', 'o', 'ix', 'ra'])}`;
+    const brand = freshWord(brands, (longer) => `${word(2 + longer)}${random.pick(['a', 'o', 'ix', 'ra'])}`);
     const code = `${developer.ticker.slice(0, 3)}-${pad(number, 5)}`;
     const drug: Json = { id, name: brand, aliases: [code], modality };
     let links = 1; // developers
@@ -401,22 +420,23 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
       const disease = random.pick(DISEASES);
       const setting = random.pick(SETTINGS);
       const line = random.pick(LINES);
+      const priorTherapy = line === LINES[0] ? undefined : random.pick(PRIOR_THERAPIES);
+      const population = random.pick(POPULATIONS) || undefined;
       const indicationId = `${id}-ind-${k}`;
-      const name = `${line} ${setting} ${targetName}-positive ${disease}`;
+      const name = `${line} ${setting} ${targetName}-positive ${disease}${priorTherapy ? ` after ${priorTherapy}` : ''}${population ? ` in ${population}` : ''}`;
       const key = doc.sentence(`${brand} is being studied in ${name} (${indicationId}).`);
-      doc.add(
-        'indications',
-        {
-          id: indicationId,
-          name,
-          disease,
-          biomarker: `${targetName}-positive`,
-          setting,
-          lineOfTherapy: line,
-          cite: [key],
-        },
-        0,
-      );
+      const indication: Json = {
+        id: indicationId,
+        name,
+        disease,
+        biomarker: `${targetName}-positive`,
+        setting,
+        lineOfTherapy: line,
+        cite: [key],
+      };
+      if (priorTherapy) indication.priorTherapy = priorTherapy;
+      if (population) indication.population = population;
+      doc.add('indications', indication, 0);
       (drug.investigatedFor as Json[]).push({
         ref: indicationId,
         sponsor: developer.id,
@@ -476,8 +496,12 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
     if (topPhase[0] === 'PHASE_3') {
       const eventCount = random.int(1, 3);
       const pivotal = trials.find((trial) => trial.phase[0] === 'PHASE_3')?.id;
+      const eventRegions = new Set<Region>();
       for (let k = 0; k < eventCount; k += 1) {
-        const region = drawRegion();
+        // One event per region and programme (a later document may turn it into another kind).
+        let region = drawRegion();
+        while (eventRegions.has(region)) region = drawRegion();
+        eventRegions.add(region);
         const eventType =
           approved && k === 0 ? 'APPROVAL' : random.pick(['FILING', 'POSITIVE_OPINION', 'DECISION_EXPECTED']);
         const completed = eventType !== 'DECISION_EXPECTED';
@@ -651,7 +675,7 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
         );
         const milestone: Json = {
           id: milestoneId,
-          name: `$${amount / 1_000_000} million milestone`,
+          name: `${brand} milestone ${k + 1}, $${amount / 1_000_000} million`,
           amount,
           currency: 'USD',
           status,
@@ -686,7 +710,7 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
             `${partner.name} and ${developer.name} raised the milestone ${milestoneId} to $${raised / 1_000_000} million.`,
           );
           Object.assign(history.milestone(amendSlot, partnershipId, milestoneId, amendKey), {
-            name: `$${raised / 1_000_000} million milestone`,
+            name: `${brand} milestone ${k + 1}, $${raised / 1_000_000} million`,
             amount: raised,
           });
           lastSlot = Math.max(lastSlot, amendSlot);

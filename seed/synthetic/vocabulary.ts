@@ -66,6 +66,24 @@ export const SETTINGS = [
   'advanced',
 ];
 export const LINES = ['first line', 'second line', 'third line or later'];
+/** What patients had before, for lines after the first. */
+export const PRIOR_THERAPIES = [
+  'trastuzumab',
+  'platinum chemotherapy',
+  'a taxane',
+  'an anti-PD-1 antibody',
+  'an anthracycline',
+  'endocrine therapy',
+  'a BTK inhibitor',
+  'lenalidomide',
+];
+/** Who, when the indication narrows the population (empty: everyone with the disease). */
+export const POPULATIONS = [
+  '',
+  'patients aged 65 or older',
+  'patients with brain metastases',
+  'Asian patients',
+];
 export const PAYLOAD_CLASSES: [string, string][] = [
   ['maytansinoid', 'microtubule inhibitor'],
   ['auristatin', 'microtubule inhibitor'],

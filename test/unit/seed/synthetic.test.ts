@@ -54,6 +54,8 @@ describe('synthetic generator', () => {
     const entities = Object.entries(validation.nodes)
       .filter(([label]) => label !== 'Sentence' && label !== 'SourceDocument')
       .reduce((sum, [, count]) => sum + (count ?? 0), 0);
+    // Names are unique but for a few indications (two programmes may well study the same one).
+    expect(validation.warnings.count).toBeLessThan(entities / 100);
     const histories = [...validation.history.values()];
     const nodeHistories = histories.filter((statements) => statements[0]?.kind === 'node');
     expect(nodeHistories.length / entities).toBeGreaterThan(0.1);
