@@ -75,7 +75,7 @@ describe('bad seed files, through the CLI', () => {
       types: seedYaml('doc-b', own(VALID_BODY, 't').replace('modality: ANTIBODY', 'modality: 42')),
       refs: seedYaml('doc-c', own(VALID_BODY, 'r').replace('drugs: [zumab-r]', 'drugs: [no-such-drug]')),
       duplicate: seedYaml('doc-d', VALID_BODY),
-      duplicate2: seedYaml('doc-e', VALID_BODY),
+      duplicate2: seedYaml('doc-e', 'drugs:\n  - id: acme-bio\n    name: Acme\n    cite: [develops]\n'),
       missing: seedYaml('doc-f', 'companies:\n  - id: nameless\n    cite: [develops]\n'),
     });
     const run = await seed(paths);
@@ -90,7 +90,9 @@ describe('bad seed files, through the CLI', () => {
     expectLine(/malformed\.yaml:\d+:\d+: .*(YAML|flow|unexpected|end)/i);
     expectLine(/types\.yaml:\d+:\d+: Drug zumab-t, field modality: /);
     expectLine(/refs\.yaml:\d+:\d+: Partnership [\w-]+, field drugs\[0\]: .*no-such-drug/);
-    expectLine(/duplicate2?\.yaml:\d+:\d+: .*acme-bio.*duplicate2?\.yaml/);
+    expectLine(
+      /duplicate2\.yaml:\d+:\d+: Drug acme-bio, field id: "acme-bio" is a Company in .*duplicate\.yaml/,
+    );
     expectLine(/missing\.yaml:\d+:\d+: Company nameless, field name: /);
     expect(run.out).not.toMatch(/^\s+at /m);
     expect(await graphState(db.executor)).toEqual(before);
