@@ -98,12 +98,12 @@ export function afterCondition(key: string, variable: string, descending = false
  * when it was stated again after `$asOf` (statements.ts reads its statements, toEntity folds them).
  */
 export function nodeMap(variable: string, projected = false, kind?: string, asOf = false): string {
-  const statements = asOf ? `, restated: ${restatedSubject(variable, `${variable}.id`)}` : '';
-  if (!projected) return `${variable} {.*, labels: labels(${variable})${statements}}`;
+  const restated = asOf ? `, restated: ${restatedSubject(variable, `${variable}.id`)}` : '';
+  if (!projected) return `${variable} {.*, labels: labels(${variable})${restated}}`;
   const fields = kind
     ? `$fields.${kind}`
     : `$fields[[label IN labels(${variable}) WHERE label <> 'Entity'][0]]`;
-  return `${variable} {.id, .name, labels: labels(${variable}), pairs: [property IN coalesce(${fields}, []) | [property, ${variable}[property]]]${statements}}`;
+  return `${variable} {.id, .name, labels: labels(${variable}), pairs: [property IN coalesce(${fields}, []) | [property, ${variable}[property]]]${restated}}`;
 }
 
 /**
@@ -111,10 +111,8 @@ export function nodeMap(variable: string, projected = false, kind?: string, asOf
  * after `$asOf` (see nodeMap). `start` and `end` are its end nodes' variables.
  */
 export function relationshipFields(rel: string, start: string, end: string, asOf: boolean): string {
-  const statements = asOf
-    ? `, restated: ${restatedSubject(rel, relationshipSubjectOf(rel, start, end))}`
-    : '';
-  return `properties: properties(${rel})${statements}`;
+  const restated = asOf ? `, restated: ${restatedSubject(rel, relationshipSubjectOf(rel, start, end))}` : '';
+  return `properties: properties(${rel})${restated}`;
 }
 
 /** The start and end variables of a spec's pattern (see `pattern`). */
@@ -124,7 +122,7 @@ export const endsOf = (spec: RelationSpec, from: string, to: string): [string, s
 /**
  * A COLLECT subquery that lists an entity's links of one spec as maps {type, properties, node, links}, ordered and
  * capped; `links` holds the children's lists, keyed by spec key. `projected`: nodes carry only the properties
- * `$fields` lists. `asOf`: only links known on `$asOf`, with statements where they changed after it.
+ * `$fields` lists. `asOf`: only links known on `$asOf`, flagged where they were stated again after it (nodeMap).
  */
 export function linksCollect(
   spec: RelationSpec,
