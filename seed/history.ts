@@ -148,7 +148,7 @@ export async function readHistory(
     const prepared = await prepareSeedFile(file, new IssueList(1));
     if (!prepared) continue;
     const { document } = prepared.read.data;
-    const locate = prepared.read.locate;
+    const locate = prepared.read.locateRecord;
     const make = (
       subject: string,
       kind: Statement['kind'],

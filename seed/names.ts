@@ -18,7 +18,9 @@ interface Named {
   id: string;
   label: NodeKind;
   name: string;
-  at: () => SeedIssue;
+  file: string;
+  origin: Origin;
+  locate: Parameters<typeof issueAt>[1];
 }
 
 export class NameIndex {
@@ -31,7 +33,7 @@ export class NameIndex {
     for (const name of names) {
       if (typeof name !== 'string') continue;
       const key = `${row.label}|${nameKey(name)}`;
-      const entity = { id: row.id, label: row.label, name, at: () => issueAt(file, locate, origin, '') };
+      const entity = { id: row.id, label: row.label, name, file, origin, locate };
       const other = this.first.get(key);
       if (!other) this.first.set(key, entity);
       else if (other.id !== row.id) this.clashes.push({ entity, other });
@@ -61,7 +63,7 @@ export class NameIndex {
 
 function likelyDuplicate(entity: Named, other: string): SeedIssue {
   return {
-    ...entity.at(),
+    ...issueAt(entity.file, entity.locate, entity.origin, ''),
     record: `${entity.label} ${entity.id}`,
     field: 'name',
     message: `"${entity.name}" is also the name or an alias of ${other}: the same entity? Use one id for both, or rename one`,

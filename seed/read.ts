@@ -18,6 +18,8 @@ export interface ReadSeedFile {
   data: SeedFileData;
   /** Line and column of a YAML path (the nearest existing ancestor when the path itself is missing). */
   locate(path: Path): { line: number; column: number } | undefined;
+  /** The line of the record a path points into, found by its id without parsing for positions (for warnings). */
+  locateRecord(path: Path): { line: number; column: number } | undefined;
   /** Whether every record passed the schema. */
   complete: boolean;
   /** Records that failed the schema but have an id: references to them are not reported again. */
@@ -133,7 +135,8 @@ export function parseSeedText(file: string, text: string, issues: IssueList): Re
     });
     data[list] = valid;
   }
-  return { file, data, locate, complete, invalidIds };
+  const locateRecord = (path: Path) => quickLocate(text, top, path);
+  return { file, data, locate, locateRecord, complete, invalidIds };
 }
 
 /** The source text a seed file cites, resolved relative to the seed file. */

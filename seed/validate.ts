@@ -142,7 +142,7 @@ export async function validateSeedFiles(
             if (row.props[field] !== undefined) entity.missing.fields.delete(field);
           }
         }
-        names.add(row, file, read.locate, origin);
+        names.add(row, file, read.locateRecord, origin);
       },
       rel(row: RelRow, origin) {
         if (row.type === 'PARTY_TO') known.get(row.to)?.missing?.fields.delete('parties');
@@ -306,29 +306,34 @@ const ESCAPABLE = new Set('\\`*_{}[]()#+-.!$');
 
 /** The normalized text, and for each of its characters the offset of the character it comes from. */
 export function normalizeWithOffsets(text: string): { text: string; offsets: number[] } {
-  const out: string[] = [];
+  let out = '';
   const offsets: number[] = [];
   let space = -1;
   for (let i = 0; i < text.length; i += 1) {
-    let char = text[i] as string;
-    if (/\s/.test(char)) {
+    const code = text.charCodeAt(i);
+    if (isSpace(code, text, i)) {
       if (space < 0) space = i;
       continue;
     }
     if (space >= 0 && out.length > 0) {
-      out.push(' ');
+      out += ' ';
       offsets.push(space);
     }
     space = -1;
     const at = i;
-    if (char === '\\' && ESCAPABLE.has(text[i + 1] ?? '')) {
-      i += 1;
-      char = text[i] as string;
-    }
-    out.push(char);
+    if (code === BACKSLASH && ESCAPABLE.has(text[i + 1] ?? '')) i += 1;
+    out += text[i];
     offsets.push(at);
   }
-  return { text: out.join(''), offsets };
+  return { text: out, offsets };
+}
+
+const BACKSLASH = 92;
+
+/** `\s`, without a regular expression for the common characters (this runs over every source text). */
+function isSpace(code: number, text: string, i: number): boolean {
+  if (code === 32 || (code >= 9 && code <= 13)) return true;
+  return code >= 160 && /\s/.test(text[i] as string);
 }
 
 const abbreviate = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}…` : text);
