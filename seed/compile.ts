@@ -1,4 +1,5 @@
 import type { NodeKind, RelationshipType } from '../server/model/kinds.ts';
+import { IDENTITY_PROPERTIES, parseSubject, relationshipSubject } from '../server/model/subjects.ts';
 import {
   NESTED_LISTS,
   NON_PROPERTY_FIELDS,
@@ -207,31 +208,19 @@ export function compileSeedFile(data: SeedFileData, source: PlacedSource, sink: 
   }
 }
 
-/**
- * The key that identifies a relationship: its type, endpoints and identity properties, `MARKETS:genentech>kadcyla@us`
- * (ids never hold `:`, `>` or `@`). It is the relationship's subject key in the history (docs/model.md).
- */
-export function relationshipKey(row: Pick<RelRow, 'type' | 'from' | 'to' | 'props'>): string {
-  const identity = identityOf(row.type).map((name) => `@${String(row.props[name] ?? '')}`);
-  return `${row.type}:${row.from}>${row.to}${identity.join('')}`;
-}
+/** The key that identifies a relationship, its subject key in the history: `MARKETS:genentech>kadcyla@us`. */
+export const relationshipKey = (row: Pick<RelRow, 'type' | 'from' | 'to' | 'props'>): string =>
+  relationshipSubject(row.type, row.from, row.to, row.props);
 
 /** A relationship subject key taken apart (the identity values stay in the statement's properties). */
 export function parseRelationshipKey(key: string): { type: RelationshipType; from: string; to: string } {
-  const match = /^([A-Z_]+):([^>]+)>([^@]+)/.exec(key);
-  if (!match) throw new Error(`not a relationship key: ${key}`);
-  return { type: match[1] as RelationshipType, from: match[2] as string, to: match[3] as string };
-}
-
-const IDENTITY = new Map<RelationshipType, readonly string[]>();
-for (const fields of Object.values(RELATIONSHIP_FIELDS)) {
-  for (const spec of Object.values(fields ?? {})) {
-    if (spec.identity) IDENTITY.set(spec.type, spec.identity);
-  }
+  const subject = parseSubject(key);
+  if (subject?.kind !== 'relationship') throw new Error(`not a relationship key: ${key}`);
+  return { type: subject.type, from: subject.from, to: subject.to };
 }
 
 /** The properties that, besides type and endpoints, identify a relationship of this type (MARKETS: region). */
-export const identityOf = (type: RelationshipType): readonly string[] => IDENTITY.get(type) ?? [];
+export const identityOf = (type: RelationshipType): readonly string[] => IDENTITY_PROPERTIES[type] ?? [];
 
 function withoutUndefined(object: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));

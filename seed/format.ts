@@ -348,8 +348,6 @@ export interface RelationshipField {
   targets: readonly NodeKind[];
   /** Properties of the link object that go onto the relationship. */
   properties?: readonly string[];
-  /** Properties that, with the endpoints and type, identify the relationship (one per value). */
-  identity?: readonly string[];
   /** Link properties that hold ids of records of these kinds. */
   references?: Readonly<Record<string, readonly NodeKind[]>>;
 }
@@ -381,7 +379,6 @@ export const RELATIONSHIP_FIELDS: Partial<Record<NodeKind, Record<string, Relati
     developers: rel('DEVELOPS', 'in', COMPANY),
     marketers: rel('MARKETS', 'in', COMPANY, {
       properties: ['region'],
-      identity: ['region'],
       references: { region: ['Region'] },
     }),
     trademarkHolders: rel('HOLDS_TRADEMARK', 'in', COMPANY),

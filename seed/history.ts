@@ -1,3 +1,4 @@
+import { foldElement, type StatementProps } from '../server/model/fold.ts';
 import type { NodeKind, RelationshipType } from '../server/model/kinds.ts';
 import { compileSeedFile, type Origin, relationshipKey } from './compile.ts';
 import { IssueList } from './issues.ts';
@@ -27,62 +28,24 @@ export interface Statement {
 /** Each subject's statements, in document order. */
 export type History = Map<string, Statement[]>;
 
-/** Meta properties every stored element carries besides what its documents state. */
-export const META_PROPERTIES = ['citedIn', 'statedIn', 'since', 'lastStated'] as const;
-
 export const byDocumentOrder = (a: Statement, b: Statement) =>
   a.date < b.date ? -1 : a.date > b.date ? 1 : a.document < b.document ? -1 : a.document > b.document ? 1 : 0;
 
-/** Dates that may stand for a coarser form of themselves, with the properties that go with them. */
-const LOOSE_DATES: Record<string, readonly string[]> = {
-  date: ['date', 'datePrecision', 'sortDate'],
-  startDate: ['startDate'],
-};
+/** A statement as a `:Statement` node stores it: its values, `citedIn`, and `_`-prefixed bookkeeping. */
+export const storedStatement = (statement: Statement): StatementProps => ({
+  ...statement.values,
+  citedIn: statement.citedIn,
+  _document: statement.document,
+  _date: statement.date,
+});
 
 /**
- * The stored element of a subject: each property the latest statement's value (a later date that is only a coarser
- * form of the current one, `2013` after `2013-02-22`, does not replace it), `aliases` and `citedIn` the union, then
- * `statedIn`, `since` and `lastStated`. `statements` must be in document order.
+ * The stored element of a subject: the fold the API also uses for "as of" answers (server/model/fold.ts), so the
+ * loader's current state and the API's past states follow one rule. `statements` must be in document order.
  */
 export function fold(statements: readonly Statement[]): Record<string, unknown> {
-  const props: Record<string, unknown> = {};
-  const aliases: string[] = [];
-  const citedIn: string[] = [];
-  for (const statement of statements) {
-    const skip = new Set<string>();
-    for (const [key, group] of Object.entries(LOOSE_DATES)) {
-      if (isCoarserForm(statement.values[key], props[key])) for (const name of group) skip.add(name);
-    }
-    for (const [key, value] of Object.entries(statement.values)) {
-      if (key === 'aliases') addAll(aliases, value as string[]);
-      else if (!skip.has(key)) props[key] = value;
-    }
-    addAll(citedIn, statement.citedIn);
-  }
-  if (aliases.length) props.aliases = aliases;
-  const first = statements[0];
-  const last = statements[statements.length - 1];
-  if (!first || !last) throw new Error('fold needs at least one statement');
-  return {
-    ...props,
-    citedIn,
-    statedIn: statements.map((statement) => statement.document),
-    since: first.date,
-    lastStated: last.date,
-  };
-}
-
-function isCoarserForm(later: unknown, current: unknown): boolean {
-  return (
-    typeof later === 'string' &&
-    typeof current === 'string' &&
-    later.length < current.length &&
-    current.startsWith(later)
-  );
-}
-
-function addAll(into: string[], values: readonly string[]) {
-  for (const value of values) if (!into.includes(value)) into.push(value);
+  if (!statements.length) throw new Error('fold needs at least one statement');
+  return foldElement(statements.map(storedStatement));
 }
 
 export interface Disagreement {

@@ -1,13 +1,13 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Cypher } from '../server/db/executor.ts';
 import { toPlain } from '../server/db/values.ts';
+import { META_PROPERTIES } from '../server/model/fold.ts';
 import { type NodeKind, RELATIONSHIP_TYPES, type RelationshipType } from '../server/model/kinds.ts';
 import { type NodeRow, parseRelationshipKey, type RelRow } from './compile.ts';
 import {
   byDocumentOrder,
   fold,
   type History,
-  META_PROPERTIES,
   readHistory,
   type Statement,
   warnDisagreements,
@@ -290,7 +290,7 @@ function fromElement(
 ): Statement {
   const values: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(props)) {
-    if (!(META_PROPERTIES as readonly string[]).includes(key) && !(kind === 'node' && key === 'id')) {
+    if (!META_PROPERTIES.has(key) && !(kind === 'node' && key === 'id')) {
       values[key] = value;
     }
   }

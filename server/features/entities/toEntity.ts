@@ -1,6 +1,6 @@
+import { foldElement, type StatementProps } from '../../model/fold.ts';
 import { NODE_KINDS } from '../../model/kinds.ts';
 import type { EntityKind, EntityModel } from './entity.model.ts';
-import { foldElement, type StatementProps } from './fold.ts';
 
 export const ENTITY_KINDS = NODE_KINDS.filter((kind): kind is EntityKind => kind !== 'Sentence');
 

@@ -1,5 +1,5 @@
+import { propertyChanges, type StatementProps } from '../../model/fold.ts';
 import { parseSubject } from '../../model/subjects.ts';
-import { propertyChanges, type StatementProps } from '../entities/fold.ts';
 import type { ChangeKind } from './history.model.ts';
 import { fromElement, fromStatementNode } from './statements.ts';
 

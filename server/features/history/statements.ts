@@ -1,4 +1,4 @@
-import { META_PROPERTIES } from '../entities/fold.ts';
+import { META_PROPERTIES } from '../../model/fold.ts';
 import type { StatementModel } from './history.model.ts';
 
 /*

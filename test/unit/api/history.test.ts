@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  foldElement,
-  foldStatements,
-  isCoarserForm,
-  propertyChanges,
-} from '../../../server/features/entities/fold.ts';
-import {
   type ChangeDraft,
   changesOf,
   completeSingle,
   type WindowRow,
 } from '../../../server/features/history/changes.ts';
 import { fromElement, fromStatementNode, historyOf } from '../../../server/features/history/statements.ts';
+import { foldElement, foldStatements, isCoarserForm, propertyChanges } from '../../../server/model/fold.ts';
 import { parseSubject, relationshipSubject } from '../../../server/model/subjects.ts';
 
 /** A `:Statement` node's properties, as the graph holds them. */
