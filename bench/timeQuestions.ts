@@ -100,9 +100,10 @@ const NOT_VALUES = "['citedIn', 'id', 'statedIn', 'since', 'lastStated']";
 
 /**
  * Everything the documents dated in (from, to] added or changed, oldest first, first 50, with the count. A document's
- * statement of a subject is an addition when it is the subject's first, else one change per property whose value
- * differs from the last one stated before (aliases: when it adds one). As the API, the subjects come from each
- * document's `facts`.
+ * statement of a subject is an addition when it is the subject's first (a subject without `:Statement`s has one
+ * statement: that document's), else one change per property whose value differs from the last one stated before
+ * (aliases: when it adds one). As the API, the subjects come from each document's `facts`, and only the page's
+ * elements are read.
  */
 export const CHANGES_OVER_A_YEAR: Question = {
   name: 'changes over a year, first 50',
@@ -117,27 +118,14 @@ export const CHANGES_OVER_A_YEAR: Question = {
     text: `MATCH (d:SourceDocument)
 WHERE d.since > date($from) AND d.since <= date($to)
 UNWIND coalesce(d.facts, []) AS key
-CALL (key) {
-  WITH key WHERE NOT key CONTAINS ':'
-  MATCH (n:Entity {id: key})
-  RETURN n AS start, properties(n) AS props, false AS isRelationship, null AS relationship
-  UNION
-  WITH key WHERE key CONTAINS ':'
-  WITH key, split(split(key, ':')[1], '>') AS ends
-  MATCH (a:Entity {id: ends[0]})-[r]->(b:Entity {id: split(ends[1], '@')[0]})
-  WHERE type(r) + ':' + a.id + '>' + b.id + CASE WHEN type(r) = 'MARKETS' THEN '@' + r.region ELSE '' END = key
-  RETURN a AS start, properties(r) AS props, true AS isRelationship,
-    {id: elementId(r), source: a.id, target: b.id, type: type(r)} AS relationship
-}
-WITH d, key, start, props, isRelationship, relationship, COLLECT {
+WITH d, key, COLLECT {
   MATCH (s:Statement {_subject: key})
   WHERE s._date < d.since OR (s._date = d.since AND s._document <= d.id)
   WITH s ORDER BY s._date, s._document RETURN properties(s)
 } AS statements
-WHERE (size(statements) = 0 AND props.statedIn[0] = d.id) OR last(statements)._document = d.id
-CALL (statements, props) {
-  WITH statements, props WHERE size(statements) <= 1
-  RETURN 'ADDED' AS change, null AS property, null AS before, coalesce(statements[0], props) AS after
+CALL (statements) {
+  WITH statements WHERE size(statements) <= 1
+  RETURN 'ADDED' AS change, null AS property, null AS before, statements[0] AS after
   UNION
   WITH statements WHERE size(statements) > 1
   WITH last(statements) AS current, statements[..-1] AS earlier
@@ -150,13 +138,28 @@ CALL (statements, props) {
   WHERE before IS NULL OR before <> after
   RETURN 'CHANGED' AS change, property, before, after
 }
-WITH d, key, start, isRelationship, relationship, change, property, before, after
+WITH d, key, key CONTAINS ':' AS isRelationship, change, property, before, after
 ORDER BY d.since, d.id, isRelationship, key, property
-WITH collect({date: d.since, document: {id: d.id, name: d.name, date: d.date}, change: change,
-  isRelationship: isRelationship, property: property, before: before, after: after, relationship: relationship,
-  entity: start}) AS changes
-RETURN size(changes) AS totalCount, [c IN changes[..50] | c {.date, .document, .change, .isRelationship, .property,
-  .before, .after, .relationship, entity: {id: c.entity.id, labels: labels(c.entity), name: c.entity.name}}] AS nodes`,
+WITH collect({date: d.since, document: {id: d.id, name: d.name, date: d.date}, key: key, change: change,
+  isRelationship: isRelationship, property: property, before: before, after: after}) AS changes
+CALL (changes) {
+  UNWIND changes[..50] AS c
+  CALL (c) {
+    WITH c WHERE NOT c.isRelationship
+    MATCH (n:Entity {id: c.key})
+    RETURN n AS start, properties(n) AS props, null AS relationship
+    UNION
+    WITH c WHERE c.isRelationship
+    WITH c, split(split(c.key, ':')[1], '>') AS ends
+    MATCH (a:Entity {id: ends[0]})-[r]->(b:Entity {id: split(ends[1], '@')[0]})
+    WHERE type(r) + ':' + a.id + '>' + b.id + CASE WHEN type(r) = 'MARKETS' THEN '@' + r.region ELSE '' END = c.key
+    RETURN a AS start, properties(r) AS props, {id: elementId(r), source: a.id, target: b.id, type: type(r)} AS relationship
+  }
+  RETURN collect(c {.date, .document, .change, .isRelationship, .property, .before,
+    after: coalesce(c.after, props), relationship: relationship,
+    entity: {id: start.id, labels: labels(start), name: start.name}}) AS nodes
+}
+RETURN size(changes) AS totalCount, nodes`,
     params: { from: f.changesFrom, to: f.changesTo },
   }),
   peer: null,
