@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { type PropertyChange, propertyChanges } from '../../../server/model/fold.ts';
 import type { Statement } from '../../../web/src/api/types.ts';
 import { formatProvenance, formatValueChange, statementDiffs } from '../../../web/src/history/index.ts';
 
@@ -8,6 +9,9 @@ const statement = (date: string, values: Record<string, unknown>): Statement => 
   document: { id: `doc-${date}`, name: `Release of ${date}`, date, publisher: 'ImmunoGen', url: null },
   citations: [],
 });
+
+const sortByProperty = (changes: readonly PropertyChange[]) =>
+  [...changes].sort((a, b) => a.property.localeCompare(b.property));
 
 describe('statementDiffs', () => {
   const history = [
@@ -24,8 +28,8 @@ describe('statementDiffs', () => {
   it('compares each value with what the statements before it said', () => {
     expect(diffs.map((d) => d.values)).toEqual([
       [
-        { property: 'status', before: undefined, after: 'PENDING', kind: 'first' },
-        { property: 'amount', before: undefined, after: 5_000_000, kind: 'first' },
+        { property: 'status', before: null, after: 'PENDING', kind: 'first' },
+        { property: 'amount', before: null, after: 5_000_000, kind: 'first' },
       ],
       [
         { property: 'status', before: 'PENDING', after: 'TRIGGERED', kind: 'changed' },
@@ -46,13 +50,45 @@ describe('statementDiffs', () => {
     );
   });
 
-  it('compares lists and objects by value', () => {
-    const [, second] = statementDiffs([
-      statement('2012-01-01', { aliases: ['T-DM1'], date: { date: '2013', precision: 'YEAR' } }),
-      statement('2013-01-01', { aliases: ['T-DM1'], date: { date: '2013-11-15', precision: 'DAY' } }),
+  it('compares lists by value, and lists an alias as the new union, as the server does', () => {
+    const [, second, third] = statementDiffs([
+      statement('2012-01-01', { aliases: ['T-DM1'], date: '2013', datePrecision: 'YEAR' }),
+      statement('2013-01-01', { aliases: ['T-DM1'], date: '2013-11-15', datePrecision: 'DAY' }),
+      statement('2013-06-01', { aliases: ['Kadcyla'] }),
     ]);
     expect(second?.values.map((v) => v.kind)).toEqual(['same', 'changed']);
     expect(second?.values.map(formatValueChange)[1]).toBe('date: 2013 → 2013-11-15');
+    expect(third?.values.map(formatValueChange)).toEqual(['aliases: T-DM1 → T-DM1; Kadcyla']);
+  });
+
+  it('does not show a later, coarser date as a change (the fold keeps the finer one)', () => {
+    const history = [
+      statement('2013-02-22', { status: 'APPROVED', date: '2013-02-22', sortDate: '2013-02-22' }),
+      statement('2013-06-01', { status: 'APPROVED', date: '2013', sortDate: '2013-01-01' }),
+    ];
+    const [, second] = statementDiffs(history);
+    expect(second?.values.map((v) => [v.property, v.kind])).toEqual([
+      ['status', 'same'],
+      ['date', 'same'],
+    ]);
+    expect(second?.values.map(formatValueChange)).not.toContain('date: 2013-02-22 → 2013');
+  });
+
+  it('changes exactly what the server’s changes list would (server/model/fold.ts)', () => {
+    const history = [
+      statement('2012-11-06', { status: 'PENDING', date: '2013-02-22', aliases: ['T-DM1'] }),
+      statement('2013-02-22', { status: 'TRIGGERED', date: '2013', aliases: ['T-DM1', 'Kadcyla'] }),
+      statement('2013-11-20', { status: 'TRIGGERED', amount: 5 }),
+    ];
+    statementDiffs(history).forEach(({ values }, index) => {
+      if (!index) return;
+      const changed = values.filter((v) => v.kind !== 'same').map(({ kind: _kind, ...change }) => change);
+      const server = propertyChanges(
+        history.slice(0, index).map((s) => s.values),
+        history[index]?.values ?? {},
+      );
+      expect(sortByProperty(changed)).toEqual(sortByProperty(server));
+    });
   });
 
   it('copes with an empty history', () => {

@@ -19,7 +19,7 @@ export {
   formatValueChange,
   isShownProperty,
   isShownValue,
-  PROVENANCE_PROPERTIES,
+  META_PROPERTIES,
   type StatementDiff,
   statementDiffs,
   type ValueChange,

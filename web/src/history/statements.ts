@@ -1,25 +1,24 @@
+import { foldStatements, META_PROPERTIES, propertyChanges } from '../../../server/model/fold.ts';
 import type { Properties, Statement } from '../api/types.ts';
 import { countOf, formatValue } from '../graph/format.ts';
 
-/** Values a statement carries for machines (ids, provenance, sort keys), not worth a line in its history. */
-const MACHINE_VALUES: ReadonlySet<string> = new Set([
-  'id',
-  'kind',
-  'citedIn',
-  'sortDate',
-  'datePrecision',
-  'statedIn',
-  'since',
-  'lastStated',
-  'entityId',
-]);
+/*
+ * An element's history as the explorer shows it. What a statement changes is the server's fold
+ * (server/model/fold.ts, docs/model.md "History and provenance"), imported, never restated here: the History
+ * section and the `changes` list follow one rule.
+ */
+
+export { META_PROPERTIES };
+
+/** Values worth no line of their own: ids and kinds, and sort keys and precisions, which follow the values shown. */
+const UNLISTED_VALUES: ReadonlySet<string> = new Set(['id', 'kind', 'entityId', 'sortDate', 'datePrecision']);
 
 /** One value a statement states, against what was known before it. */
 export interface ValueChange {
   property: string;
   before: unknown;
   after: unknown;
-  /** `first`: no earlier statement gave it; `changed`: it differs from before; `same`: stated again. */
+  /** `first`: no earlier statement gave it; `changed`: the fold says it changed; `same`: it changes nothing. */
   kind: 'first' | 'changed' | 'same';
 }
 
@@ -28,29 +27,33 @@ export interface StatementDiff {
   values: ValueChange[];
 }
 
-function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** Whether a statement's value is one to show (not a machine's, not empty). */
+/** Whether a statement's value is one to show (not bookkeeping, provenance or a machine's, not empty). */
 export function isShownValue(property: string, value: unknown): boolean {
-  return !MACHINE_VALUES.has(property) && !property.startsWith('_') && value !== undefined;
+  return (
+    !META_PROPERTIES.has(property) &&
+    !UNLISTED_VALUES.has(property) &&
+    !property.startsWith('_') &&
+    value !== undefined
+  );
 }
 
 /**
- * Each statement (oldest first, as the API gives them) with the values it states, each compared with the value
- * the statements before it had folded to: what that document added, changed or confirmed.
+ * Each statement (oldest first, as the API gives them) with the values it states, each compared with the fold of
+ * the statements before it: what that document added, changed or only stated again. A value the server's
+ * `propertyChanges` does not count as a change (the same value, or a coarser form of a date: `2013` after
+ * `2013-02-22`) is `same`; for `aliases`, `after` is the new union.
  */
 export function statementDiffs(history: readonly Statement[]): StatementDiff[] {
-  const known = new Map<string, unknown>();
-  return history.map((statement) => {
+  return history.map((statement, index) => {
+    const earlier = history.slice(0, index).map((s) => s.values);
+    const known = foldStatements(earlier);
+    const changes = new Map(propertyChanges(earlier, statement.values).map((c) => [c.property, c]));
     const values: ValueChange[] = [];
-    for (const [property, after] of Object.entries(statement.values ?? {})) {
-      if (!isShownValue(property, after)) continue;
-      const before = known.get(property);
-      const kind = !known.has(property) ? 'first' : same(before, after) ? 'same' : 'changed';
-      values.push({ property, before, after, kind });
-      known.set(property, after);
+    for (const [property, stated] of Object.entries(statement.values ?? {})) {
+      if (!isShownValue(property, stated)) continue;
+      const change = changes.get(property);
+      if (!change) values.push({ property, before: known[property], after: stated, kind: 'same' });
+      else values.push({ ...change, kind: property in known ? 'changed' : 'first' });
     }
     return { statement, values };
   });
@@ -69,9 +72,6 @@ export function formatValueChange(change: ValueChange): string {
   return `${change.property}: ${formatStatedValue(change.before)} → ${after}`;
 }
 
-/** Properties every element carries about its own statements (docs/model.md, "History and provenance"). */
-export const PROVENANCE_PROPERTIES: ReadonlySet<string> = new Set(['statedIn', 'since', 'lastStated']);
-
 /**
  * "Stated by 2 documents, 2013-09-20 to 2013-11-20", "Stated by 1 document, 2013-09-20": an element's provenance
  * from its `statedIn`, `since` and `lastStated`; null when it carries none.
@@ -88,5 +88,5 @@ export function formatProvenance(properties: Properties): string | null {
 
 /** Whether a change touches a value worth listing (not a sort key, precision or provenance). */
 export function isShownProperty(property: string | null): boolean {
-  return property === null || (isShownValue(property, true) && !PROVENANCE_PROPERTIES.has(property));
+  return property === null || isShownValue(property, true);
 }

@@ -3,12 +3,7 @@ import type { Citation, Graph, GraphEdge, Statement } from '../api/types.ts';
 import { countOf, formatValue, humanize, propertyTitle } from '../graph/format.ts';
 import { kindStyle } from '../graph/kinds.ts';
 import type { EdgeData } from '../graph/toElements.ts';
-import {
-  formatProvenance,
-  formatValueChange,
-  PROVENANCE_PROPERTIES,
-  statementDiffs,
-} from '../history/index.ts';
+import { formatProvenance, formatValueChange, META_PROPERTIES, statementDiffs } from '../history/index.ts';
 import { clear, h, swatch } from './dom.ts';
 
 export interface PanelActions {
@@ -91,7 +86,7 @@ export function citationList(
 function propertyList(properties: Record<string, unknown>) {
   const dl = h('dl', { class: 'properties' });
   for (const [key, value] of Object.entries(properties)) {
-    if (SKIPPED_PROPERTIES.has(key) || PROVENANCE_PROPERTIES.has(key)) continue;
+    if (SKIPPED_PROPERTIES.has(key) || META_PROPERTIES.has(key)) continue;
     const text = formatValue(value);
     if (text === null) continue;
     dl.append(h('dt', { text: propertyTitle(key) }), h('dd', { text }));

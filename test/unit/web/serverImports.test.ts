@@ -1,0 +1,62 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/*
+ * The explorer imports the server's pure rules (the fold, the limits, the kinds) instead of restating them. What it
+ * imports must build for the browser: no Node API, no package, however deep the server's own imports go.
+ */
+
+const ROOT = join(import.meta.dirname, '../../..');
+const WEB = join(ROOT, 'web/src');
+/** `import … from '…'` and `export … from '…'`, without `import type` (erased, so free to reach anything). */
+const IMPORT = /^\s*(?:import|export)\s+(?!type\b)[^;]*?from\s+'([^']+)'/gm;
+
+async function sources(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await sources(path)));
+    else if (entry.name.endsWith('.ts')) out.push(path);
+  }
+  return out;
+}
+
+async function valueImports(file: string): Promise<string[]> {
+  const text = await readFile(file, 'utf8');
+  return [...text.matchAll(IMPORT)].map((match) => match[1] as string);
+}
+
+/** Every server file the explorer reaches through value imports, each with what it imports that is not a file. */
+async function serverReach(): Promise<Map<string, string[]>> {
+  const reach = new Map<string, string[]>();
+  const queue: string[] = [];
+  for (const file of await sources(WEB)) {
+    for (const spec of await valueImports(file)) {
+      const target = resolve(dirname(file), spec);
+      if (spec.startsWith('.') && !target.startsWith(join(ROOT, 'web'))) queue.push(target);
+    }
+  }
+  while (queue.length) {
+    const file = queue.pop() as string;
+    if (reach.has(file)) continue;
+    const outside: string[] = [];
+    reach.set(file, outside);
+    for (const spec of await valueImports(file)) {
+      if (spec.startsWith('.')) queue.push(resolve(dirname(file), spec));
+      else outside.push(spec);
+    }
+  }
+  return reach;
+}
+
+describe('what the explorer imports from the server', () => {
+  it('is pure TypeScript: no Node API and no package, all the way down', async () => {
+    const reach = await serverReach();
+    expect([...reach.keys()].map((file) => relative(ROOT, file))).toEqual(
+      expect.arrayContaining(['server/model/fold.ts']),
+    );
+    const impure = [...reach].filter(([, outside]) => outside.length);
+    expect(impure.map(([file, outside]) => `${relative(ROOT, file)}: ${outside.join(', ')}`)).toEqual([]);
+  });
+});
