@@ -6,11 +6,11 @@ import type { Database } from '../server/db/connect.ts';
 import { ensureSchema } from '../server/db/schemaSetup.ts';
 import { createLogger } from '../server/logger.ts';
 import { seedJsonSchema } from './format.ts';
-import { DEFAULT_ISSUE_LIMIT, SeedValidationError } from './issues.ts';
+import { DEFAULT_ISSUE_LIMIT, SeedValidationError, SeedWriteError } from './issues.ts';
 import { DEFAULT_MAX_TRANSACTION_ELEMENTS, loadSeed, SEED_DIR } from './load.ts';
 import { createProgressReporter, formatRemoval, formatSummary } from './progress.ts';
 import { removeDocuments } from './remove.ts';
-import { DEFAULT_BATCH_ROWS, SeedWriteError } from './write.ts';
+import { DEFAULT_BATCH_ROWS } from './write.ts';
 
 /** `npm run seed -- [files…] [--reset] [--dry-run]`: validate the seed files, then load them into Neo4j. */
 

@@ -6,6 +6,7 @@ import {
   type RelationshipType,
 } from '../server/model/kinds.ts';
 import { identityOf } from './compile.ts';
+import { RELATIONSHIP_FIELDS, REQUIRED_FIELDS } from './format.ts';
 
 /**
  * The loader's Cypher. Labels and types come from the allowlist (server/model/kinds.ts) only: one statement
@@ -122,6 +123,11 @@ ${CREATED_RETURN}`,
 };
 
 /** History statements no longer held (their document dropped the subject, or it has one statement left). */
+export const DELETE_SENTENCES: Cypher = {
+  name: 'seed.history.deleteSentences',
+  text: `UNWIND $ids AS id MATCH (s:Entity {id: id}) WHERE s:Sentence DETACH DELETE s RETURN count(*) AS deleted`,
+};
+
 export const DELETE_STATEMENTS: Cypher = {
   name: 'seed.history.deleteStatements',
   text: `UNWIND $ids AS id MATCH (s:Statement {_id: id}) DELETE s RETURN count(*) AS deleted`,
@@ -148,6 +154,34 @@ MATCH (n:Entity {id: id})-[r]-(other)
 WHERE type(r) <> 'IN_DOCUMENT'
 RETURN id, type(r) AS type, other.id AS other, r.statedIn AS statedIn
 LIMIT 5`,
+};
+
+/** The Cypher test of one required field: a property, or a relationship field (a Partnership's parties). */
+function requiredTest(label: NodeKind | undefined, field: string): string {
+  const spec = label && RELATIONSHIP_FIELDS[label]?.[field];
+  if (!spec) return `n.${field} IS NULL`;
+  return spec.direction === 'out'
+    ? `NOT EXISTS { (n)-[:${spec.type}]->() }`
+    : `NOT EXISTS { (n)<-[:${spec.type}]-() }`;
+}
+
+/** Entities among `$ids` without what a new entity needs (REQUIRED_FIELDS), with the fields they lack. */
+export const INCOMPLETE_ENTITIES: Cypher = {
+  name: 'seed.history.incomplete',
+  text: `UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+WITH n, [label IN labels(n) WHERE label <> 'Entity'][0] AS label, [${[
+    ...REQUIRED_FIELDS.all.map((field) => `CASE WHEN ${requiredTest(undefined, field)} THEN '${field}' END`),
+    ...NODE_KINDS.flatMap((kind) =>
+      (REQUIRED_FIELDS[kind] ?? []).map(
+        (field) => `CASE WHEN n:${kind} AND ${requiredTest(kind, field)} THEN '${field}' END`,
+      ),
+    ),
+  ].join(', ')}] AS checks
+WITH n, label, [field IN checks WHERE field IS NOT NULL] AS missing
+WHERE size(missing) > 0
+RETURN n.id AS id, label, missing, n.statedIn AS statedIn
+LIMIT 1`,
 };
 
 /** A removed document: its sentences and itself. */

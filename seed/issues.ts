@@ -68,3 +68,18 @@ export class SeedValidationError extends Error {
     );
   }
 }
+
+/** Thrown inside a write transaction, so that the transaction rolls back: the load or removal writes nothing. */
+export class SeedWriteError extends Error {
+  override name = 'SeedWriteError';
+}
+
+/** The executor wraps errors for API clients; the loader's own errors are for the person loading: unwrapped. */
+export async function withSeedErrors<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof Error && error.cause instanceof SeedWriteError) throw error.cause;
+    throw error;
+  }
+}

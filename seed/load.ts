@@ -5,9 +5,16 @@ import type { Executor } from '../server/db/executor.ts';
 import { relationshipKey } from './compile.ts';
 import { BEGIN_LOAD, COMMIT_LOAD, COUNT_ENTITIES, DELETE_ENTITIES } from './cypher.ts';
 import { graphLookup } from './graphLookup.ts';
-import { SeedValidationError } from './issues.ts';
+import { SeedValidationError, SeedWriteError, withSeedErrors } from './issues.ts';
 import { finishLoad, pruneToLoad, recoverInterruptedLoads, rollbackLoad } from './journal.ts';
-import { deletesAnything, type PlanInput, planHistory, runIn } from './plan.ts';
+import {
+  deletesAnything,
+  type HistoryPlan,
+  type PlanInput,
+  planHistory,
+  refuseIncomplete,
+  runIn,
+} from './plan.ts';
 import { type SeedValidation, validateSeedFiles } from './validate.ts';
 import {
   applyDeletions,
@@ -16,7 +23,6 @@ import {
   groupBatches,
   readAhead,
   runBatch,
-  SeedWriteError,
   seedBatches,
   WriteStats,
 } from './write.ts';
@@ -117,8 +123,14 @@ export async function loadSeed(options: LoadOptions): Promise<LoadSummary> {
     subjects: validation.subjects,
     history: validation.history,
     warnings: validation.warnings,
+    sentences: new Map([...validation.documents].map(([id, document]) => [id, document.sentences])),
     empty,
   });
+  /** Entities whose name (…) came from the graph, or from a fold: each must still have it once written. */
+  const mustBeComplete = (plan: HistoryPlan) => [
+    ...validation.completedByGraph,
+    ...plan.nodes.map((row) => row.id),
+  ];
 
   progress({ phase: 'recover', done: 0, total: 1 });
   await recoverInterruptedLoads(executor);
@@ -127,7 +139,7 @@ export async function loadSeed(options: LoadOptions): Promise<LoadSummary> {
   const maxElements = options.maxTransactionElements ?? DEFAULT_MAX_TRANSACTION_ELEMENTS;
 
   if (total <= maxElements) {
-    const result = await unwrapped(() =>
+    const result = await withSeedErrors(() =>
       executor.writeTransaction('seed.load', async (tx) => {
         const attempt = new WriteStats();
         if (options.reset) {
@@ -147,6 +159,7 @@ export async function loadSeed(options: LoadOptions): Promise<LoadSummary> {
           done += batch.rows.length;
           progress({ phase: 'write', done, total });
         }
+        await refuseIncomplete(runIn(tx), mustBeComplete(plan));
         return attempt;
       }),
     );
@@ -180,7 +193,7 @@ export async function loadSeed(options: LoadOptions): Promise<LoadSummary> {
       maxElements / JOURNALLED_SHARE,
     );
     for await (const group of readAhead(groups)) {
-      const groupStats = await unwrapped(() =>
+      const groupStats = await withSeedErrors(() =>
         executor.writeTransaction('seed.batches', async (tx) => {
           const attempt = new WriteStats();
           for (const batch of group) await runBatch(tx, batch, attempt, load, fresh);
@@ -194,6 +207,9 @@ export async function loadSeed(options: LoadOptions): Promise<LoadSummary> {
       }
       progress({ phase: 'write', done, total });
     }
+    await withSeedErrors(() =>
+      refuseIncomplete((cypher, params) => executor.read(cypher, params), mustBeComplete(plan)),
+    );
     const committed = await executor.write(COMMIT_LOAD, { load });
     if (Number(committed[0]?.committed) !== 1) {
       throw new SeedWriteError('the load was rolled back by another process (its marker is gone)');
@@ -219,16 +235,6 @@ export async function loadSeed(options: LoadOptions): Promise<LoadSummary> {
 export async function isGraphEmpty(executor: Executor): Promise<boolean> {
   const rows = await executor.read(COUNT_ENTITIES);
   return Number(rows[0]?.count ?? 0) === 0;
-}
-
-/** The executor masks errors for API clients; the loader's own errors are for the person loading. */
-async function unwrapped<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof Error && error.cause instanceof SeedWriteError) throw error.cause;
-    throw error;
-  }
 }
 
 function remember(keep: { ids: Set<string>; relationships: Set<string> }, batch: Batch) {

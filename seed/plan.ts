@@ -3,7 +3,8 @@ import type { Cypher } from '../server/db/executor.ts';
 import { toPlain } from '../server/db/values.ts';
 import { META_PROPERTIES } from '../server/model/fold.ts';
 import { type NodeKind, RELATIONSHIP_TYPES, type RelationshipType } from '../server/model/kinds.ts';
-import { type NodeRow, parseRelationshipKey, type RelRow } from './compile.ts';
+import { type NodeRow, parseRelationshipKey, type RelRow, relationshipKey } from './compile.ts';
+import { INCOMPLETE_ENTITIES } from './cypher.ts';
 import {
   byDocumentOrder,
   fold,
@@ -12,7 +13,7 @@ import {
   type Statement,
   warnDisagreements,
 } from './history.ts';
-import type { IssueList } from './issues.ts';
+import { type IssueList, SeedWriteError } from './issues.ts';
 
 /**
  * What a load writes beyond each file's own rows: the subjects whose stored element is the fold of statements of
@@ -31,8 +32,8 @@ export interface HistoryPlan {
   statements: StatementRow[];
   /** Ids of the graph's `:Statement` nodes of these subjects that `statements` no longer holds. */
   staleStatements: string[];
-  /** Subjects no document states any more. */
-  deleted: { nodes: string[]; relationships: DeletedRelationship[] };
+  /** Subjects no document states any more, and sentences a reloaded document no longer has. */
+  deleted: { nodes: string[]; relationships: DeletedRelationship[]; sentences: string[] };
 }
 
 export interface DeletedRelationship {
@@ -54,7 +55,7 @@ export const emptyPlan = (): HistoryPlan => ({
   relationships: [],
   statements: [],
   staleStatements: [],
-  deleted: { nodes: [], relationships: [] },
+  deleted: { nodes: [], relationships: [], sentences: [] },
 });
 
 type Run = (cypher: Cypher, params: Record<string, unknown>) => Promise<Record<string, unknown>[]>;
@@ -75,6 +76,8 @@ export interface PlanInput {
   /** Statements of subjects two or more files state (from validation). */
   history: History;
   warnings: IssueList;
+  /** The sentence ids of each document of the load (a new version's sentences replace the old ones). */
+  sentences?: ReadonlyMap<string, readonly string[]>;
   /** The graph had no entities: nothing to read. */
   empty: boolean;
 }
@@ -93,6 +96,8 @@ export async function planHistory(run: Run, input: PlanInput): Promise<HistoryPl
   }
   // What a reloaded or removed document stated before and the load does not state at all.
   for (const key of oldFacts) if (!isInLoad(input, key)) plan.subjects.add(key);
+  if (!input.empty && input.sentences)
+    plan.deleted.sentences = await readStaleSentences(run, input.sentences);
   if (plan.subjects.size === 0) return plan;
 
   // Statements of the graph by documents outside the load, and of the files for the subjects not read yet.
@@ -119,7 +124,14 @@ const isInLoad = (input: PlanInput, key: string) =>
 
 /** Whether writing the plan deletes anything (a journalled load can undo writes, not deletions). */
 export function deletesAnything(plan: HistoryPlan): boolean {
-  return plan.deleted.nodes.length + plan.deleted.relationships.length + plan.staleStatements.length > 0;
+  const { deleted } = plan;
+  return (
+    deleted.nodes.length +
+      deleted.relationships.length +
+      deleted.sentences.length +
+      plan.staleStatements.length >
+    0
+  );
 }
 
 /** Only the histories that mix the graph's statements with the files' (the files' alone were warned of already). */
@@ -129,6 +141,12 @@ function mixedOnly(merged: History, graph: History): History {
 
 function addToPlan(plan: HistoryPlan, key: string, statements: Statement[]) {
   const first = statements[0];
+  const other = statements.find((statement) => statement.label !== first?.label);
+  if (first && other) {
+    throw new SeedWriteError(
+      `"${key}" is a ${first.label} in ${first.document} and a ${other.label} in ${other.document}: one id is one entity`,
+    );
+  }
   const isNode = !key.includes(':');
   if (!first) {
     if (isNode) plan.deleted.nodes.push(key);
@@ -169,9 +187,10 @@ const RELATIONSHIPS_BETWEEN = new Map(
     type,
     {
       name: `seed.plan.relationships.${type}`,
-      text: `UNWIND $rows AS row
+      text: `UNWIND range(0, size($rows) - 1) AS index
+WITH index, $rows[index] AS row
 MATCH (:Entity {id: row.from})-[r:${type}]->(:Entity {id: row.to})
-RETURN row.key AS key, properties(r) AS props`,
+RETURN index, properties(r) AS props`,
     } satisfies Cypher,
   ]),
 );
@@ -184,32 +203,70 @@ async function readStatedIn(run: Run, input: PlanInput): Promise<Map<string, str
       statedIn.set(row.key as string, (row.statedIn as string[] | null) ?? []);
     }
   }
-  const byType = new Map<RelationshipType, { key: string; from: string; to: string }[]>();
-  for (const key of input.subjects.relationships) {
-    const { type, from, to } = parseRelationshipKey(key);
-    if (type === 'IN_DOCUMENT') continue;
-    const rows = byType.get(type) ?? [];
-    rows.push({ key, from, to });
-    byType.set(type, rows);
-  }
-  for (const [type, rows] of byType) {
-    for (let i = 0; i < rows.length; i += BATCH) {
-      const found = await run(RELATIONSHIPS_BETWEEN.get(type) as Cypher, { rows: rows.slice(i, i + BATCH) });
-      for (const row of found) {
-        const props = row.props as Record<string, unknown>;
-        // MARKETS is one relationship per region: the key says which.
-        if (relationshipKeyMatches(row.key as string, props)) {
-          statedIn.set(row.key as string, (props.statedIn as string[] | undefined) ?? []);
-        }
-      }
-    }
+  const keys = [...input.subjects.relationships].filter((key) => !key.startsWith('IN_DOCUMENT:'));
+  for (const [key, props] of await readRelationships(run, keys)) {
+    statedIn.set(key, (props.statedIn as string[] | undefined) ?? []);
   }
   return statedIn;
 }
 
-function relationshipKeyMatches(key: string, props: Record<string, unknown>): boolean {
-  const identity = key.split('@').slice(1);
-  return identity.length === 0 || identity[0] === String(props.region ?? '');
+/** The properties of the relationships the graph holds with these subject keys. */
+async function readRelationships(
+  run: Run,
+  keys: Iterable<string>,
+): Promise<Map<string, Record<string, unknown>>> {
+  const byType = new Map<RelationshipType, { key: string; from: string; to: string }[]>();
+  for (const key of keys) {
+    const { type, from, to } = parseRelationshipKey(key);
+    byType.set(type, [...(byType.get(type) ?? []), { key, from, to }]);
+  }
+  const found = new Map<string, Record<string, unknown>>();
+  for (const [type, rows] of byType) {
+    for (let i = 0; i < rows.length; i += BATCH) {
+      const batch = rows.slice(i, i + BATCH);
+      for (const row of await run(RELATIONSHIPS_BETWEEN.get(type) as Cypher, { rows: batch })) {
+        const props = row.props as Record<string, unknown>;
+        const between = batch[Number(row.index)] as { key: string; from: string; to: string };
+        // MARKETS is one relationship per region: only the one whose key this is.
+        if (relationshipKey({ type, from: between.from, to: between.to, props }) === between.key) {
+          found.set(between.key, props);
+        }
+      }
+    }
+  }
+  return found;
+}
+
+const STALE_SENTENCES: Cypher = {
+  name: 'seed.plan.staleSentences',
+  text: `UNWIND $documents AS document
+MATCH (s:Sentence)-[:IN_DOCUMENT]->(:SourceDocument {id: document.id})
+WHERE NOT s.id IN document.sentences
+RETURN s.id AS id`,
+};
+
+async function readStaleSentences(
+  run: Run,
+  sentences: ReadonlyMap<string, readonly string[]>,
+): Promise<string[]> {
+  const documents = [...sentences].map(([id, kept]) => ({ id, sentences: kept }));
+  return (await run(STALE_SENTENCES, { documents })).map((row) => row.id as string);
+}
+
+/**
+ * After the writes, in the same transaction: each of these entities must still have what a new entity needs (a
+ * name …), or the load or removal stops, naming it. Validation cannot see it when the graph or a fold gives it.
+ */
+export async function refuseIncomplete(run: Run, ids: readonly string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const [row] = await run(INCOMPLETE_ENTITIES, { ids: ids.slice(i, i + BATCH) });
+    if (row) {
+      const by = ((row.statedIn as string[] | null) ?? []).join(', ');
+      throw new SeedWriteError(
+        `${row.label} ${row.id} would lack ${(row.missing as string[]).join(' and ')}: no document that states it (${by}) gives ${(row.missing as string[]).length > 1 ? 'them' : 'it'}. Add it to one of them, or keep the document that gave it`,
+      );
+    }
+  }
 }
 
 const FACTS: Cypher = {
@@ -248,7 +305,7 @@ async function readStatements(
     list.push(statement);
     history.set(statement.subject, list);
   };
-  const lone: { key: string; from: string; to: string; type: RelationshipType }[] = [];
+  const lone: string[] = [];
   for (let i = 0; i < keys.length; i += BATCH) {
     for (const row of await run(STATEMENTS, { keys: keys.slice(i, i + BATCH) })) {
       const key = row.key as string;
@@ -262,21 +319,11 @@ async function readStatements(
       }
       const node = row.node as { props: Record<string, unknown>; label: NodeKind } | null;
       if (node) keep(fromElement(key, 'node', node.label, node.props));
-      else if (key.includes(':')) lone.push({ key, ...parseRelationshipKey(key) });
+      else if (key.includes(':')) lone.push(key);
     }
   }
-  const byType = new Map<RelationshipType, typeof lone>();
-  for (const row of lone) byType.set(row.type, [...(byType.get(row.type) ?? []), row]);
-  for (const [type, rows] of byType) {
-    for (let i = 0; i < rows.length; i += BATCH) {
-      const found = await run(RELATIONSHIPS_BETWEEN.get(type) as Cypher, { rows: rows.slice(i, i + BATCH) });
-      for (const row of found) {
-        const props = row.props as Record<string, unknown>;
-        if (relationshipKeyMatches(row.key as string, props)) {
-          keep(fromElement(row.key as string, 'relationship', type, props));
-        }
-      }
-    }
+  for (const [key, props] of await readRelationships(run, lone)) {
+    keep(fromElement(key, 'relationship', parseRelationshipKey(key).type, props));
   }
   return { history, stored };
 }

@@ -1,9 +1,8 @@
 import type { Executor } from '../server/db/executor.ts';
 import { DELETE_DOCUMENTS, FIND_DOCUMENTS } from './cypher.ts';
-import { REQUIRED_FIELDS } from './format.ts';
-import { IssueList } from './issues.ts';
-import { type HistoryPlan, planHistory, runIn } from './plan.ts';
-import { applyDeletions, runBatch, SeedWriteError, seedBatches, WriteStats } from './write.ts';
+import { IssueList, withSeedErrors } from './issues.ts';
+import { planHistory, refuseIncomplete, runIn } from './plan.ts';
+import { applyDeletions, refuseIfStillNeeded, runBatch, seedBatches, WriteStats } from './write.ts';
 
 /**
  * `npm run seed -- --remove <document id>`: takes out exactly what the documents contributed, in one transaction.
@@ -21,44 +20,35 @@ export interface RemoveSummary {
 }
 
 export async function removeDocuments(executor: Executor, ids: readonly string[]): Promise<RemoveSummary> {
-  return executor.writeTransaction('seed.remove', async (tx) => {
-    const run = runIn(tx);
-    const removed = (await run(FIND_DOCUMENTS, { ids })).map((row) => row.id as string);
-    const absent = ids.filter((id) => !removed.includes(id));
-    const stats = new WriteStats();
-    if (!removed.length) return { removed, absent, stats, deleted: { nodes: 0, relationships: 0 } };
-    const plan = await planHistory(run, {
-      files: [],
-      documents: new Set(removed),
-      subjects: { nodes: new Map(), relationships: new Set() },
-      history: new Map(),
-      warnings: new IssueList(),
-      empty: false,
-    });
-    checkStillComplete(plan, removed);
-    await applyDeletions(tx, plan);
-    for await (const batch of seedBatches([], undefined, plan)) await runBatch(tx, batch, stats);
-    await run(DELETE_DOCUMENTS, { ids: removed });
-    return {
-      removed,
-      absent,
-      stats,
-      deleted: { nodes: plan.deleted.nodes.length, relationships: plan.deleted.relationships.length },
-    };
-  });
-}
-
-/** What a new entity needs (its name …) must still come from the statements that remain. */
-function checkStillComplete(plan: HistoryPlan, removed: readonly string[]) {
-  for (const row of plan.nodes) {
-    const missing = [...REQUIRED_FIELDS.all, ...(REQUIRED_FIELDS[row.label] ?? [])].filter(
-      (field) => field !== 'parties' && row.props[field] === undefined,
-    );
-    if (missing.length) {
-      const by = (row.props.statedIn as string[]).join(', ');
-      throw new SeedWriteError(
-        `${row.label} ${row.id} would keep only what ${by} state${by.includes(',') ? '' : 's'}, which gives no ${missing.join(' or ')} (${removed.join(', ')} did): add it to one of them, or remove them too`,
+  return withSeedErrors(() =>
+    executor.writeTransaction('seed.remove', async (tx) => {
+      const run = runIn(tx);
+      const removed = (await run(FIND_DOCUMENTS, { ids })).map((row) => row.id as string);
+      const absent = ids.filter((id) => !removed.includes(id));
+      const stats = new WriteStats();
+      if (!removed.length) return { removed, absent, stats, deleted: { nodes: 0, relationships: 0 } };
+      const plan = await planHistory(run, {
+        files: [],
+        documents: new Set(removed),
+        subjects: { nodes: new Map(), relationships: new Set() },
+        history: new Map(),
+        warnings: new IssueList(),
+        empty: false,
+      });
+      await applyDeletions(tx, plan);
+      for await (const batch of seedBatches([], undefined, plan)) await runBatch(tx, batch, stats);
+      await refuseIncomplete(
+        run,
+        plan.nodes.map((row) => row.id),
       );
-    }
-  }
+      await refuseIfStillNeeded(tx, removed);
+      await run(DELETE_DOCUMENTS, { ids: removed });
+      return {
+        removed,
+        absent,
+        stats,
+        deleted: { nodes: plan.deleted.nodes.length, relationships: plan.deleted.relationships.length },
+      };
+    }),
+  );
 }

@@ -32,8 +32,10 @@ export interface SeedValidation {
   warnings: IssueList;
   /** The files in load order. */
   files: string[];
-  /** The documents of the files, by id. */
-  documents: Map<string, { file: string; date: string }>;
+  /** The documents of the files, by id, with the ids of their sentences. */
+  documents: Map<string, { file: string; date: string; sentences: string[] }>;
+  /** New-looking entities whose required fields (name …) only the graph gives: checked again once written. */
+  completedByGraph: string[];
   /** Every entity id the files state something about, and every relationship key. */
   subjects: { nodes: Map<string, NodeKind>; relationships: Set<string> };
   /** The statements of each subject that two or more files state, in document order. */
@@ -73,7 +75,7 @@ export async function validateSeedFiles(
   const issues = new IssueList(options.issueLimit);
   const warnings = new IssueList(options.issueLimit);
   const known = new Map<string, Known>();
-  const documents = new Map<string, { file: string; date: string }>();
+  const documents: SeedValidation['documents'] = new Map();
   const deferred: (Reference & { file: string; locate: ReadSeedFile['locate'] })[] = [];
   const nodes: Partial<Record<NodeKind, number>> = {};
   const relationships: Partial<Record<RelationshipType, number>> = {};
@@ -99,7 +101,8 @@ export async function validateSeedFiles(
       );
       continue;
     }
-    documents.set(data.document.id, { file, date: data.document.date });
+    const sentences: string[] = [];
+    documents.set(data.document.id, { file, date: data.document.date, sentences });
     for (const { id, label } of read.invalidIds) {
       if (!known.has(id)) known.set(id, { label, file, files: 1 });
     }
@@ -111,7 +114,10 @@ export async function validateSeedFiles(
           nodes[row.label] = (nodes[row.label] ?? 0) + 1;
           elements += 1;
         }
-        if (row.label === 'Sentence') return;
+        if (row.label === 'Sentence') {
+          sentences.push(row.id);
+          return;
+        }
         if (row.label === 'SourceDocument') {
           known.set(row.id, { label: row.label, file, files: 1 });
           return;
@@ -224,6 +230,7 @@ export async function validateSeedFiles(
       relationships: new Set(stated.keys()),
     },
     history,
+    completedByGraph: incomplete.filter((id) => inGraph.has(id)),
     nodes,
     relationships,
     elements,

@@ -3,6 +3,7 @@ import type { NodeKind, RelationshipType } from '../server/model/kinds.ts';
 import { compileSeedFile, type NodeRow, type RelRow, relationshipKey } from './compile.ts';
 import {
   DELETE_ENTITIES_BY_ID,
+  DELETE_SENTENCES,
   DELETE_STATEMENTS,
   JOURNAL_CREATED,
   NODE_CREATE_STATEMENTS,
@@ -14,7 +15,7 @@ import {
   STATEMENT_CREATE,
   STATEMENT_UPSERT,
 } from './cypher.ts';
-import { IssueList } from './issues.ts';
+import { IssueList, SeedWriteError } from './issues.ts';
 import { emptyPlan, type HistoryPlan, type StatementRow } from './plan.ts';
 import { prepareSeedFile } from './validate.ts';
 
@@ -77,11 +78,6 @@ export const batchName = (batch: Batch): string =>
   batch.kind === 'nodes' ? batch.label : batch.kind === 'relationships' ? batch.type : 'Statement';
 
 const OUTCOMES: Outcome[] = ['created', 'updated', 'unchanged'];
-
-/** Thrown inside a write transaction, so that the transaction rolls back. */
-export class SeedWriteError extends Error {
-  override name = 'SeedWriteError';
-}
 
 /**
  * Pass two of a load: reads the (validated) files again, one at a time, and yields batches of at most
@@ -262,6 +258,17 @@ const CREATE_STATEMENTS = {
   statements: STATEMENT_CREATE,
 };
 
+/** Entities about to go must have nothing left on them that another document states (IN_DOCUMENT aside). */
+export async function refuseIfStillNeeded(tx: ManagedTransaction, ids: readonly string[]): Promise<void> {
+  if (!ids.length) return;
+  const first = (await tx.run(REMAINING_RELATIONSHIPS.text, { ids })).records[0];
+  if (!first) return;
+  const statedIn = (first.get('statedIn') as string[] | null)?.join(', ') || 'another document';
+  throw new SeedWriteError(
+    `${first.get('id')} would no longer be stated by any document, but its ${first.get('type')} relationship with ${first.get('other')} (stated by ${statedIn}) still needs it: remove or change that document too`,
+  );
+}
+
 /**
  * Before a plan's rows are written: the relationships and entities no document states any more, and the old
  * statements of its subjects. An entity goes only if nothing else still hangs on it: a relationship another
@@ -277,17 +284,9 @@ export async function applyDeletions(tx: ManagedTransaction, plan: HistoryPlan):
   for (const [type, rows] of byType) {
     await tx.run((RELATIONSHIP_DELETE_STATEMENTS.get(type) as { text: string }).text, { rows });
   }
-  if (plan.deleted.nodes.length) {
-    const remaining = await tx.run(REMAINING_RELATIONSHIPS.text, { ids: plan.deleted.nodes });
-    const first = remaining.records[0];
-    if (first) {
-      const statedIn = (first.get('statedIn') as string[] | null)?.join(', ') || 'another document';
-      throw new SeedWriteError(
-        `${first.get('id')} would no longer be stated by any document, but its ${first.get('type')} relationship with ${first.get('other')} (stated by ${statedIn}) still needs it: remove or change that document too`,
-      );
-    }
-    await tx.run(DELETE_ENTITIES_BY_ID.text, { ids: plan.deleted.nodes });
-  }
+  await refuseIfStillNeeded(tx, plan.deleted.nodes);
+  if (plan.deleted.nodes.length) await tx.run(DELETE_ENTITIES_BY_ID.text, { ids: plan.deleted.nodes });
+  if (plan.deleted.sentences.length) await tx.run(DELETE_SENTENCES.text, { ids: plan.deleted.sentences });
   if (plan.staleStatements.length) await tx.run(DELETE_STATEMENTS.text, { ids: plan.staleStatements });
 }
 
