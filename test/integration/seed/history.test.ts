@@ -121,6 +121,28 @@ describe('many documents, one graph', () => {
     );
   });
 
+  it('warns when a document disagrees with one of the same date already in the graph, naming both', async () => {
+    const phase = (value: string) =>
+      `drugs:\n  - id: zumab\n    highestPhase: ${value}\n    cite: [targets]\n`;
+    const [a, b, c] = await writeSeedFiles({
+      a: seedYaml('doc-a', VALID_BODY),
+      b: seedYaml('doc-b', phase('PHASE_2')),
+      c: seedYaml('doc-c', phase('PHASE_3')),
+    });
+    await loadSeed({ executor: loader, files: [a as string, b as string] });
+    const summary = await loadSeed({ executor: loader, files: [c as string] });
+    expect(summary.validation.warnings.kept.map((w) => `${w.record}, ${w.field}: ${w.message}`)).toEqual([
+      expect.stringMatching(
+        /^Drug zumab, highestPhase: "PHASE_2" \(doc-b, citing doc-b#targets\) and "PHASE_3" \(doc-c, citing doc-c#targets\) are stated on the same day/,
+      ),
+    ]);
+    const [row] = await db.executor.read({
+      name: 'test.phase',
+      text: "MATCH (d:Drug {id: 'zumab'}) RETURN d.highestPhase AS phase",
+    });
+    expect(row?.phase).toBe('PHASE_3');
+  });
+
   it('drops the sentences a new version of a document no longer has', async () => {
     const [a] = await writeSeedFiles({ a: seedYaml('doc-a', VALID_BODY) });
     await loadSeed({ executor: loader, files: [a as string] });
