@@ -31,13 +31,6 @@ export function isCoarserForm(later: unknown, current: unknown): boolean {
   );
 }
 
-/** What a statement states: its properties without the bookkeeping (`_…`). `citedIn` stays. */
-export function statedValues(statement: StatementProps): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
-  for (const key in statement) if (!key.startsWith('_')) values[key] = statement[key];
-  return values;
-}
-
 /** The properties a statement would not change in `current`: coarser forms of its loose dates. */
 function keptByCoarserDates(statement: StatementProps, current: Readonly<Record<string, unknown>>) {
   const kept = new Set<string>();

@@ -26,16 +26,19 @@ export const LIMITS = Object.freeze({
   searchCandidatesPerHit: 5,
 });
 
-/** Checks an integer argument against its range; out of range is the client's mistake, not something to clamp silently. */
+/**
+ * Checks an integer argument against its range; out of range is the client's mistake, not something to clamp
+ * silently. Without `fallback`, the schema's default is relied on and an explicit null is refused.
+ */
 export function checkRange(
   name: string,
   value: number | null | undefined,
   min: number,
   max: number,
-  fallback: number,
-) {
-  const actual = value ?? fallback;
-  if (!Number.isInteger(actual) || actual < min || actual > max) {
+  fallback?: number,
+): number {
+  const actual = value ?? fallback ?? null;
+  if (actual === null || !Number.isInteger(actual) || actual < min || actual > max) {
     throw badInput(`"${name}" must be an integer from ${min} to ${max}; got ${actual}.`);
   }
   return actual;

@@ -11,7 +11,10 @@ import { relationshipProperties, toEntity } from '../entities/toEntity.ts';
 import { edgeLabel } from './edgeLabels.ts';
 import { GRAPH_BY_DEPTH, GRAPH_BY_DEPTH_AS_OF, MAX_GRAPH_EDGES, PATH_BY_LENGTH } from './graph.cypher.ts';
 
-/** An edge as the graph Cypher returns it (`statements` when it is folded as of a day, see EDGE_AS_OF). */
+/**
+ * An edge as the graph Cypher returns it: as of a day, `restated` when it was stated again after the day, and then
+ * `statements` (its statements up to the day, attached by attachStatements in entities/statements.ts) to fold.
+ */
 export interface EdgeRow {
   id: string;
   source: string;

@@ -50,20 +50,18 @@ function toChangeModel(draft: ChangeDraft, element: Row | undefined): ChangeMode
   const edge = element?.edge as EdgeRow | null | undefined;
   const stated = node ?? edge?.properties;
   if (!stated) return [];
-  const change = draft.single ? completeSingle(draft, stated) : draft;
+  const {
+    key: _key,
+    single: _single,
+    order,
+    ...change
+  } = draft.single ? completeSingle(draft, stated) : draft;
   return [
     {
-      kind: change.kind,
-      entityId: change.entityId,
+      ...change,
       entity: node ? toEntity(node) : null,
       relationship: edge ? toGraphEdge(edge) : null,
-      property: change.property,
-      before: change.before,
-      after: change.after,
-      date: change.date,
-      document: change.document,
-      citedIn: change.citedIn,
-      cursor: encodeCursor({ key: change.order, id: change.entityId }),
+      cursor: encodeCursor({ key: order, id: change.entityId }),
     },
   ];
 }

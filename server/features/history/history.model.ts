@@ -1,4 +1,5 @@
 import type { EntityModel, GraphEdgeModel } from '../entities/entity.model.ts';
+import type { ChangeDraft } from './changes.ts';
 
 /** What one document states about one subject (the `Statement` type), before its fields are resolved. */
 export interface StatementModel {
@@ -14,21 +15,14 @@ export interface StatementModel {
 
 export type ChangeKind = 'ENTITY_ADDED' | 'PROPERTY_CHANGED' | 'RELATIONSHIP_ADDED' | 'RELATIONSHIP_CHANGED';
 
-/** One change stated by one document (the `Change` type). */
-export interface ChangeModel {
-  readonly kind: ChangeKind;
-  /** The entity added or changed, or the one the relationship starts from: its id, and itself when at hand. */
-  readonly entityId: string;
+/**
+ * One change stated by one document (the `Change` type): its draft (changes.ts) with the element it touched, when
+ * at hand, and its cursor in place of the draft's bookkeeping.
+ */
+export interface ChangeModel extends Omit<ChangeDraft, 'key' | 'single' | 'order'> {
   readonly entity: EntityModel | null;
   readonly relationship: GraphEdgeModel | null;
-  readonly property: string | null;
-  readonly before: unknown;
-  readonly after: unknown;
-  readonly date: string;
-  /** The document's id. */
-  readonly document: string;
-  readonly citedIn: readonly string[];
-  /** Its place in the order of changes (see changes.ts), for cursors. */
+  /** Its place in the order of changes (the draft's `order`), for cursors. */
   readonly cursor: string;
 }
 

@@ -46,13 +46,10 @@ export const changeConnection: ChangeConnectionResolvers = {
   }),
 };
 
-/** How many changes a page holds when `first` is not given (the schema's default). */
-const DEFAULT_CHANGES_PAGE = 50;
-
 export const historyQuery: Pick<QueryResolvers, 'changes'> = {
   changes: (_parent, { from, to, first, after }, context) => {
     if (from > to) throw badInput('"from" must not be after "to".');
-    const size = checkRange('first', first, 1, LIMITS.maxChangesPage, DEFAULT_CHANGES_PAGE);
+    const size = checkRange('first', first, 1, LIMITS.maxChangesPage);
     return changesPage(context.executor, { from, to }, size, decodeCursor(after));
   },
 };

@@ -303,6 +303,19 @@ describe('changes', () => {
     expect(new Set(added).size).toBe(added.length);
   });
 
+  it('pages by the schema default (50) when first is not given, and refuses an explicit null', async () => {
+    const data = await fixture.api.data(
+      `{ changes(from: "2012-01-01", to: "2014-01-01") { totalCount nodes { kind } } }`,
+    );
+    expect(data.changes.totalCount).toBeGreaterThan(50);
+    expect(data.changes.nodes).toHaveLength(50);
+    const nullFirst = await fixture.api.post(
+      `{ changes(from: "2012-01-01", to: "2014-01-01", first: null) { totalCount } }`,
+    );
+    expect(nullFirst.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(nullFirst.errors?.[0]?.message).toMatch(/"first" must be an integer from 1 to 100/);
+  });
+
   it('is empty for a window without documents, and refuses a window that ends before it starts', async () => {
     const empty = await fixture.api.data(
       `{ changes(from: "2014-01-01", to: "2015-01-01") { totalCount nodes { kind } } }`,
