@@ -1,3 +1,4 @@
+import { LIMITS } from '../../../server/features/entities/limits.ts';
 import { graphql } from './client.ts';
 import type {
   Change,
@@ -24,9 +25,12 @@ const REF = 'id name';
 const FUZZY_DATE = 'date { date precision sortDate }';
 const EDGE_FIELDS = 'id source target type label';
 
-/** The most nodes one `graph` call may return (the API's own ceiling). */
-export const GRAPH_LIMIT = 2000;
-/** Pages of 100 fetched at most for the list views. */
+/*
+ * The API's caps (seeds, nodes, page sizes, path length) are the server's LIMITS, imported: the explorer asks for
+ * at most what the server allows, and follows it when a cap changes.
+ */
+
+/** Pages fetched at most for the list views. */
 const MAX_PAGES = 20;
 
 export async function searchEntities(text: string, signal?: AbortSignal): Promise<SearchHit[]> {
@@ -58,9 +62,9 @@ export async function fetchGraph(
       }
     }`,
     {
-      ids: ids.slice(0, 50),
+      ids: ids.slice(0, LIMITS.maxGraphSeeds),
       depth,
-      limit: Math.min(limit, GRAPH_LIMIT),
+      limit: Math.min(limit, LIMITS.maxGraphLimit),
       kinds: kinds?.length ? kinds : null,
       asOf,
     },
@@ -140,14 +144,14 @@ export async function fetchDocument(id: string): Promise<SourceDocumentInfo | nu
 
 export async function fetchPath(from: string, to: string): Promise<PathResult | null> {
   const data = await graphql<{ path: PathResult | null }>(
-    `query Path($from: ID!, $to: ID!) {
-      path(from: $from, to: $to, maxLength: 6) {
+    `query Path($from: ID!, $to: ID!, $maxLength: Int) {
+      path(from: $from, to: $to, maxLength: $maxLength) {
         length
         nodes { id kind label properties }
         edges { id source target type label properties }
       }
     }`,
-    { from, to },
+    { from, to, maxLength: LIMITS.maxPathLength },
   );
   return data.path;
 }
@@ -214,8 +218,8 @@ export function fetchPartnerships(asOf: string | null = null): Promise<Partnersh
 
 export function fetchDrugs(asOf: string | null = null): Promise<DrugInfo[]> {
   return allPages<DrugInfo>(
-    `query Drugs($after: String, $asOf: Date) {
-      drugs(first: 100, after: $after, asOf: $asOf) {
+    `query Drugs($first: Int, $after: String, $asOf: Date) {
+      drugs(first: $first, after: $after, asOf: $asOf) {
         pageInfo { hasNextPage endCursor }
         nodes {
           id name genericName modality highestPhase
@@ -226,20 +230,20 @@ export function fetchDrugs(asOf: string | null = null): Promise<DrugInfo[]> {
       }
     }`,
     'drugs',
-    { asOf },
+    { first: LIMITS.maxPageSize, asOf },
   );
 }
 
 export function fetchRegulatoryEvents(asOf: string | null = null): Promise<RegulatoryEventInfo[]> {
   return allPages<RegulatoryEventInfo>(
-    `query Timeline($after: String, $asOf: Date) {
-      regulatoryEvents(first: 100, after: $after, asOf: $asOf) {
+    `query Timeline($first: Int, $after: String, $asOf: Date) {
+      regulatoryEvents(first: $first, after: $after, asOf: $asOf) {
         pageInfo { hasNextPage endCursor }
         nodes { id name agency region eventType status ${FUZZY_DATE} drug { ${REF} } regions { ${REF} } }
       }
     }`,
     'regulatoryEvents',
-    { asOf },
+    { first: LIMITS.maxPageSize, asOf },
   );
 }
 
@@ -249,8 +253,8 @@ export async function fetchChanges(
   to: string,
 ): Promise<{ changes: Change[]; totalCount: number }> {
   const { items, totalCount } = await pages<Change>(
-    `query Changes($from: Date!, $to: Date!, $after: String) {
-      changes(from: $from, to: $to, first: 100, after: $after) {
+    `query Changes($from: Date!, $to: Date!, $first: Int, $after: String) {
+      changes(from: $from, to: $to, first: $first, after: $after) {
         totalCount
         pageInfo { hasNextPage endCursor }
         nodes {
@@ -263,7 +267,7 @@ export async function fetchChanges(
       }
     }`,
     'changes',
-    { from, to },
+    { from, to, first: LIMITS.maxChangesPage },
   );
   return { changes: items, totalCount };
 }
