@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRODUCTION_CONFIG, withFixtureApi } from '../integration/api/fixture.ts';
 import { launchChromium } from '../support/browser.ts';
@@ -6,6 +6,23 @@ import { launchChromium } from '../support/browser.ts';
 /* The built explorer runs under its Content-Security-Policy (server/graphql/securityHeaders.ts) with no violation. */
 
 const fixture = withFixtureApi(PRODUCTION_CONFIG);
+
+/** A page that records every CSP violation, reported as an event or on the console; `violations()` lists them. */
+async function watchedPage(browser: Browser): Promise<{ page: Page; violations: () => Promise<string[]> }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const logged: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) logged.push(message.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const holder = window as unknown as { __csp?: string[] };
+      holder.__csp = [...(holder.__csp ?? []), `${event.violatedDirective} ${event.blockedURI}`];
+    });
+  });
+  const violations = async () => [...((await page.evaluate('window.__csp ?? []')) as string[]), ...logged];
+  return { page, violations };
+}
 
 describe('the explorer under its CSP, in Chromium', () => {
   let browser: Browser;
@@ -15,17 +32,7 @@ describe('the explorer under its CSP, in Chromium', () => {
   afterAll(() => browser?.close());
 
   it('draws Kadcyla and exports the graph with no CSP violation', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    const violations: string[] = [];
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
-    });
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => {
-        const holder = window as unknown as { __csp?: string[] };
-        holder.__csp = [...(holder.__csp ?? []), `${event.violatedDirective} ${event.blockedURI}`];
-      });
-    });
+    const { page, violations } = await watchedPage(browser);
     await page.goto(`${fixture.api.url}/?ids=kadcyla`);
     await page.waitForFunction('window.__atlas !== undefined', undefined, { timeout: 20_000 });
     await page.evaluate('window.__atlas.ready');
@@ -44,23 +51,12 @@ describe('the explorer under its CSP, in Chromium', () => {
     await page.click('#export-png');
     expect((await download).suggestedFilename()).toMatch(/\.png$/);
     await page.waitForTimeout(500);
-    const seen = (await page.evaluate('window.__csp ?? []')) as string[];
-    expect([...seen, ...violations]).toEqual([]);
+    expect(await violations()).toEqual([]);
     await page.close();
   });
 
   it('opens the source reader, the history and the changes list with no CSP violation', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    const violations: string[] = [];
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
-    });
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => {
-        const holder = window as unknown as { __csp?: string[] };
-        holder.__csp = [...(holder.__csp ?? []), `${event.violatedDirective} ${event.blockedURI}`];
-      });
-    });
+    const { page, violations } = await watchedPage(browser);
     await page.goto(`${fixture.api.url}/?ids=kadcyla&sel=kadcyla&since=2013-01-01`);
     await page.waitForFunction('window.__atlas !== undefined', undefined, { timeout: 20_000 });
     await page.evaluate('window.__atlas.ready');
@@ -70,8 +66,7 @@ describe('the explorer under its CSP, in Chromium', () => {
     await page.locator('#reader mark.current').waitFor({ timeout: 20_000 });
     await page.keyboard.press('Escape');
     await page.waitForTimeout(300);
-    const seen = (await page.evaluate('window.__csp ?? []')) as string[];
-    expect([...seen, ...violations]).toEqual([]);
+    expect(await violations()).toEqual([]);
     await page.close();
   });
 });

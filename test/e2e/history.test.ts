@@ -100,6 +100,18 @@ describe('as of a day, the server answers', () => {
       .poll(() => page.locator('#overlay-text').textContent(), WAIT)
       .toBe('Nothing was known about these entities on 2012-01-01. Clear “As of” or pick a later day.');
     expect(await page.evaluate('window.__atlas.cy.nodes().length')).toBe(0);
+
+    // The list views say the same on their canvas and in their panel.
+    for (const [view, text] of [
+      ['landscape', 'No drug was known'],
+      ['partnerships', 'No partnership was known'],
+    ]) {
+      await page.goto(`${server.url}/?view=${view}&asOf=2012-01-01`);
+      await page.evaluate('window.__atlas.ready');
+      const said = `${text} on 2012-01-01. Clear “As of” or pick a later day.`;
+      await expect.poll(() => page.locator('#overlay-text').textContent(), WAIT).toBe(said);
+      expect(await page.locator('#panel p.muted').first().textContent()).toBe(said);
+    }
     await page.close();
   });
 });

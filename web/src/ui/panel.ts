@@ -141,11 +141,9 @@ function provenanceLine(properties: Record<string, unknown>, asOf: string | null
     : null;
 }
 
-/** What a panel says when nothing with `id` is there (on `asOf`, when given). */
-export function notKnownText(what: string, asOf: string | null): string {
-  return asOf
-    ? `Nothing was known about ${what} on ${asOf}. Clear “As of” or pick a later day.`
-    : `Nothing in the graph has the id ${what} any more.`;
+/** What to say when the server knew nothing of `what` on `asOf`: "No drug was known on 2012-01-01. Clear …". */
+export function unknownOn(asOf: string, what: string): string {
+  return `${what} on ${asOf}. Clear “As of” or pick a later day.`;
 }
 
 /**
@@ -214,7 +212,13 @@ export function renderDetails(
   clear(panel);
   const node = details.nodes.find((n) => n.id === id);
   if (!node) {
-    renderEmpty(panel, 'Not found', notKnownText(`“${id}”`, asOf));
+    renderEmpty(
+      panel,
+      'Not found',
+      asOf
+        ? unknownOn(asOf, `Nothing was known about “${id}”`)
+        : `Nothing in the graph has the id “${id}” any more.`,
+    );
     return;
   }
   panel.append(

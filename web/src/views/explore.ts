@@ -1,6 +1,6 @@
 import { fetchGraph, fetchStats } from '../api/queries.ts';
 import { toElements } from '../graph/toElements.ts';
-import { renderEmpty } from '../ui/panel.ts';
+import { renderEmpty, unknownOn } from '../ui/panel.ts';
 import type { Combobox } from '../ui/search.ts';
 import {
   asOfNote,
@@ -8,7 +8,6 @@ import {
   detailsOrHint,
   type LoadRun,
   showNothing,
-  unknownOn,
   type View,
   type ViewContext,
 } from './view.ts';

@@ -3,8 +3,8 @@ import type { DrugInfo } from '../api/types.ts';
 import { countOf, formatPhase } from '../graph/format.ts';
 import { type DrugGroup, drugPartners, groupDrugs, landscapeElements } from '../graph/landscape.ts';
 import { clear, h } from '../ui/dom.ts';
-import { entityLink, type PanelActions, renderEmpty } from '../ui/panel.ts';
-import { asOfNote, detailsOrHint, showNothing, unknownOn, type View, type ViewContext } from './view.ts';
+import { entityLink, type PanelActions } from '../ui/panel.ts';
+import { asOfNote, detailsOrHint, type Emptiness, showEmpty, type View, type ViewContext } from './view.ts';
 
 /** The drugs of each group, with their phase and partners. */
 function renderLandscape(
@@ -42,6 +42,14 @@ function renderLandscape(
   }
 }
 
+export const NO_DRUGS: Emptiness = {
+  title: 'Landscape',
+  unknown: 'No drug was known',
+  none: 'No drugs are recorded yet. Load a seed with “npm run seed”.',
+  panel: 'No drugs recorded.',
+  status: 'No drugs',
+};
+
 /** Landscape: drugs grouped by target, payload or linker. */
 export function landscapeView(ctx: ViewContext): View {
   const { canvas, status, store } = ctx;
@@ -54,13 +62,7 @@ export function landscapeView(ctx: ViewContext): View {
       if (!data) return;
       drugs = data;
       if (!data.length) {
-        const note = asOf
-          ? unknownOn(asOf, 'No drug was known')
-          : 'No drugs are recorded yet. Load a seed with “npm run seed”.';
-        showNothing(ctx, note);
-        ctx.filters.refreshLegend();
-        renderEmpty(ctx.panel, 'Landscape', asOf ? note : 'No drugs recorded.');
-        status.info(`No drugs${asOfNote(asOf)}.`);
+        showEmpty(ctx, NO_DRUGS, asOf);
         return;
       }
       const { groupBy } = store.state;

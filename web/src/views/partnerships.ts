@@ -9,8 +9,8 @@ import {
   partnershipElements,
 } from '../graph/partnerships.ts';
 import { clear, h } from '../ui/dom.ts';
-import { citationList, entityLink, type PanelActions, renderEmpty } from '../ui/panel.ts';
-import { asOfNote, showNothing, unknownOn, type View, type ViewContext } from './view.ts';
+import { citationList, entityLink, type PanelActions } from '../ui/panel.ts';
+import { asOfNote, type Emptiness, showEmpty, type View, type ViewContext } from './view.ts';
 
 /** What each company receives and pays in milestones. */
 function moneyTable(money: readonly CompanyMoney[], actions: PanelActions): HTMLElement {
@@ -153,6 +153,14 @@ function renderPartnershipsOverview(
   for (const p of partnerships) panel.append(partnershipTerms(p, actions, showDetails));
 }
 
+export const NO_PARTNERSHIPS: Emptiness = {
+  title: 'Partnerships',
+  unknown: 'No partnership was known',
+  none: 'No partnerships are recorded yet. Load a seed with “npm run seed”, or search for a company above.',
+  panel: 'No deals recorded.',
+  status: 'No partnerships',
+};
+
 /** Partnerships: companies and their deals; the panel lists the terms and the milestone money per company. */
 export function partnershipsView(ctx: ViewContext): View {
   const { status, store } = ctx;
@@ -188,13 +196,7 @@ export function partnershipsView(ctx: ViewContext): View {
       if (!data) return;
       deals = data;
       if (!data.length) {
-        const note = asOf
-          ? unknownOn(asOf, 'No partnership was known')
-          : 'No partnerships are recorded yet. Load a seed with “npm run seed”, or search for a company above.';
-        showNothing(ctx, note);
-        ctx.filters.refreshLegend();
-        renderEmpty(ctx.panel, 'Partnerships', asOf ? note : 'No deals recorded.');
-        status.info(`No partnerships${asOfNote(asOf)}.`);
+        showEmpty(ctx, NO_PARTNERSHIPS, asOf);
         return;
       }
       await ctx.draw(partnershipElements(data));

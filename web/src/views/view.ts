@@ -1,7 +1,7 @@
 import type { Canvas, DrawTimings } from '../graph/canvas.ts';
 import type { Element } from '../graph/toElements.ts';
 import type { ViewStore } from '../state/store.ts';
-import { type PanelActions, renderEmpty } from '../ui/panel.ts';
+import { type PanelActions, renderEmpty, unknownOn } from '../ui/panel.ts';
 import type { Status } from '../ui/status.ts';
 import type { Details } from './details.ts';
 import type { Filters } from './filters.ts';
@@ -69,15 +69,39 @@ export function asOfNote(asOf: string | null): string {
   return asOf ? ` · as of ${asOf}` : '';
 }
 
-/** What to say when the server knew nothing of what a view asks for on `asOf`. */
-export function unknownOn(asOf: string, what: string): string {
-  return `${what} on ${asOf}. Clear “As of” or pick a later day.`;
-}
-
 /** Nothing to draw: an empty canvas, with a note saying why and what to do. */
 export function showNothing(ctx: ViewContext, note: string) {
   ctx.canvas.clear();
   ctx.status.showOverlay('empty', note);
+}
+
+/** What a list view says when it has nothing to show (on its "as of" day, or today). */
+export interface Emptiness {
+  /** The panel's title: "Landscape". */
+  readonly title: string;
+  /** Said with the day when there is one: "No drug was known". */
+  readonly unknown: string;
+  /** The canvas's note today: what is missing and how to add it. */
+  readonly none: string;
+  /** The panel's line today: "No drugs recorded." */
+  readonly panel: string;
+  /** The status line, before the day: "No drugs". */
+  readonly status: string;
+}
+
+/** The canvas note, panel line and status line of an empty list view on `asOf` (today when null). */
+export function emptyTexts(empty: Emptiness, asOf: string | null) {
+  const canvas = asOf ? unknownOn(asOf, empty.unknown) : empty.none;
+  return { canvas, panel: asOf ? canvas : empty.panel, status: `${empty.status}${asOfNote(asOf)}.` };
+}
+
+/** A list view with nothing to show: an empty canvas with a note, an empty legend, panel and status saying so. */
+export function showEmpty(ctx: ViewContext, empty: Emptiness, asOf: string | null) {
+  const texts = emptyTexts(empty, asOf);
+  showNothing(ctx, texts.canvas);
+  ctx.filters.refreshLegend();
+  renderEmpty(ctx.panel, empty.title, texts.panel);
+  ctx.status.info(texts.status);
 }
 
 export const DETAILS_HINT =
