@@ -26,6 +26,8 @@ OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'standard-folding', \`fulltext.eve
   ...rangeIndex('Sentence', 'index'),
   // History (docs/model.md): when each element was first stated, and the statements of subjects with a history.
   ...rangeIndex('Entity', 'since'),
+  // The documents dated in a `changes` window (a SourceDocument's `since` is its date).
+  ...rangeIndex('SourceDocument', 'since'),
   {
     name: 'schema.statementId',
     text: 'CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n._id IS UNIQUE',

@@ -5,7 +5,7 @@ import { elementOfSubject } from '../entities/entities.cypher.ts';
 /**
  * Everything the documents dated in (`$from`, `$to`] state, one row per (document, subject): the documents come
  * from their dates, the subjects from each document's `facts` (its subject keys), so the cost follows what the
- * window holds, not the size of the graph. Each row carries the subject's statements up to and including that
+ * window holds, not the size of the graph (the `SourceDocument.since` range index finds them, whatever the planner's statistics). Each row carries the subject's statements up to and including that
  * document's, oldest first (none for a subject stated by one document, which that document therefore added). Rows
  * are kept small (no element): changes.ts finds the changes of the whole window from them, and only the page shown
  * fetches its elements (ELEMENTS_BY_SUBJECT).
@@ -13,7 +13,7 @@ import { elementOfSubject } from '../entities/entities.cypher.ts';
 export const STATEMENTS_IN_WINDOW: Cypher = {
   name: 'history.changes',
   text: `
-MATCH (d:SourceDocument)
+MATCH (d:SourceDocument) USING INDEX d:SourceDocument(since)
 WHERE d.since > date($from) AND d.since <= date($to)
 UNWIND coalesce(d.facts, []) AS key
 RETURN d.id AS document, d.since AS date, key, COLLECT {

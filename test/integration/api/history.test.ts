@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { STATEMENTS_IN_WINDOW } from '../../../server/features/history/changes.cypher.ts';
 import { loadHistoryFixture, withFixtureApi } from './fixture.ts';
 import type { Json } from './harness.ts';
 
@@ -314,6 +315,32 @@ describe('changes', () => {
     );
     expect(nullFirst.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(nullFirst.errors?.[0]?.message).toMatch(/"first" must be an integer from 1 to 100/);
+  });
+
+  it('finds the documents of a window through the SourceDocument.since index', async () => {
+    const session = fixture.db.driver.session();
+    try {
+      const result = await session.run(`EXPLAIN ${STATEMENTS_IN_WINDOW.text}`, {
+        from: '2013-10-01',
+        to: '2013-12-01',
+      });
+      const operators: string[] = [];
+      const walk = (plan: {
+        operatorType: string;
+        arguments: Record<string, unknown>;
+        children: unknown[];
+      }) => {
+        operators.push(`${plan.operatorType} ${String(plan.arguments.Details ?? '')}`);
+        for (const child of plan.children) walk(child as typeof plan);
+      };
+      walk(result.summary.plan as never);
+      expect(
+        operators.some((op) => /IndexSeekByRange.*:SourceDocument\(since\)/.test(op)),
+        operators.join('\n'),
+      ).toBe(true);
+    } finally {
+      await session.close();
+    }
   });
 
   it('is empty for a window without documents, and refuses a window that ends before it starts', async () => {
