@@ -1,7 +1,9 @@
 import { fetchDetails, fetchEdge } from '../api/queries.ts';
 import type { EdgeData } from '../graph/toElements.ts';
 import { clear, h } from '../ui/dom.ts';
-import { type PanelActions, renderDetails, renderEdgeDetails, renderLoading } from '../ui/panel.ts';
+import { renderEdgeDetails } from '../ui/edgeDetails.ts';
+import { renderDetails } from '../ui/entityDetails.ts';
+import { type PanelActions, renderLoading } from '../ui/panel.ts';
 import { errorMessage } from '../ui/status.ts';
 
 /** An entity's or a relationship's details in the panel; only the latest request is shown, a failure offers Retry. */
