@@ -18,6 +18,11 @@ export const LIMITS = Object.freeze({
   maxPathLength: 6,
   /** `changes` page size. */
   maxChangesPage: 100,
+  /**
+   * Statements one `changes` request may read: the window's (document, subject) pairs and the earlier statements
+   * of those subjects. A window holding more is refused, to be narrowed.
+   */
+  maxChangesStatements: 20_000,
   /** `search` hits. */
   maxSearchHits: 50,
   /** `search` text, and any filter string. */

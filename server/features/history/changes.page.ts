@@ -1,5 +1,7 @@
 import type { Executor, Row } from '../../db/executor.ts';
+import { badInput } from '../../errors.ts';
 import { type CursorPosition, encodeCursor } from '../entities/cursor.ts';
+import { LIMITS } from '../entities/limits.ts';
 import { toEntity } from '../entities/toEntity.ts';
 import { type EdgeRow, toGraphEdge } from '../graph/index.ts';
 import { ELEMENTS_BY_SUBJECT, STATEMENTS_IN_WINDOW } from './changes.cypher.ts';
@@ -8,7 +10,7 @@ import type { ChangeConnectionModel, ChangeModel } from './history.model.ts';
 
 /**
  * One page of the changes stated by the documents dated in (`from`, `to`]: the window's statements in one round
- * trip (no elements: they are small), every change of the window found from them (for the total and the order),
+ * trip (at most `maxStatements`; a window that holds more is refused) (no elements: they are small), every change of the window found from them (for the total and the order),
  * then the elements of the page's changes only, in a second round trip.
  */
 export async function changesPage(
@@ -16,9 +18,18 @@ export async function changesPage(
   window: { from: string; to: string },
   size: number,
   after: CursorPosition | null,
+  maxStatements: number = LIMITS.maxChangesStatements,
 ): Promise<ChangeConnectionModel> {
-  const rows = await executor.read(STATEMENTS_IN_WINDOW, window);
-  const all = changesOf(rows as unknown as WindowRow[]);
+  const rows = (await executor.read(STATEMENTS_IN_WINDOW, {
+    ...window,
+    limit: maxStatements + 1,
+  })) as unknown as WindowRow[];
+  if (statementsRead(rows) > maxStatements) {
+    throw badInput(
+      `"changes" reads at most ${maxStatements} statements; the window from ${window.from} to ${window.to} holds more: narrow it (a later "from" or an earlier "to").`,
+    );
+  }
+  const all = changesOf(rows);
   const start = after ? firstAfter(all, after.key) : 0;
   const page = all.slice(start, start + size);
   const keys = [...new Set(page.map((draft) => draft.key))];
@@ -31,6 +42,10 @@ export async function changesPage(
     hasPreviousPage: after !== null,
   };
 }
+
+/** How many statements the window's rows hold, a subject without statement nodes counting as one. */
+const statementsRead = (rows: readonly WindowRow[]) =>
+  rows.reduce((sum, row) => sum + Math.max(1, row.statements.length), 0);
 
 /** The index of the first change after `order` (binary search: the list is sorted by order). */
 function firstAfter(changes: readonly ChangeDraft[], order: string): number {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../../../server/features/entities/limits.ts';
 import { STATEMENTS_IN_WINDOW } from '../../../server/features/history/changes.cypher.ts';
+import { changesPage } from '../../../server/features/history/changes.page.ts';
 import { loadHistoryFixture, withFixtureApi } from './fixture.ts';
 import type { Json } from './harness.ts';
 
@@ -315,6 +317,42 @@ describe('changes', () => {
     );
     expect(nullFirst.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(nullFirst.errors?.[0]?.message).toMatch(/"first" must be an integer from 1 to 100/);
+  });
+
+  it('reads at most its limit of statements, and asks to narrow a window that holds more', async () => {
+    const everything = { from: '0001-01-01', to: '9999-12-31' };
+    const executor = fixture.db.executor;
+    const read = executor.read.bind(executor);
+    const statementsRead: number[] = [];
+    executor.read = async (cypher, params) => {
+      const rows = await read(cypher, params);
+      if (cypher.name === STATEMENTS_IN_WINDOW.name) {
+        statementsRead.push(
+          rows.reduce((sum, row) => sum + Math.max(1, (row.statements as unknown[]).length), 0),
+        );
+      }
+      return rows;
+    };
+    try {
+      const whole = await changesPage(executor, everything, 10, null);
+      const held = statementsRead[0] as number;
+      expect(held).toBeLessThanOrEqual(LIMITS.maxChangesStatements);
+      expect(whole.totalCount).toBeGreaterThan(100);
+      const atTheLimit = await changesPage(executor, everything, 10, null, held);
+      expect(atTheLimit.totalCount).toBe(whole.totalCount);
+      statementsRead.length = 0;
+      await expect(changesPage(executor, everything, 10, null, held - 1)).rejects.toMatchObject({
+        code: 'BAD_USER_INPUT',
+        message: expect.stringMatching(/at most \d+ statements.*narrow it/),
+      });
+      await expect(changesPage(executor, everything, 10, null, 10)).rejects.toMatchObject({
+        code: 'BAD_USER_INPUT',
+      });
+      // Cypher stops reading one past the limit.
+      expect(statementsRead).toEqual([held, 11]);
+    } finally {
+      executor.read = read;
+    }
   });
 
   it('finds the documents of a window through the SourceDocument.since index', async () => {
