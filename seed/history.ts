@@ -2,7 +2,7 @@ import { foldElement, type StatementProps } from '../server/model/fold.ts';
 import type { NodeKind, RelationshipType } from '../server/model/kinds.ts';
 import { compileSeedFile, type Origin, relationshipKey } from './compile.ts';
 import { IssueList } from './issues.ts';
-import { issueAt, prepareSeedFile } from './validate.ts';
+import { prepareSeedFile } from './validate.ts';
 
 /**
  * Statements and their fold (docs/model.md, "History and provenance"). A statement is what one document says about
@@ -22,7 +22,7 @@ export interface Statement {
   values: Record<string, unknown>;
   citedIn: string[];
   /** Where a seed file states it (for warnings); absent for statements read from the graph. */
-  at?: { file: string; origin: Origin; locate: Parameters<typeof issueAt>[1] };
+  at?: { file: string; origin: Origin };
 }
 
 /** Each subject's statements, in document order. */
@@ -86,7 +86,8 @@ export function warnDisagreements(history: History, warnings: IssueList): void {
       const at = disagreement.later.at ?? disagreement.earlier.at;
       const record = `${disagreement.later.label} ${disagreement.later.subject}`;
       warnings.addLazy(() => ({
-        ...(at ? issueAt(at.file, at.locate, at.origin, '') : { file: '(graph)' }),
+        file: at?.file ?? '(graph)',
+        path: at?.origin.path,
         record,
         field: disagreement.property,
         message: disagreementMessage(disagreement),
@@ -111,7 +112,6 @@ export async function readHistory(
     const prepared = await prepareSeedFile(file, new IssueList(1));
     if (!prepared) continue;
     const { document } = prepared.read.data;
-    const locate = prepared.read.locateRecord;
     const make = (
       subject: string,
       kind: Statement['kind'],
@@ -129,7 +129,7 @@ export async function readHistory(
         date: document.date,
         values,
         citedIn: (citedIn as string[] | undefined) ?? [],
-        at: { file, origin, locate },
+        at: { file, origin },
       };
     };
     compileSeedFile(prepared.read.data, prepared.source, {
@@ -144,5 +144,6 @@ export async function readHistory(
   }
   for (const statements of history.values()) statements.sort(byDocumentOrder);
   warnDisagreements(history, warnings);
+  await warnings.resolveLines();
   return history;
 }

@@ -1,3 +1,5 @@
+import { locateRecords } from './read.ts';
+
 /** One problem found in a seed file: where it is and what was expected. */
 export interface SeedIssue {
   file: string;
@@ -8,6 +10,8 @@ export interface SeedIssue {
   /** The field inside the record, such as `payload` or `marketers[0].region`. */
   field?: string;
   message: string;
+  /** The YAML path of the record, when its line is to be found only if the issue is shown (resolveLines). */
+  path?: (string | number)[];
 }
 
 export const DEFAULT_ISSUE_LIMIT = 50;
@@ -31,6 +35,28 @@ export class IssueList {
   addLazy(make: () => SeedIssue): void {
     if (this.full) this.count += 1;
     else this.add(make());
+  }
+
+  /**
+   * Finds the lines of the kept issues that have only a path, reading each of their files again: warnings keep no
+   * file text in memory while a load runs, and only the ones shown cost a read.
+   */
+  async resolveLines(): Promise<void> {
+    const byFile = new Map<string, SeedIssue[]>();
+    for (const issue of this.kept) {
+      if (!issue.path || issue.line !== undefined) continue;
+      byFile.set(issue.file, [...(byFile.get(issue.file) ?? []), issue]);
+    }
+    for (const [file, issues] of byFile) {
+      const lines = await locateRecords(
+        file,
+        issues.map((issue) => issue.path ?? []),
+      );
+      issues.forEach((issue, index) => {
+        Object.assign(issue, lines[index]);
+        delete issue.path;
+      });
+    }
   }
 
   get full(): boolean {

@@ -156,7 +156,7 @@ export async function loadSeed(options: LoadOptions): Promise<LoadSummary> {
         let done = 0;
         for await (const batch of readAhead(seedBatches(validation.files, batchRows, plan))) {
           await runBatch(tx, batch, attempt, null, fresh);
-          done += batch.rows.length;
+          done += elementsIn(batch);
           progress({ phase: 'write', done, total });
         }
         await refuseIncomplete(runIn(tx), mustBeComplete(plan));
@@ -203,7 +203,7 @@ export async function loadSeed(options: LoadOptions): Promise<LoadSummary> {
       stats.merge(groupStats);
       for (const batch of group) {
         if (keep) remember(keep, batch);
-        done += batch.rows.length;
+        done += elementsIn(batch);
       }
       progress({ phase: 'write', done, total });
     }
@@ -236,6 +236,9 @@ export async function isGraphEmpty(executor: Executor): Promise<boolean> {
   const rows = await executor.read(COUNT_ENTITIES);
   return Number(rows[0]?.count ?? 0) === 0;
 }
+
+/** What a batch adds to the load's progress: its nodes or relationships (history statements are extra). */
+const elementsIn = (batch: Batch) => (batch.kind === 'statements' ? 0 : batch.rows.length);
 
 function remember(keep: { ids: Set<string>; relationships: Set<string> }, batch: Batch) {
   if (batch.kind === 'nodes') for (const row of batch.rows) keep.ids.add(row.id);

@@ -2,7 +2,6 @@ import type { NodeKind } from '../server/model/kinds.ts';
 import type { NodeRow, Origin } from './compile.ts';
 import type { GraphLookup } from './graphLookup.ts';
 import type { IssueList, SeedIssue } from './issues.ts';
-import { issueAt } from './validate.ts';
 
 /**
  * Likely duplicates: a new entity whose name or alias equals another entity's of the same kind (case- and
@@ -20,7 +19,6 @@ interface Named {
   name: string;
   file: string;
   origin: Origin;
-  locate: Parameters<typeof issueAt>[1];
 }
 
 export class NameIndex {
@@ -28,12 +26,12 @@ export class NameIndex {
   private readonly first = new Map<string, Named>();
   private readonly clashes: { entity: Named; other: Named }[] = [];
 
-  add(row: NodeRow, file: string, locate: Parameters<typeof issueAt>[1], origin: Origin): void {
+  add(row: NodeRow, file: string, origin: Origin): void {
     const names = [row.props.name, ...((row.props.aliases as string[] | undefined) ?? [])];
     for (const name of names) {
       if (typeof name !== 'string') continue;
       const key = `${row.label}|${nameKey(name)}`;
-      const entity = { id: row.id, label: row.label, name, file, origin, locate };
+      const entity = { id: row.id, label: row.label, name, file, origin };
       const other = this.first.get(key);
       if (!other) this.first.set(key, entity);
       else if (other.id !== row.id) this.clashes.push({ entity, other });
@@ -63,7 +61,8 @@ export class NameIndex {
 
 function likelyDuplicate(entity: Named, other: string): SeedIssue {
   return {
-    ...issueAt(entity.file, entity.locate, entity.origin, ''),
+    file: entity.file,
+    path: entity.origin.path,
     record: `${entity.label} ${entity.id}`,
     field: 'name',
     message: `"${entity.name}" is also the name or an alias of ${other}: the same entity? Use one id for both, or rename one`,

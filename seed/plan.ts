@@ -113,7 +113,10 @@ export async function planHistory(run: Run, input: PlanInput): Promise<HistoryPl
     merged.set(key, statements);
     addToPlan(plan, key, statements);
   }
-  if (graphStatements.size) warnDisagreements(mixedOnly(merged, graphStatements), input.warnings);
+  if (graphStatements.size) {
+    warnDisagreements(mixedOnly(merged, graphStatements), input.warnings);
+    await input.warnings.resolveLines();
+  }
   const kept = new Set(plan.statements.map((row) => row.id));
   plan.staleStatements = stored.filter((id) => !kept.has(id));
   return plan;

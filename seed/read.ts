@@ -18,8 +18,6 @@ export interface ReadSeedFile {
   data: SeedFileData;
   /** Line and column of a YAML path (the nearest existing ancestor when the path itself is missing). */
   locate(path: Path): { line: number; column: number } | undefined;
-  /** The line of the record a path points into, found by its id without parsing for positions (for warnings). */
-  locateRecord(path: Path): { line: number; column: number } | undefined;
   /** Whether every record passed the schema. */
   complete: boolean;
   /** Records that failed the schema but have an id: references to them are not reported again. */
@@ -135,8 +133,7 @@ export function parseSeedText(file: string, text: string, issues: IssueList): Re
     });
     data[list] = valid;
   }
-  const locateRecord = (path: Path) => quickLocate(text, top, path);
-  return { file, data, locate, locateRecord, complete, invalidIds };
+  return { file, data, locate, complete, invalidIds };
 }
 
 /** The source text a seed file cites, resolved relative to the seed file. */
@@ -209,6 +206,13 @@ function reportSyntaxErrors(file: string, text: string, issues: IssueList) {
 
 /** Above this size, `yaml` takes seconds to parse for positions: lines are found by searching for the id. */
 const PRECISE_LOCATION_MAX_CHARS = 1_000_000;
+
+/** The lines of records in a file, found again by reading it (for the few issues that are shown). */
+export async function locateRecords(file: string, paths: readonly Path[]) {
+  const text = await readFile(file, 'utf8');
+  const top = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA }) as Record<string, unknown>;
+  return paths.map((path) => quickLocate(text, top, path));
+}
 
 /** The line of the record a path points into (found by its id), or of a top-level key. Column: 1. */
 function quickLocate(text: string, top: Record<string, unknown>, path: Path) {

@@ -148,7 +148,7 @@ export async function validateSeedFiles(
             if (row.props[field] !== undefined) entity.missing.fields.delete(field);
           }
         }
-        names.add(row, file, read.locateRecord, origin);
+        names.add(row, file, origin);
       },
       rel(row: RelRow, origin) {
         if (row.type === 'PARTY_TO') known.get(row.to)?.missing?.fields.delete('parties');
@@ -214,6 +214,7 @@ export async function validateSeedFiles(
     }));
   }
   await names.warn(warnings, known, options.graph);
+  await warnings.resolveLines();
 
   const history =
     issues.count === 0 && multiple.size > 0

@@ -290,8 +290,6 @@ export async function applyDeletions(tx: ManagedTransaction, plan: HistoryPlan):
   if (plan.staleStatements.length) await tx.run(DELETE_STATEMENTS.text, { ids: plan.staleStatements });
 }
 
-export const batchSize = (batch: Batch) => batch.rows.length;
-
 function toDatabaseRow(row: NodeRow): NodeRow {
   return { ...row, props: toDatabaseProps(row.props) };
 }
