@@ -10,8 +10,9 @@ export interface SeedIssue {
   /** The field inside the record, such as `payload` or `marketers[0].region`. */
   field?: string;
   message: string;
-  /** The YAML path of the record, when its line is to be found only if the issue is shown (resolveLines). */
+  /** The YAML path, or the id, of the record, when its line is found only if the issue is shown (resolveLines). */
   path?: (string | number)[];
+  recordId?: string;
 }
 
 export const DEFAULT_ISSUE_LIMIT = 50;
@@ -44,17 +45,18 @@ export class IssueList {
   async resolveLines(): Promise<void> {
     const byFile = new Map<string, SeedIssue[]>();
     for (const issue of this.kept) {
-      if (!issue.path || issue.line !== undefined) continue;
+      if ((!issue.path && !issue.recordId) || issue.line !== undefined) continue;
       byFile.set(issue.file, [...(byFile.get(issue.file) ?? []), issue]);
     }
     for (const [file, issues] of byFile) {
       const lines = await locateRecords(
         file,
-        issues.map((issue) => issue.path ?? []),
+        issues.map((issue) => ({ path: issue.path, id: issue.recordId })),
       );
       issues.forEach((issue, index) => {
         Object.assign(issue, lines[index]);
         delete issue.path;
+        delete issue.recordId;
       });
     }
   }

@@ -1,5 +1,5 @@
 import type { NodeKind } from '../server/model/kinds.ts';
-import type { NodeRow, Origin } from './compile.ts';
+import type { NodeRow } from './compile.ts';
 import type { GraphLookup } from './graphLookup.ts';
 import type { IssueList, SeedIssue } from './issues.ts';
 
@@ -18,33 +18,41 @@ interface Named {
   label: NodeKind;
   name: string;
   file: string;
-  origin: Origin;
 }
 
 export class NameIndex {
-  /** `label|name key` → the first entity of the files with that name or alias. */
-  private readonly first = new Map<string, Named>();
-  private readonly clashes: { entity: Named; other: Named }[] = [];
+  /** `label|name key` → the id of the first entity of the files with that name or alias, and its spelling. */
+  private readonly first = new Map<string, { id: string; name: string }>();
+  private readonly clashes: { entity: Named; other: string }[] = [];
 
-  add(row: NodeRow, file: string, origin: Origin): void {
+  add(row: NodeRow, file: string): void {
     const names = [row.props.name, ...((row.props.aliases as string[] | undefined) ?? [])];
     for (const name of names) {
       if (typeof name !== 'string') continue;
       const key = `${row.label}|${nameKey(name)}`;
-      const entity = { id: row.id, label: row.label, name, file, origin };
       const other = this.first.get(key);
-      if (!other) this.first.set(key, entity);
-      else if (other.id !== row.id) this.clashes.push({ entity, other });
+      if (!other) this.first.set(key, { id: row.id, name });
+      else if (other.id !== row.id) {
+        const entity = { id: row.id, label: row.label, name, file };
+        this.clashes.push({ entity, other: `${row.label} ${other.id} ("${other.name}")` });
+      }
     }
   }
 
   /** Warns of each clash in the files, and of each new entity whose name the graph already has. */
-  async warn(warnings: IssueList, known: ReadonlyMap<string, unknown>, graph?: GraphLookup): Promise<void> {
-    for (const { entity, other } of this.clashes) {
-      warnings.addLazy(() => likelyDuplicate(entity, `${other.label} ${other.id} ("${other.name}")`));
-    }
+  async warn(
+    warnings: IssueList,
+    known: ReadonlyMap<string, { label: NodeKind; file: string }>,
+    graph?: GraphLookup,
+  ): Promise<void> {
+    for (const { entity, other } of this.clashes) warnings.addLazy(() => likelyDuplicate(entity, other));
     if (!graph || (await graph.isEmpty())) return;
-    const entities = [...this.first.values()];
+    const entities: Named[] = [];
+    for (const [key, { id, name }] of this.first) {
+      const entity = known.get(id);
+      if (entity)
+        entities.push({ id, label: key.slice(0, key.indexOf('|')) as NodeKind, name, file: entity.file });
+    }
     const existing = await graph.labelsOf([...new Set(entities.map((entity) => entity.id))]);
     const fresh = entities.filter((entity) => !existing.has(entity.id));
     const matches = await graph.entitiesNamed(fresh.map(({ label, name }) => ({ label, name })));
@@ -62,7 +70,7 @@ export class NameIndex {
 function likelyDuplicate(entity: Named, other: string): SeedIssue {
   return {
     file: entity.file,
-    path: entity.origin.path,
+    recordId: entity.id,
     record: `${entity.label} ${entity.id}`,
     field: 'name',
     message: `"${entity.name}" is also the name or an alias of ${other}: the same entity? Use one id for both, or rename one`,

@@ -207,11 +207,26 @@ function reportSyntaxErrors(file: string, text: string, issues: IssueList) {
 /** Above this size, `yaml` takes seconds to parse for positions: lines are found by searching for the id. */
 const PRECISE_LOCATION_MAX_CHARS = 1_000_000;
 
-/** The lines of records in a file, found again by reading it (for the few issues that are shown). */
-export async function locateRecords(file: string, paths: readonly Path[]) {
+/** The lines of records, by path or by id, found again by reading the file (for the few issues shown). */
+export async function locateRecords(file: string, records: readonly { path?: Path; id?: string }[]) {
   const text = await readFile(file, 'utf8');
   const top = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA }) as Record<string, unknown>;
-  return paths.map((path) => quickLocate(text, top, path));
+  return records.map(({ path, id }) =>
+    id ? lineOf(text, idOffset(text, id)) : quickLocate(text, top, path ?? []),
+  );
+}
+
+/** Where a record with this id starts (`id: <id>`), or -1. */
+function idOffset(text: string, id: string): number {
+  const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.search(new RegExp(`\\bid:\\s*["']?${escaped}["']?\\s*[,}\\n]`));
+}
+
+function lineOf(text: string, offset: number) {
+  if (offset < 0) return undefined;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line += 1;
+  return { line, column: 1 };
 }
 
 /** The line of the record a path points into (found by its id), or of a top-level key. Column: 1. */
@@ -222,17 +237,13 @@ function quickLocate(text: string, top: Record<string, unknown>, path: Path) {
     typeof index === 'number' ? (top[list as string] as unknown[] | undefined)?.[index] : undefined;
   const id = (record as { id?: unknown } | undefined)?.id;
   if (typeof id === 'string') {
-    const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    offset = text.search(new RegExp(`\\bid:\\s*["']?${escaped}["']?\\s*[,}\\n]`));
+    offset = idOffset(text, id);
   } else if (list === 'sentences' && typeof index === 'string') {
     offset = text.search(new RegExp(`^\\s+${index}:`, 'm'));
   } else if (typeof list === 'string' && rest.length === 0) {
     offset = text.search(new RegExp(`^${list}:`, 'm'));
   }
-  if (offset < 0) return undefined;
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line += 1;
-  return { line, column: 1 };
+  return lineOf(text, offset);
 }
 
 /** Line and column of a YAML path; the file is parsed for positions on the first call only. */

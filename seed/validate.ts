@@ -65,7 +65,7 @@ interface Known {
   /** How many files state it. */
   files: number;
   /** Required fields no statement has given yet, and where the first statement is. */
-  missing?: { fields: Set<string>; at: () => SeedIssue };
+  missing?: { fields: Set<string>; file: string; path: Origin['path'] };
 }
 
 export async function validateSeedFiles(
@@ -139,16 +139,14 @@ export async function validateSeedFiles(
         known.set(row.id, entity);
         const missing = requiredOf(row.label).filter((field) => row.props[field] === undefined);
         if (!other && missing.length) {
-          entity.missing = {
-            fields: new Set(missing),
-            at: () => issueAt(file, read.locate, origin, '', 'id'),
-          };
+          // A file and a path, not a closure: that would keep the whole parsed file alive until the end.
+          entity.missing = { fields: new Set(missing), file, path: origin.path };
         } else if (entity.missing) {
           for (const field of requiredOf(row.label)) {
             if (row.props[field] !== undefined) entity.missing.fields.delete(field);
           }
         }
-        names.add(row, file, origin);
+        names.add(row, file);
       },
       rel(row: RelRow, origin) {
         if (row.type === 'PARTY_TO') known.get(row.to)?.missing?.fields.delete('parties');
@@ -206,14 +204,17 @@ export async function validateSeedFiles(
   for (const id of incomplete) {
     const entity = known.get(id) as Known;
     if (inGraph.has(id) || !entity.missing) continue;
-    const { fields, at } = entity.missing;
+    const { fields, file, path } = entity.missing;
     issues.addLazy(() => ({
-      ...at(),
+      file,
+      path,
+      record: `${entity.label} ${id}`,
       field: [...fields].join(', '),
       message: `missing: a new ${entity.label} needs ${[...fields].join(' and ')}, and no file states ${fields.size > 1 ? 'them' : 'it'}`,
     }));
   }
   await names.warn(warnings, known, options.graph);
+  await issues.resolveLines();
   await warnings.resolveLines();
 
   const history =
