@@ -32,7 +32,7 @@ export type Antibody = Node & {
   citations: Array<Citation>;
   /** Drugs that carry it; ordered by name. */
   drugs: DrugConnection;
-  /** Every statement of it, one per document, oldest first: what each document said and when. */
+  /** Its statements, one per document, oldest first (at most `first`): what each document said and when. */
   history: Array<Statement>;
   /** The antibody's id. */
   id: Scalars['ID']['output'];
@@ -50,6 +50,12 @@ export type Antibody = Node & {
 /** An antibody. */
 export type AntibodyDrugsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An antibody. */
+export type AntibodyHistoryArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -128,7 +134,7 @@ export type Company = Node & {
   exchange: Maybe<Scalars['String']['output']>;
   /** Where its headquarters are. */
   headquarters: Maybe<Scalars['String']['output']>;
-  /** Every statement of it, one per document, oldest first: what each document said and when. */
+  /** Its statements, one per document, oldest first (at most `first`): what each document said and when. */
   history: Array<Statement>;
   /** The company's id, such as `immunogen`. */
   id: Scalars['ID']['output'];
@@ -160,6 +166,12 @@ export type CompanyDrugsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   relation?: InputMaybe<DrugCompanyRelation>;
+};
+
+
+/** A company, group or agency. */
+export type CompanyHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -228,6 +240,8 @@ export type DocumentFacts = {
   edges: Array<GraphEdge>;
   /** The entities it states something about. */
   nodes: Array<GraphNode>;
+  /** True when the document states more than `first` entities and relationships, and the rest were left out. */
+  truncated: Scalars['Boolean']['output'];
 };
 
 /** A sentence of a source document and where it is in the document's text. */
@@ -258,7 +272,7 @@ export type Drug = Node & {
   genericName: Maybe<Scalars['String']['output']>;
   /** The most advanced stage reached, e.g. `APPROVED` or `PHASE_3`. */
   highestPhase: Maybe<Scalars['String']['output']>;
-  /** Every statement of it, one per document, oldest first: what each document said and when. */
+  /** Its statements, one per document, oldest first (at most `first`): what each document said and when. */
   history: Array<Statement>;
   /** The drug's id, such as `kadcyla`. */
   id: Scalars['ID']['output'];
@@ -284,6 +298,12 @@ export type Drug = Node & {
   technologies: Array<Technology>;
   /** Trials that test it; ordered by name. */
   trials: TrialConnection;
+};
+
+
+/** A drug or drug candidate. */
+export type DrugHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -454,7 +474,7 @@ export type GraphEdge = {
   __typename?: 'GraphEdge';
   /** The sentences that state this relationship. */
   citations: Array<Citation>;
-  /** Every statement of it, one per document, oldest first. */
+  /** Its statements, one per document, oldest first (at most `first`). */
   history: Array<Statement>;
   /** The relationship's id (stable while the relationship exists). */
   id: Scalars['ID']['output'];
@@ -468,6 +488,12 @@ export type GraphEdge = {
   target: Scalars['ID']['output'];
   /** The relationship type. */
   type: RelationshipType;
+};
+
+
+/** A relationship as a graph edge, from `source` to `target` in its direction. */
+export type GraphEdgeHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** An entity as a graph node. */
@@ -498,7 +524,7 @@ export type Indication = Node & {
   disease: Maybe<Scalars['String']['output']>;
   /** Drugs investigated for it. */
   drugs: Array<DrugIndication>;
-  /** Every statement of it, one per document, oldest first: what each document said and when. */
+  /** Its statements, one per document, oldest first (at most `first`): what each document said and when. */
   history: Array<Statement>;
   /** The indication's id. */
   id: Scalars['ID']['output'];
@@ -520,6 +546,12 @@ export type Indication = Node & {
   trials: Array<Trial>;
 };
 
+
+/** A disease setting a drug is tested or approved for. */
+export type IndicationHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A kind of entity or relationship and how many there are. */
 export type KindCount = {
   __typename?: 'KindCount';
@@ -538,7 +570,7 @@ export type Linker = Node & {
   citations: Array<Citation>;
   /** Drugs that use it; ordered by name. */
   drugs: DrugConnection;
-  /** Every statement of it, one per document, oldest first: what each document said and when. */
+  /** Its statements, one per document, oldest first (at most `first`): what each document said and when. */
   history: Array<Statement>;
   /** The linker's id. */
   id: Scalars['ID']['output'];
@@ -559,6 +591,12 @@ export type LinkerDrugsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+/** A linker joining an antibody to its payload. */
+export type LinkerHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A payment due when something happens, e.g. an approval. */
 export type Milestone = Node & {
   __typename?: 'Milestone';
@@ -570,7 +608,7 @@ export type Milestone = Node & {
   citations: Array<Citation>;
   /** What triggers it, as text. */
   description: Maybe<Scalars['String']['output']>;
-  /** Every statement of it, one per document, oldest first: what each document said and when. */
+  /** Its statements, one per document, oldest first (at most `first`): what each document said and when. */
   history: Array<Statement>;
   /** The milestone's id. */
   id: Scalars['ID']['output'];
@@ -588,6 +626,12 @@ export type Milestone = Node & {
   status: Maybe<MilestoneStatus>;
   /** The regulatory event that triggers (or will trigger) it. */
   trigger: Maybe<RegulatoryEvent>;
+};
+
+
+/** A payment due when something happens, e.g. an approval. */
+export type MilestoneHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Whether a milestone payment has been triggered yet. */
@@ -625,7 +669,7 @@ export type Node = {
   aliases: Array<Scalars['String']['output']>;
   /** The sentences that state this entity's facts. */
   citations: Array<Citation>;
-  /** Every statement of it, one per document, oldest first: what each document said and when. */
+  /** Its statements, one per document, oldest first (at most `first`): what each document said and when. */
   history: Array<Statement>;
   /** The entity's stable id, unique across every kind. */
   id: Scalars['ID']['output'];
@@ -633,6 +677,12 @@ export type Node = {
   kind: EntityKind;
   /** What the UI shows. */
   name: Scalars['String']['output'];
+};
+
+
+/** An entity of the graph: every kind implements it. */
+export type NodeHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Pagination state of a connection. */
@@ -657,7 +707,7 @@ export type Partnership = Node & {
   citations: Array<Citation>;
   /** Drugs it licenses. */
   drugs: Array<Drug>;
-  /** Every statement of it, one per document, oldest first: what each document said and when. */
+  /** Its statements, one per document, oldest first (at most `first`): what each document said and when. */
   history: Array<Statement>;
   /** The partnership's id. */
   id: Scalars['ID']['output'];
@@ -683,6 +733,12 @@ export type Partnership = Node & {
   technologies: Array<Technology>;
   /** Where the rights apply. */
   territory: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A licence or collaboration between companies. */
+export type PartnershipHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of partnerships. */
@@ -761,7 +817,7 @@ export type Payload = Node & {
   citations: Array<Citation>;
   /** Drugs that carry it; ordered by name. */
   drugs: DrugConnection;
-  /** Every statement of it, one per document, oldest first: what each document said and when. */
+  /** Its statements, one per document, oldest first (at most `first`): what each document said and when. */
   history: Array<Statement>;
   /** The payload's id. */
   id: Scalars['ID']['output'];
@@ -784,6 +840,12 @@ export type PayloadDrugsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+/** A payload, e.g. an ADC's cytotoxic agent. */
+export type PayloadHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** Which side of a payment a company is on. */
 export type PaymentSide =
   /** The company pays the money. */
@@ -800,7 +862,7 @@ export type Person = Node & {
   citations: Array<Citation>;
   /** Where the person works, with the title. */
   employment: Array<Employment>;
-  /** Every statement of it, one per document, oldest first: what each document said and when. */
+  /** Its statements, one per document, oldest first (at most `first`): what each document said and when. */
   history: Array<Statement>;
   /** The person's id. */
   id: Scalars['ID']['output'];
@@ -808,6 +870,12 @@ export type Person = Node & {
   kind: EntityKind;
   /** The person's name. */
   name: Scalars['String']['output'];
+};
+
+
+/** A person. */
+export type PersonHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
@@ -1052,7 +1120,7 @@ export type Region = Node & {
   citations: Array<Citation>;
   /** A short description. */
   description: Maybe<Scalars['String']['output']>;
-  /** Every statement of it, one per document, oldest first: what each document said and when. */
+  /** Its statements, one per document, oldest first (at most `first`): what each document said and when. */
   history: Array<Statement>;
   /** The region's id. */
   id: Scalars['ID']['output'];
@@ -1062,6 +1130,12 @@ export type Region = Node & {
   name: Scalars['String']['output'];
   /** Regulatory events in this region, oldest first. */
   regulatoryEvents: RegulatoryEventConnection;
+};
+
+
+/** A market such as the US, the EU or Japan. */
+export type RegionHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1088,7 +1162,7 @@ export type RegulatoryEvent = Node & {
   drug: Maybe<Drug>;
   /** `APPROVAL`, `POSITIVE_OPINION`, `DECISION_EXPECTED`, `FILING`, … */
   eventType: Maybe<Scalars['String']['output']>;
-  /** Every statement of it, one per document, oldest first: what each document said and when. */
+  /** Its statements, one per document, oldest first (at most `first`): what each document said and when. */
   history: Array<Statement>;
   /** The event's id, e.g. `ema-chmp-kadcyla-2013`. */
   id: Scalars['ID']['output'];
@@ -1108,6 +1182,12 @@ export type RegulatoryEvent = Node & {
   status: Maybe<Scalars['String']['output']>;
   /** Milestone payments it triggers. */
   triggers: Array<Milestone>;
+};
+
+
+/** A filing, opinion, approval or expected decision. */
+export type RegulatoryEventHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of regulatory events. */
@@ -1230,7 +1310,7 @@ export type Royalty = Node & {
   citations: Array<Citation>;
   /** The terms as text. */
   description: Maybe<Scalars['String']['output']>;
-  /** Every statement of it, one per document, oldest first: what each document said and when. */
+  /** Its statements, one per document, oldest first (at most `first`): what each document said and when. */
   history: Array<Statement>;
   /** The royalty's id. */
   id: Scalars['ID']['output'];
@@ -1246,6 +1326,12 @@ export type Royalty = Node & {
   payer: Maybe<Company>;
   /** The rate as a fraction (0.1 for 10%); null when undisclosed. */
   rate: Maybe<Scalars['Float']['output']>;
+};
+
+
+/** Royalty terms on sales. */
+export type RoyaltyHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A search hit. */
@@ -1281,9 +1367,9 @@ export type SourceDocument = Node & {
   date: Maybe<Scalars['String']['output']>;
   /** Who distributed it, e.g. a newswire. */
   distributor: Maybe<Scalars['String']['output']>;
-  /** Every entity and relationship it states something about. */
+  /** Every entity and relationship it states something about, up to `first` of what it states (`truncated` says when that cut it). */
   facts: DocumentFacts;
-  /** Every statement of it, one per document, oldest first: what each document said and when. */
+  /** Its statements, one per document, oldest first (at most `first`): what each document said and when. */
   history: Array<Statement>;
   /** The document's id. */
   id: Scalars['ID']['output'];
@@ -1297,7 +1383,7 @@ export type SourceDocument = Node & {
   publishedBy: Array<Company>;
   /** Who published it. */
   publisher: Maybe<Scalars['String']['output']>;
-  /** Its sentences that facts cite, in order, with their places in `text`. */
+  /** Its sentences that facts cite, in order, with their places in `text`: the first `first` of them (1 to 2000). */
   sentences: Array<DocumentSentence>;
   /** The document's whole text, as stored with it. */
   text: Maybe<Scalars['String']['output']>;
@@ -1305,6 +1391,24 @@ export type SourceDocument = Node & {
   title: Scalars['String']['output'];
   /** Where it can be read. */
   url: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A source document, e.g. a press release; citations point into it. */
+export type SourceDocumentFactsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A source document, e.g. a press release; citations point into it. */
+export type SourceDocumentHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A source document, e.g. a press release; citations point into it. */
+export type SourceDocumentSentencesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** What one source document states about one entity or relationship. */
@@ -1344,7 +1448,7 @@ export type Target = Node & {
   citations: Array<Citation>;
   /** Drugs that act on it; ordered by name. */
   drugs: DrugConnection;
-  /** Every statement of it, one per document, oldest first: what each document said and when. */
+  /** Its statements, one per document, oldest first (at most `first`): what each document said and when. */
   history: Array<Statement>;
   /** The target's id. */
   id: Scalars['ID']['output'];
@@ -1361,6 +1465,12 @@ export type TargetDrugsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+/** A biological target such as HER2. */
+export type TargetHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A platform technology partners license. */
 export type Technology = Node & {
   __typename?: 'Technology';
@@ -1372,7 +1482,7 @@ export type Technology = Node & {
   description: Maybe<Scalars['String']['output']>;
   /** Drugs that use it; ordered by name. */
   drugs: DrugConnection;
-  /** Every statement of it, one per document, oldest first: what each document said and when. */
+  /** Its statements, one per document, oldest first (at most `first`): what each document said and when. */
   history: Array<Statement>;
   /** The technology's id. */
   id: Scalars['ID']['output'];
@@ -1393,6 +1503,12 @@ export type TechnologyDrugsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+/** A platform technology partners license. */
+export type TechnologyHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A clinical trial. */
 export type Trial = Node & {
   __typename?: 'Trial';
@@ -1408,7 +1524,7 @@ export type Trial = Node & {
   drugs: Array<TrialDrug>;
   /** What it measures. */
   endpoints: Array<Scalars['String']['output']>;
-  /** Every statement of it, one per document, oldest first: what each document said and when. */
+  /** Its statements, one per document, oldest first (at most `first`): what each document said and when. */
   history: Array<Statement>;
   /** The trial's id. */
   id: Scalars['ID']['output'];
@@ -1430,6 +1546,12 @@ export type Trial = Node & {
   sponsors: Array<Company>;
   /** E.g. `COMPLETED`. */
   status: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A clinical trial. */
+export type TrialHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of trials. */
@@ -1680,7 +1802,7 @@ export type AntibodyResolvers<ContextType = Context, ParentType extends Resolver
   antibodyType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   drugs?: Resolver<ResolversTypes['DrugConnection'], ParentType, ContextType, RequireFields<AntibodyDrugsArgs, 'first'>>;
-  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<AntibodyHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1722,7 +1844,7 @@ export type CompanyResolvers<ContextType = Context, ParentType extends Resolvers
   drugs?: Resolver<ResolversTypes['DrugConnection'], ParentType, ContextType, RequireFields<CompanyDrugsArgs, 'first'>>;
   exchange?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   headquarters?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<CompanyHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType>;
@@ -1756,6 +1878,7 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export type DocumentFactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DocumentFacts'] = ResolversParentTypes['DocumentFacts']> = {
   edges?: Resolver<Array<ResolversTypes['GraphEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['GraphNode']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type DocumentSentenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DocumentSentence'] = ResolversParentTypes['DocumentSentence']> = {
@@ -1772,7 +1895,7 @@ export type DrugResolvers<ContextType = Context, ParentType extends ResolversPar
   companies?: Resolver<Array<ResolversTypes['DrugCompany']>, ParentType, ContextType>;
   genericName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   highestPhase?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<DrugHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   indications?: Resolver<Array<ResolversTypes['DrugIndication']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -1836,7 +1959,7 @@ export type GraphResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type GraphEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphEdge'] = ResolversParentTypes['GraphEdge']> = {
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
-  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<GraphEdgeHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
@@ -1859,7 +1982,7 @@ export type IndicationResolvers<ContextType = Context, ParentType extends Resolv
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   disease?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   drugs?: Resolver<Array<ResolversTypes['DrugIndication']>, ParentType, ContextType>;
-  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<IndicationHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   lineOfTherapy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1885,7 +2008,7 @@ export type LinkerResolvers<ContextType = Context, ParentType extends ResolversP
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   drugs?: Resolver<ResolversTypes['DrugConnection'], ParentType, ContextType, RequireFields<LinkerDrugsArgs, 'first'>>;
-  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<LinkerHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   linkerType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1899,7 +2022,7 @@ export type MilestoneResolvers<ContextType = Context, ParentType extends Resolve
   amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<MilestoneHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1938,7 +2061,7 @@ export type PartnershipResolvers<ContextType = Context, ParentType extends Resol
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   drugs?: Resolver<Array<ResolversTypes['Drug']>, ParentType, ContextType>;
-  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<PartnershipHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   milestones?: Resolver<Array<ResolversTypes['Milestone']>, ParentType, ContextType>;
@@ -1982,7 +2105,7 @@ export type PayloadResolvers<ContextType = Context, ParentType extends Resolvers
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   drugs?: Resolver<ResolversTypes['DrugConnection'], ParentType, ContextType, RequireFields<PayloadDrugsArgs, 'first'>>;
-  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<PayloadHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   mechanism?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1996,7 +2119,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   employment?: Resolver<Array<ResolversTypes['Employment']>, ParentType, ContextType>;
-  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<PersonHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2024,7 +2147,7 @@ export type RegionResolvers<ContextType = Context, ParentType extends ResolversP
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<RegionHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2040,7 +2163,7 @@ export type RegulatoryEventResolvers<ContextType = Context, ParentType extends R
   date?: Resolver<Maybe<ResolversTypes['FuzzyDate']>, ParentType, ContextType>;
   drug?: Resolver<Maybe<ResolversTypes['Drug']>, ParentType, ContextType>;
   eventType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<RegulatoryEventHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   indications?: Resolver<Array<ResolversTypes['Indication']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -2070,7 +2193,7 @@ export type RoyaltyResolvers<ContextType = Context, ParentType extends Resolvers
   basis?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<RoyaltyHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2094,15 +2217,15 @@ export type SourceDocumentResolvers<ContextType = Context, ParentType extends Re
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   distributor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  facts?: Resolver<ResolversTypes['DocumentFacts'], ParentType, ContextType>;
-  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
+  facts?: Resolver<ResolversTypes['DocumentFacts'], ParentType, ContextType, RequireFields<SourceDocumentFactsArgs, 'first'>>;
+  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<SourceDocumentHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   place?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   publishedBy?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  sentences?: Resolver<Array<ResolversTypes['DocumentSentence']>, ParentType, ContextType>;
+  sentences?: Resolver<Array<ResolversTypes['DocumentSentence']>, ParentType, ContextType, RequireFields<SourceDocumentSentencesArgs, 'first'>>;
   text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2128,7 +2251,7 @@ export type TargetResolvers<ContextType = Context, ParentType extends ResolversP
   antibodies?: Resolver<Array<ResolversTypes['Antibody']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   drugs?: Resolver<ResolversTypes['DrugConnection'], ParentType, ContextType, RequireFields<TargetDrugsArgs, 'first'>>;
-  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<TargetHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2140,7 +2263,7 @@ export type TechnologyResolvers<ContextType = Context, ParentType extends Resolv
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   drugs?: Resolver<ResolversTypes['DrugConnection'], ParentType, ContextType, RequireFields<TechnologyDrugsArgs, 'first'>>;
-  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<TechnologyHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2156,7 +2279,7 @@ export type TrialResolvers<ContextType = Context, ParentType extends ResolversPa
   design?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   drugs?: Resolver<Array<ResolversTypes['TrialDrug']>, ParentType, ContextType>;
   endpoints?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<TrialHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   indications?: Resolver<Array<ResolversTypes['Indication']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;

@@ -17,23 +17,47 @@ export interface DocumentSentenceModel {
 export interface DocumentFactsModel {
   readonly nodes: GraphNodeModel[];
   readonly edges: GraphEdgeModel[];
+  /** Whether the document states more than were read. */
+  readonly truncated: boolean;
 }
 
-/** Texts, sentences and facts of every document asked for in one tick, one round trip each. */
+/** A document and how many of its sentences or facts to read. */
+interface DocumentKey {
+  readonly id: string;
+  readonly first: number;
+}
+
+const cacheKey = (key: DocumentKey) => `${key.first}\u0000${key.id}`;
+
+/** Texts, sentences and facts of every document asked for in one tick, one round trip each (per `first`). */
 export function createDocumentLoaders(executor: Executor) {
-  const byId = <T>(load: (ids: readonly string[]) => Promise<Map<string, T>>, missing: T) =>
-    new DataLoader<string, T>(async (ids) => {
-      const found = await load(ids);
-      return ids.map((id) => found.get(id) ?? missing);
-    });
-
-  const text = byId<string | null>(async (ids) => {
+  const text = new DataLoader<string, string | null>(async (ids) => {
     const rows = await executor.read(DOCUMENT_TEXTS, { ids });
-    return new Map(rows.map((row) => [String(row.id), typeof row.text === 'string' ? row.text : null]));
-  }, null);
+    const found = new Map(
+      rows.map((row) => [String(row.id), typeof row.text === 'string' ? row.text : null]),
+    );
+    return ids.map((id) => found.get(id) ?? null);
+  });
 
-  const sentences = byId<DocumentSentenceModel[]>(async (ids) => {
-    const rows = await executor.read(DOCUMENT_SENTENCES, { ids });
+  /** A loader of something read for documents, `first` at a time: one round trip per distinct `first`. */
+  const byIdAndFirst = <T>(
+    load: (ids: readonly string[], first: number) => Promise<Map<string, T>>,
+    missing: T,
+  ) =>
+    new DataLoader<DocumentKey, T, string>(
+      async (keys) => {
+        const found = new Map<string, T>();
+        for (const first of new Set(keys.map((key) => key.first))) {
+          const ids = keys.filter((key) => key.first === first).map((key) => key.id);
+          for (const [id, value] of await load(ids, first)) found.set(cacheKey({ id, first }), value);
+        }
+        return keys.map((key) => found.get(cacheKey(key)) ?? missing);
+      },
+      { cacheKeyFn: cacheKey },
+    );
+
+  const sentences = byIdAndFirst<DocumentSentenceModel[]>(async (ids, first) => {
+    const rows = await executor.read(DOCUMENT_SENTENCES, { ids, first });
     return new Map(
       rows.map((row) => [
         String(row.id),
@@ -47,18 +71,18 @@ export function createDocumentLoaders(executor: Executor) {
     );
   }, []);
 
-  const facts = byId<DocumentFactsModel>(
-    async (ids) => {
-      const rows = await executor.read(DOCUMENT_FACTS, { ids });
-      return new Map(rows.map((row) => [String(row.id), toFacts(row.facts)]));
+  const facts = byIdAndFirst<DocumentFactsModel>(
+    async (ids, first) => {
+      const rows = await executor.read(DOCUMENT_FACTS, { ids, first });
+      return new Map(rows.map((row) => [String(row.id), toFacts(row.facts, row.truncated === true)]));
     },
-    { nodes: [], edges: [] },
+    { nodes: [], edges: [], truncated: false },
   );
 
   return { text, sentences, facts };
 }
 
-function toFacts(value: unknown): DocumentFactsModel {
+function toFacts(value: unknown, truncated: boolean): DocumentFactsModel {
   const nodes: GraphNodeModel[] = [];
   const edges: GraphEdgeModel[] = [];
   for (const fact of (value ?? []) as { node: unknown; edge: EdgeRow | null }[]) {
@@ -66,5 +90,5 @@ function toFacts(value: unknown): DocumentFactsModel {
     if (entity) nodes.push(toGraphNode(entity));
     if (fact.edge) edges.push(toGraphEdge(fact.edge));
   }
-  return { nodes, edges };
+  return { nodes, edges, truncated };
 }

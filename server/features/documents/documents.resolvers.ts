@@ -1,5 +1,5 @@
 import type { QueryResolvers, SourceDocumentResolvers } from '../../generated/graphql.ts';
-import { LIMITS } from '../entities/limits.ts';
+import { checkRange, LIMITS } from '../entities/limits.ts';
 
 export const documentsQuery: Pick<QueryResolvers, 'document'> = {
   document: async (_parent, { id }, { loaders }) => {
@@ -13,6 +13,14 @@ export const documentsQuery: Pick<QueryResolvers, 'document'> = {
 export const documentFields: Pick<SourceDocumentResolvers, 'text' | 'sentences' | 'facts'> = {
   text: (document, _args, { loaders }) =>
     typeof document.text === 'string' ? document.text : loaders.documents.text.load(document.id),
-  sentences: (document, _args, { loaders }) => loaders.documents.sentences.load(document.id),
-  facts: (document, _args, { loaders }) => loaders.documents.facts.load(document.id),
+  sentences: (document, { first }, { loaders }) =>
+    loaders.documents.sentences.load({
+      id: document.id,
+      first: checkRange('first', first, 1, LIMITS.maxDocumentSentences),
+    }),
+  facts: (document, { first }, { loaders }) =>
+    loaders.documents.facts.load({
+      id: document.id,
+      first: checkRange('first', first, 1, LIMITS.maxDocumentFacts),
+    }),
 };

@@ -13,7 +13,7 @@ import {
   strings,
   text,
 } from './fields.ts';
-import { idList, LIMITS } from './limits.ts';
+import { historySize, idList, LIMITS } from './limits.ts';
 import { REL, type RelationSpec } from './relations.ts';
 
 /** Fields every entity type shares; all of them answer for the day the entity was fetched for. */
@@ -22,8 +22,8 @@ const common = {
   aliases: (entity: EntityModel) => strings(entity.aliases),
   citations: (entity: EntityModel, _args: unknown, context: Context) =>
     citationsOf(context, entity.citedIn, entity.asOf),
-  history: (entity: EntityModel, _args: unknown, context: Context) =>
-    context.loaders.history.node(entity.id, entity.asOf ?? null),
+  history: (entity: EntityModel, args: { first?: number | null }, context: Context) =>
+    context.loaders.history.node(entity.id, entity.asOf ?? null, historySize(args.first)),
 };
 
 type PageArgs = { first?: number | null; after?: string | null };

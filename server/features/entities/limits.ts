@@ -23,6 +23,12 @@ export const LIMITS = Object.freeze({
    * of those subjects. A window holding more is refused, to be narrowed.
    */
   maxChangesStatements: 20_000,
+  /** Statements in one element's `history`. */
+  maxHistory: 500,
+  /** Sentences of one document (`document.sentences`). */
+  maxDocumentSentences: 2000,
+  /** What one document states, resolved (`document.facts`). */
+  maxDocumentFacts: 2000,
   /** `search` hits. */
   maxSearchHits: 50,
   /** `search` text, and any filter string. */
@@ -52,6 +58,10 @@ export function checkRange(
 /** `first` of a connection. */
 export const pageSize = (first: number | null | undefined) =>
   checkRange('first', first, 1, LIMITS.maxPageSize, 20);
+
+/** `first` of an element's `history` (the schema's default applies when it is not given). */
+export const historySize = (first: number | null | undefined) =>
+  checkRange('first', first, 1, LIMITS.maxHistory);
 
 /** A filter string: trimmed, non-empty, bounded; undefined when absent. */
 export function filterText(name: string, value: string | null | undefined): string | undefined {

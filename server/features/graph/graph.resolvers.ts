@@ -5,7 +5,7 @@ import type { GraphEdgeResolvers, GraphNodeResolvers, QueryResolvers } from '../
 import { relationshipSubject } from '../../model/subjects.ts';
 import type { EntityModel, GraphEdgeModel, GraphNodeModel } from '../entities/entity.model.ts';
 import { citationsOf } from '../entities/fields.ts';
-import { checkRange, idList, LIMITS } from '../entities/limits.ts';
+import { checkRange, historySize, idList, LIMITS } from '../entities/limits.ts';
 import { attachStatements } from '../entities/statements.ts';
 import { relationshipProperties, toEntity } from '../entities/toEntity.ts';
 import { edgeLabel } from './edgeLabels.ts';
@@ -102,9 +102,10 @@ export const graphNode: GraphNodeResolvers = {
 export const graphEdge: GraphEdgeResolvers = {
   type: (edge) => edge.type as GraphEdgeModel['type'] as 'OWNS',
   citations: (edge, _args, context) => citationsOf(context, edge.properties.citedIn, edge.asOf),
-  history: (edge, _args, context) =>
+  history: (edge, { first }, context) =>
     context.loaders.history.relationship(
       relationshipSubject(edge.type, edge.source, edge.target, edge.properties),
       edge.asOf ?? null,
+      historySize(first),
     ),
 };

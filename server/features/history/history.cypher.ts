@@ -10,7 +10,7 @@ import { STATEMENT_LABEL } from '../../model/subjects.ts';
 const STATEMENTS = (subject: string) => `COLLECT {
   MATCH (statement:${STATEMENT_LABEL} {_subject: ${subject}})
   WHERE $asOf IS NULL OR statement._date <= date($asOf)
-  WITH statement ORDER BY statement._date, statement._document
+  WITH statement ORDER BY statement._date, statement._document LIMIT toInteger($first)
   RETURN properties(statement)
 }`;
 

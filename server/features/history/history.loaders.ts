@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Executor } from '../../db/executor.ts';
 import { parseSubject } from '../../model/subjects.ts';
+import { LIMITS } from '../entities/limits.ts';
 import type { AsOf } from '../entities/loaders.ts';
 import { NODE_HISTORY, RELATIONSHIP_HISTORY } from './history.cypher.ts';
 import type { StatementModel } from './history.model.ts';
@@ -10,19 +11,23 @@ interface SubjectKey {
   /** An entity id or a relationship subject key. */
   readonly key: string;
   readonly asOf: AsOf;
+  /** The most statements to read, the oldest. */
+  readonly first: number;
 }
 
-const cacheKey = (key: SubjectKey) => `${key.asOf ?? ''}\u0000${key.key}`;
+/** Keys asked for with the same day and the same `first` share one round trip. */
+const groupKey = (key: Omit<SubjectKey, 'key'>) => `${key.asOf ?? ''}\u0000${key.first}`;
+const cacheKey = (key: SubjectKey) => `${groupKey(key)}\u0000${key.key}`;
 
 /** Histories of every entity and relationship asked for in one tick, in one round trip per kind and day. */
 export function createHistoryLoaders(executor: Executor) {
   const nodes = new DataLoader<SubjectKey, StatementModel[], string>(
     async (keys) => {
       const results = new Map<string, StatementModel[]>();
-      for (const [asOf, group] of byAsOf(keys)) {
-        const rows = await executor.read(NODE_HISTORY, { ids: group.map((key) => key.key), asOf });
+      for (const { asOf, first, group } of byDayAndSize(keys)) {
+        const rows = await executor.read(NODE_HISTORY, { ids: group.map((key) => key.key), asOf, first });
         for (const row of rows) {
-          results.set(cacheKey({ key: String(row.id), asOf }), historyOf(row.statements, row.element));
+          results.set(cacheKey({ key: String(row.id), asOf, first }), historyOf(row.statements, row.element));
         }
       }
       return keys.map((key) => results.get(cacheKey(key)) ?? []);
@@ -33,15 +38,18 @@ export function createHistoryLoaders(executor: Executor) {
   const relationships = new DataLoader<SubjectKey, StatementModel[], string>(
     async (keys) => {
       const results = new Map<string, StatementModel[]>();
-      for (const [asOf, group] of byAsOf(keys)) {
+      for (const { asOf, first, group } of byDayAndSize(keys)) {
         const subjects = group.flatMap(({ key }) => {
           const subject = parseSubject(key);
           return subject?.kind === 'relationship' ? [{ key, ...subject }] : [];
         });
         if (subjects.length === 0) continue;
-        const rows = await executor.read(RELATIONSHIP_HISTORY, { subjects, asOf });
+        const rows = await executor.read(RELATIONSHIP_HISTORY, { subjects, asOf, first });
         for (const row of rows) {
-          results.set(cacheKey({ key: String(row.key), asOf }), historyOf(row.statements, row.element));
+          results.set(
+            cacheKey({ key: String(row.key), asOf, first }),
+            historyOf(row.statements, row.element),
+          );
         }
       }
       return keys.map((key) => results.get(cacheKey(key)) ?? []);
@@ -50,15 +58,21 @@ export function createHistoryLoaders(executor: Executor) {
   );
 
   return {
-    /** An entity's statements, oldest first (up to `asOf` when given). */
-    node: (id: string, asOf: AsOf = null) => nodes.load({ key: id, asOf }),
-    /** A relationship's statements by subject key, oldest first (up to `asOf` when given). */
-    relationship: (key: string, asOf: AsOf = null) => relationships.load({ key, asOf }),
+    /** An entity's statements, oldest first (up to `asOf` when given), at most `first`. */
+    node: (id: string, asOf: AsOf = null, first: number = LIMITS.maxHistory) =>
+      nodes.load({ key: id, asOf, first }),
+    /** A relationship's statements by subject key, oldest first (up to `asOf` when given), at most `first`. */
+    relationship: (key: string, asOf: AsOf = null, first: number = LIMITS.maxHistory) =>
+      relationships.load({ key, asOf, first }),
   };
 }
 
-function byAsOf(keys: readonly SubjectKey[]): Map<AsOf, SubjectKey[]> {
-  const groups = new Map<AsOf, SubjectKey[]>();
-  for (const key of keys) groups.set(key.asOf, [...(groups.get(key.asOf) ?? []), key]);
-  return groups;
+function byDayAndSize(keys: readonly SubjectKey[]) {
+  const groups = new Map<string, { asOf: AsOf; first: number; group: SubjectKey[] }>();
+  for (const key of keys) {
+    const found = groups.get(groupKey(key));
+    if (found) found.group.push(key);
+    else groups.set(groupKey(key), { asOf: key.asOf, first: key.first, group: [key] });
+  }
+  return groups.values();
 }

@@ -227,6 +227,59 @@ describe('history', () => {
   });
 });
 
+describe('caps', () => {
+  it('gives at most `first` statements of a history, the oldest, and refuses more than the cap', async () => {
+    const data = await fixture.api.data(`{
+      node(id: "${EU_MILESTONE}") { ... on Milestone { one: history(first: 1) { date } all: history { date } } }
+      graph(ids: ["${EU_MILESTONE}"], depth: 1) { edges { type history(first: 1) { document { id } } } }
+    }`);
+    expect(data.node.one).toEqual([{ date: '2013-09-20' }]);
+    expect(data.node.all).toEqual([{ date: '2013-09-20' }, { date: '2013-11-20' }]);
+    const hasMilestone = data.graph.edges.find((edge: Json) => edge.type === 'HAS_MILESTONE');
+    expect(hasMilestone.history).toEqual([{ document: { id: SEPT } }]);
+    for (const first of [0, LIMITS.maxHistory + 1]) {
+      const refused = await fixture.api.post(
+        `{ node(id: "${EU_MILESTONE}") { ... on Milestone { history(first: ${first}) { date } } } }`,
+      );
+      expect(refused.errors?.[0]?.extensions?.code, String(first)).toBe('BAD_USER_INPUT');
+    }
+  });
+
+  it('gives at most `first` sentences and facts of a document, and says when the facts were cut', async () => {
+    const data = await fixture.api.data(`{
+      document(id: "${NOV}") {
+        all: sentences { id }
+        two: sentences(first: 2) { id }
+        facts { truncated nodes { id } edges { id } }
+        some: facts(first: 3) { truncated nodes { id } edges { id } }
+      }
+    }`);
+    const document = data.document;
+    expect(document.all.length).toBeGreaterThan(2);
+    expect(document.two).toEqual(document.all.slice(0, 2));
+    expect(document.facts.truncated).toBe(false);
+    expect(document.facts.nodes.length + document.facts.edges.length).toBeGreaterThan(3);
+    expect(document.some.truncated).toBe(true);
+    expect(document.some.nodes.length + document.some.edges.length).toBeLessThanOrEqual(3);
+    const atTheCaps = await fixture.api.data(
+      `{ document(id: "${NOV}") { sentences(first: ${LIMITS.maxDocumentSentences}) { id } } }`,
+    );
+    expect(atTheCaps.document.sentences).toEqual(document.all);
+    const factsAtTheCap = await fixture.api.data(
+      `{ document(id: "${NOV}") { facts(first: ${LIMITS.maxDocumentFacts}) { truncated } } }`,
+    );
+    expect(factsAtTheCap.document.facts.truncated).toBe(false);
+    for (const query of [
+      `{ document(id: "${NOV}") { sentences(first: ${LIMITS.maxDocumentSentences + 1}) { id } } }`,
+      `{ document(id: "${NOV}") { facts(first: ${LIMITS.maxDocumentFacts + 1}) { truncated } } }`,
+      `{ document(id: "${NOV}") { facts(first: 0) { truncated } } }`,
+    ]) {
+      const refused = await fixture.api.post(query);
+      expect(refused.errors?.[0]?.extensions?.code, JSON.stringify(refused.errors)).toBe('BAD_USER_INPUT');
+    }
+  });
+});
+
 describe('changes', () => {
   const CHANGE = `kind entity { id } relationship { type source target } property before after date
     document { id } citations { id document { id } }`;
