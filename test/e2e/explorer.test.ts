@@ -56,12 +56,26 @@ async function open(path = '/', base = server.url): Promise<Page> {
 const nodeIds = (page: Page) =>
   page.evaluate('window.__atlas.cy.nodes().map((n) => n.id()).sort()') as Promise<string[]>;
 
-/** Where a node is drawn, in page coordinates. */
+/** Where a node is drawn, in page coordinates, once it has stopped moving (a layout may still be animating). */
 async function nodeOnScreen(page: Page, id: string) {
   const box = await page.locator('#graph').boundingBox();
-  const p = (await page.evaluate(
-    `window.__atlas.cy.getElementById(${JSON.stringify(id)}).renderedPosition()`,
-  )) as { x: number; y: number };
+  const position = () =>
+    page.evaluate(
+      `JSON.stringify(window.__atlas.cy.getElementById(${JSON.stringify(id)}).renderedPosition())`,
+    );
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const now = String(await position());
+        const still = now === last;
+        last = now;
+        return still;
+      },
+      { ...WAIT, interval: 250 },
+    )
+    .toBe(true);
+  const p = JSON.parse(last) as { x: number; y: number };
   if (!box) throw new Error('no canvas');
   return { x: box.x + p.x, y: box.y + p.y };
 }
