@@ -1220,13 +1220,16 @@ export type RegulatoryEventWhere = {
   drug?: InputMaybe<Scalars['String']['input']>;
   /** Of this type, e.g. `APPROVAL`. */
   eventType?: InputMaybe<Scalars['String']['input']>;
-  /** On or after this day (by `date.sortDate`). */
+  /**
+   * On or after this day (by `date.sortDate`). With `asOf`, the sort date compared is the latest one stated by then,
+   * even when it is a coarser form of an earlier one (`2013` after `2013-02-22`), which `date` does not show.
+   */
   from?: InputMaybe<Scalars['Date']['input']>;
   /** In this region, by id or name or alias (e.g. `EU`, `Japan`). */
   region?: InputMaybe<Scalars['String']['input']>;
   /** `COMPLETED` or `EXPECTED`. */
   status?: InputMaybe<Scalars['String']['input']>;
-  /** On or before this day (by `date.sortDate`). */
+  /** On or before this day (by `date.sortDate`; with `asOf`, as for `from`). */
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 

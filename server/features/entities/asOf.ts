@@ -52,7 +52,8 @@ RETURN subject, COLLECT {
 /**
  * One property's value on the day, for filters and sort keys: the stored value, or the latest statement's up to the
  * day that states it. (A coarser date stated later does replace a finer one here; the fold of a whole element,
- * which the answers show, keeps the finer.)
+ * which the answers show, keeps the finer: schema.graphql says so where `RegulatoryEventWhere.from`/`to` are
+ * described. Filters and orders by name or alias compare today's values, also said in the schema.)
  */
 export function valueAsOf(variable: string, property: string, subject = `${variable}.id`): string {
   return `CASE WHEN ${restatedAfter(variable)} THEN COLLECT {

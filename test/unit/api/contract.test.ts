@@ -182,3 +182,17 @@ describe('Cypher building', () => {
     expect(GRAPH_BY_DEPTH_AS_OF[1]?.text).toContain('r.since <= date($asOf) AND m.since <= date($asOf)');
   });
 });
+
+describe('what as-of answers do not fold, the schema says', () => {
+  it('names today-valued name filters and orders, and coarser sort dates, where they apply', () => {
+    const query = schema.getQueryType() as GraphQLObjectType;
+    for (const field of ['partnerships', 'drugs', 'regulatoryEvents']) {
+      const asOf = query.getFields()[field]?.args.find((arg) => arg.name === 'asOf');
+      expect(asOf?.description, field).toMatch(/today's names and aliases/);
+    }
+    const where = schema.getType('RegulatoryEventWhere') as unknown as {
+      getFields(): Record<string, { description?: string | null }>;
+    };
+    expect(where.getFields().from?.description).toMatch(/coarser form/);
+  });
+});
