@@ -83,7 +83,8 @@ async function main(): Promise<number> {
     const onProgress = createProgressReporter();
     if (!options.dryRun) {
       const config = loadConfig();
-      const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+      // The CLI prints its own outcome; the executor's warnings about a refused statement would repeat it.
+      const logger = createLogger(config.LOG_LEVEL === 'info' ? 'error' : config.LOG_LEVEL);
       // Loaded here so that --dry-run and --write-json-schema need no database code.
       const { connectDatabase } = await import('../server/db/connect.ts');
       database = await connectDatabase({ ...config, NEO4J_QUERY_TIMEOUT_MS: LOAD_TIMEOUT_MS }, logger);
