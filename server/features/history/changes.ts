@@ -93,6 +93,7 @@ export function changesOf(rows: readonly WindowRow[]): ChangeDraft[] {
 /** What an addition of a subject stated by one document states: the element's values and citations. */
 export function completeSingle(draft: ChangeDraft, element: Readonly<Record<string, unknown>>): ChangeDraft {
   const { labels: _labels, ...properties } = element;
-  const statement = fromElement(properties);
+  const kind = parseSubject(draft.key)?.kind ?? 'node';
+  const statement = fromElement(properties, { subject: draft.key, kind });
   return statement ? { ...draft, after: statement.values, citedIn: statement.citedIn } : draft;
 }

@@ -27,7 +27,10 @@ export function createHistoryLoaders(executor: Executor) {
       for (const { asOf, first, group } of byDayAndSize(keys)) {
         const rows = await executor.read(NODE_HISTORY, { ids: group.map((key) => key.key), asOf, first });
         for (const row of rows) {
-          results.set(cacheKey({ key: String(row.id), asOf, first }), historyOf(row.statements, row.element));
+          results.set(
+            cacheKey({ key: String(row.id), asOf, first }),
+            historyOf(row.statements, row.element, { subject: String(row.id), kind: 'node' }),
+          );
         }
       }
       return keys.map((key) => results.get(cacheKey(key)) ?? []);
@@ -48,7 +51,7 @@ export function createHistoryLoaders(executor: Executor) {
         for (const row of rows) {
           results.set(
             cacheKey({ key: String(row.key), asOf, first }),
-            historyOf(row.statements, row.element),
+            historyOf(row.statements, row.element, { subject: String(row.key), kind: 'relationship' }),
           );
         }
       }

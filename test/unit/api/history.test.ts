@@ -7,6 +7,7 @@ import {
 } from '../../../server/features/history/changes.ts';
 import { fromElement, fromStatementNode, historyOf } from '../../../server/features/history/statements.ts';
 import { foldElement, foldStatements, isCoarserForm, propertyChanges } from '../../../server/model/fold.ts';
+import { statedValues, statementOfElement, statementOfNode } from '../../../server/model/statements.ts';
 import { parseSubject, relationshipSubject } from '../../../server/model/subjects.ts';
 
 /** A `:Statement` node's properties, as the graph holds them. */
@@ -130,14 +131,14 @@ describe('statements', () => {
       since: '2013-09-20',
       lastStated: '2013-09-20',
     };
-    expect(fromElement(element)).toEqual({
+    expect(fromElement(element, { subject: 'x', kind: 'node' })).toEqual({
       document: 'a',
       date: '2013-09-20',
       values: { name: 'X', status: 'PENDING' },
       citedIn: ['a#1'],
     });
-    expect(historyOf([], element)).toHaveLength(1);
-    expect(historyOf([], { id: 'x', name: 'X' })).toEqual([]);
+    expect(historyOf([], element, { subject: 'x', kind: 'node' })).toHaveLength(1);
+    expect(historyOf([], { id: 'x', name: 'X' }, { subject: 'x', kind: 'node' })).toEqual([]);
   });
 });
 
@@ -212,5 +213,56 @@ describe('an element as of a day', () => {
       since: '2013-09-20',
       lastStated: '2013-11-20',
     });
+  });
+});
+
+describe('the shared statement form (server/model/statements.ts)', () => {
+  it('turns a statement node into the fold form, with its bookkeeping as strings', () => {
+    expect(
+      statementOfNode({
+        ...statement('a', '2013-09-20', { status: 'PENDING' }, ['a#1']),
+        _date: '2013-09-20T00:00:00',
+      }),
+    ).toEqual({
+      status: 'PENDING',
+      citedIn: ['a#1'],
+      _document: 'a',
+      _date: '2013-09-20',
+      _subject: 'x',
+      _kind: 'node',
+      _label: 'Milestone',
+    });
+  });
+
+  it('turns an element stated once into its statement: no meta properties, no entity id, no nulls', () => {
+    const element = {
+      id: 'x',
+      name: 'X',
+      modality: null,
+      citedIn: ['a#1'],
+      statedIn: ['a', 'b'],
+      since: '2013-09-20',
+      lastStated: '2013-11-20',
+    };
+    const node = statementOfElement(element, { subject: 'x', kind: 'node', label: 'Drug' });
+    expect(node).toEqual({
+      name: 'X',
+      citedIn: ['a#1'],
+      _document: 'a',
+      _date: '2013-09-20',
+      _subject: 'x',
+      _kind: 'node',
+      _label: 'Drug',
+    });
+    expect(statedValues(node)).toEqual({ name: 'X' });
+    const edge = statementOfElement(
+      { id: 'r1', region: 'us', citedIn: [], statedIn: ['a'], since: '2013-09-20' },
+      { subject: 'MARKETS:g>k@us', kind: 'relationship' },
+    );
+    expect(statedValues(edge)).toEqual({ id: 'r1', region: 'us' });
+    expect(edge).not.toHaveProperty('_label');
+    expect(statementOfElement({ name: 'X' }, { subject: 'x', kind: 'node' })._document).toBe('');
+    // The fold reads the same form.
+    expect(foldElement([node])).toMatchObject({ name: 'X', statedIn: ['a'], since: '2013-09-20' });
   });
 });
