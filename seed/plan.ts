@@ -1,8 +1,9 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Cypher } from '../server/db/executor.ts';
 import { toPlain } from '../server/db/values.ts';
-import { META_PROPERTIES } from '../server/model/fold.ts';
+import type { StatementProps } from '../server/model/fold.ts';
 import { type NodeKind, RELATIONSHIP_TYPES, type RelationshipType } from '../server/model/kinds.ts';
+import { statedValues, statementOfElement, statementOfNode } from '../server/model/statements.ts';
 import { type NodeRow, parseRelationshipKey, type RelRow, relationshipKey } from './compile.ts';
 import { INCOMPLETE_ENTITIES } from './cypher.ts';
 import {
@@ -331,43 +332,25 @@ async function readStatements(
   return { history, stored };
 }
 
+/** The loader's form of a statement in the one stored form (server/model/statements.ts). */
+function fromStored(stored: StatementProps): Statement {
+  return {
+    subject: stored._subject as string,
+    kind: stored._kind as Statement['kind'],
+    label: stored._label as Statement['label'],
+    document: stored._document as string,
+    date: stored._date as string,
+    values: statedValues(stored),
+    citedIn: stored.citedIn as string[],
+  };
+}
+
 /** A subject stated by one document is its own statement. */
-function fromElement(
+const fromElement = (
   subject: string,
   kind: Statement['kind'],
   label: Statement['label'],
   props: Record<string, unknown>,
-): Statement {
-  const values: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(props)) {
-    if (!META_PROPERTIES.has(key) && !(kind === 'node' && key === 'id')) {
-      values[key] = value;
-    }
-  }
-  const statedIn = (props.statedIn as string[] | undefined) ?? [];
-  return {
-    subject,
-    kind,
-    label,
-    document: statedIn[0] ?? '',
-    date: String(props.since ?? ''),
-    values,
-    citedIn: (props.citedIn as string[] | undefined) ?? [],
-  };
-}
+) => fromStored(statementOfElement(props, { subject, kind, label }));
 
-function fromStatementNode(props: Record<string, unknown>): Statement {
-  const values: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(props)) {
-    if (!key.startsWith('_') && key !== 'citedIn') values[key] = value;
-  }
-  return {
-    subject: props._subject as string,
-    kind: props._kind as Statement['kind'],
-    label: props._label as Statement['label'],
-    document: props._document as string,
-    date: String(props._date),
-    values,
-    citedIn: (props.citedIn as string[] | undefined) ?? [],
-  };
-}
+const fromStatementNode = (props: Record<string, unknown>) => fromStored(statementOfNode(props));
