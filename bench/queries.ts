@@ -13,6 +13,7 @@ import { type Cypher, Executor, type Row } from '../server/db/executor.ts';
 import { toPlain } from '../server/db/values.ts';
 import { WALKED_TYPES } from '../server/features/graph/graph.cypher.ts';
 import { createLogger } from '../server/logger.ts';
+import { partnershipTerms } from './partnershipTerms.ts';
 import { TIME_QUESTIONS } from './timeQuestions.ts';
 
 const TYPES = WALKED_TYPES.join('|');
@@ -78,13 +79,6 @@ export interface Question {
   /** The same question of the peer; null when it has no way to ask it. */
   peer: ((f: Fixture) => Request) | null;
 }
-
-const partnershipTerms = `id name rights territory status
-  parties { role company { id name } }
-  drugs { id name }
-  milestones { name status amount { amount currency } payer { name } payee { name }
-    trigger { name agency status date { date precision } regions { name } } }
-  royalties { name basis rate payer { name } payee { name } }`;
 
 export const QUESTIONS: readonly Question[] = [
   {

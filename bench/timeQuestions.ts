@@ -7,6 +7,7 @@
  * `lastStated <= D`, else each value is the last one stated by its `:Statement`s dated on or before D. (They leave
  * out the fold's rule that a later, coarser date does not replace a finer one: no synthetic document states one.)
  */
+import { partnershipTerms } from './partnershipTerms.ts';
 import type { Question } from './queries.ts';
 
 /** Whether element `v` was known on `$asOf`. */
@@ -30,13 +31,6 @@ const companyName = (from: string, type: string) => `COLLECT {
       MATCH (${from})-[r:${type}]->(c:Company) WHERE ${known('r', 'c')}
       WITH c, ${statementsUpTo('c')} AS cs RETURN ${stated('c', 'cs', 'name')}
     }[0]`;
-
-const partnershipTerms = `id name rights territory status
-  parties { role company { id name } }
-  drugs { id name }
-  milestones { name status amount { amount currency } payer { name } payee { name }
-    trigger { name agency status date { date precision } regions { name } } }
-  royalties { name basis rate payer { name } payee { name } }`;
 
 /** The same question as "partnerships of a hub, full terms" in queries.ts, as of a day. */
 export const PARTNERSHIPS_AS_OF: Question = {

@@ -1,23 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { typeScriptFiles, valueImports } from '../../support/sources.ts';
 
 /* The explorer's modules, each saying one thing: none imports, however indirectly, a module that imports it. */
 
 const WEB = join(import.meta.dirname, '../../../web/src');
-/** Value imports (`import type` is erased and may go both ways). */
-const IMPORT = /^\s*(?:import|export)\s+(?!type\b)[^;]*?from\s+'(\.[^']+)'/gm;
-
-async function sources(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await sources(path)));
-    else if (entry.name.endsWith('.ts')) out.push(path);
-  }
-  return out;
-}
-
 /** Each cycle of value imports among `graph`'s modules, as the paths around it. */
 function cycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
   const found: string[][] = [];
@@ -36,9 +23,10 @@ function cycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
 describe('the explorer’s modules', () => {
   it('import one another without cycles', async () => {
     const graph = new Map<string, string[]>();
-    for (const file of await sources(WEB)) {
-      const text = await readFile(file, 'utf8');
-      const imports = [...text.matchAll(IMPORT)].map((m) => resolve(dirname(file), m[1] as string));
+    for (const file of await typeScriptFiles(WEB)) {
+      const imports = (await valueImports(file))
+        .filter((spec) => spec.startsWith('.'))
+        .map((spec) => resolve(dirname(file), spec));
       graph.set(
         file,
         imports.filter((target) => target.startsWith(WEB)),

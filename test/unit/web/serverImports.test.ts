@@ -1,6 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { typeScriptFiles, valueImports } from '../../support/sources.ts';
 
 /*
  * The explorer imports the server's pure rules (the fold, the limits, the kinds) instead of restating them. What it
@@ -9,29 +9,11 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const WEB = join(ROOT, 'web/src');
-/** `import … from '…'` and `export … from '…'`, without `import type` (erased, so free to reach anything). */
-const IMPORT = /^\s*(?:import|export)\s+(?!type\b)[^;]*?from\s+'([^']+)'/gm;
-
-async function sources(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await sources(path)));
-    else if (entry.name.endsWith('.ts')) out.push(path);
-  }
-  return out;
-}
-
-async function valueImports(file: string): Promise<string[]> {
-  const text = await readFile(file, 'utf8');
-  return [...text.matchAll(IMPORT)].map((match) => match[1] as string);
-}
-
 /** Every server file the explorer reaches through value imports, each with what it imports that is not a file. */
 async function serverReach(): Promise<Map<string, string[]>> {
   const reach = new Map<string, string[]>();
   const queue: string[] = [];
-  for (const file of await sources(WEB)) {
+  for (const file of await typeScriptFiles(WEB)) {
     for (const spec of await valueImports(file)) {
       const target = resolve(dirname(file), spec);
       if (spec.startsWith('.') && !target.startsWith(join(ROOT, 'web'))) queue.push(target);
