@@ -24,7 +24,7 @@ export const NODE_HISTORY: Cypher = {
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 WHERE NOT n:Sentence
-RETURN id, ${STATEMENTS('id')} AS statements,
+RETURN id AS key, ${STATEMENTS('id')} AS statements,
   CASE WHEN NOT ${HAS_STATEMENTS('id')} AND ($asOf IS NULL OR n.since <= date($asOf))
     THEN n {.*, text: null, facts: null} END AS element`,
 };

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import type { Executor } from '../../db/executor.ts';
+import type { Cypher, Executor } from '../../db/executor.ts';
+import type { StatementSubject } from '../../model/statements.ts';
 import { parseSubject } from '../../model/subjects.ts';
 import { LIMITS } from '../entities/limits.ts';
 import type { AsOf } from '../entities/loaders.ts';
@@ -21,43 +22,23 @@ const cacheKey = (key: SubjectKey) => `${groupKey(key)}\u0000${key.key}`;
 
 /** Histories of every entity and relationship asked for in one tick, in one round trip per kind and day. */
 export function createHistoryLoaders(executor: Executor) {
-  const nodes = new DataLoader<SubjectKey, StatementModel[], string>(
-    async (keys) => {
-      const results = new Map<string, StatementModel[]>();
-      for (const { asOf, first, group } of byDayAndSize(keys)) {
-        const rows = await executor.read(NODE_HISTORY, { ids: group.map((key) => key.key), asOf, first });
-        for (const row of rows) {
-          results.set(
-            cacheKey({ key: String(row.id), asOf, first }),
-            historyOf(row.statements, row.element, { subject: String(row.id), kind: 'node' }),
-          );
-        }
-      }
-      return keys.map((key) => results.get(cacheKey(key)) ?? []);
-    },
-    { cacheKeyFn: cacheKey },
+  const nodes = historyLoader(
+    executor,
+    NODE_HISTORY,
+    (group) => ({ ids: group.map((key) => key.key) }),
+    'node',
   );
-
-  const relationships = new DataLoader<SubjectKey, StatementModel[], string>(
-    async (keys) => {
-      const results = new Map<string, StatementModel[]>();
-      for (const { asOf, first, group } of byDayAndSize(keys)) {
-        const subjects = group.flatMap(({ key }) => {
-          const subject = parseSubject(key);
-          return subject?.kind === 'relationship' ? [{ key, ...subject }] : [];
-        });
-        if (subjects.length === 0) continue;
-        const rows = await executor.read(RELATIONSHIP_HISTORY, { subjects, asOf, first });
-        for (const row of rows) {
-          results.set(
-            cacheKey({ key: String(row.key), asOf, first }),
-            historyOf(row.statements, row.element, { subject: String(row.key), kind: 'relationship' }),
-          );
-        }
-      }
-      return keys.map((key) => results.get(cacheKey(key)) ?? []);
+  const relationships = historyLoader(
+    executor,
+    RELATIONSHIP_HISTORY,
+    (group) => {
+      const subjects = group.flatMap(({ key }) => {
+        const subject = parseSubject(key);
+        return subject?.kind === 'relationship' ? [{ key, ...subject }] : [];
+      });
+      return subjects.length === 0 ? null : { subjects };
     },
-    { cacheKeyFn: cacheKey },
+    'relationship',
   );
 
   return {
@@ -78,4 +59,35 @@ function byDayAndSize(keys: readonly SubjectKey[]) {
     else groups.set(groupKey(key), { asOf: key.asOf, first: key.first, group: [key] });
   }
   return groups.values();
+}
+
+/**
+ * A loader of one kind of subject's histories: `statement` read once per day and size with the parameters of that
+ * group (`paramsOf`, null when nothing in it is worth reading), its rows keyed by their `key` column.
+ */
+function historyLoader(
+  executor: Executor,
+  statement: Cypher,
+  paramsOf: (group: readonly SubjectKey[]) => Record<string, unknown> | null,
+  kind: StatementSubject['kind'],
+) {
+  return new DataLoader<SubjectKey, StatementModel[], string>(
+    async (keys) => {
+      const results = new Map<string, StatementModel[]>();
+      for (const { asOf, first, group } of byDayAndSize(keys)) {
+        const params = paramsOf(group);
+        if (!params) continue;
+        const rows = await executor.read(statement, { ...params, asOf, first });
+        for (const row of rows) {
+          const subject = String(row.key);
+          results.set(
+            cacheKey({ key: subject, asOf, first }),
+            historyOf(row.statements, row.element, { subject, kind }),
+          );
+        }
+      }
+      return keys.map((key) => results.get(cacheKey(key)) ?? []);
+    },
+    { cacheKeyFn: cacheKey },
+  );
 }
