@@ -8,19 +8,20 @@ import { elementOfSubject } from '../entities/entities.cypher.ts';
  * facts at most `$first` (LIMITS.maxDocumentSentences, maxDocumentFacts).
  */
 
+/** Each document of `$ids` (as `d`), by the unique index on Entity.id; ids of anything else are left out. */
+const DOCUMENTS = `
+UNWIND $ids AS id
+MATCH (d:Entity {id: id}) WHERE d:SourceDocument`;
+
 export const DOCUMENT_TEXTS: Cypher = {
   name: 'documents.text',
-  text: `
-UNWIND $ids AS id
-MATCH (d:Entity {id: id}) WHERE d:SourceDocument
+  text: `${DOCUMENTS}
 RETURN id, d.text AS text`,
 };
 
 export const DOCUMENT_SENTENCES: Cypher = {
   name: 'documents.sentences',
-  text: `
-UNWIND $ids AS id
-MATCH (d:Entity {id: id}) WHERE d:SourceDocument
+  text: `${DOCUMENTS}
 RETURN id, COLLECT {
   MATCH (s:Sentence)-[:IN_DOCUMENT]->(d)
   WITH s ORDER BY s.index, s.id LIMIT toInteger($first)
@@ -34,9 +35,7 @@ RETURN id, COLLECT {
  */
 export const DOCUMENT_FACTS: Cypher = {
   name: 'documents.facts',
-  text: `
-UNWIND $ids AS id
-MATCH (d:Entity {id: id}) WHERE d:SourceDocument
+  text: `${DOCUMENTS}
 RETURN id, COLLECT {
   UNWIND range(0, size(coalesce(d.facts, [])[..toInteger($first)]) - 1) AS position
   WITH position, d.facts[position] AS key
