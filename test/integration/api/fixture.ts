@@ -85,3 +85,22 @@ export function withFixtureApi(
   });
   return started;
 }
+
+/**
+ * Records the name of every statement `executor` reads from now on, for tests that count round trips; `restore`
+ * puts its own `read` back.
+ */
+export function recordReads(executor: Executor): { readonly operations: string[]; restore(): void } {
+  const operations: string[] = [];
+  const read = executor.read.bind(executor);
+  executor.read = (cypher, params) => {
+    operations.push(cypher.name);
+    return read(cypher, params);
+  };
+  return {
+    operations,
+    restore: () => {
+      executor.read = read;
+    },
+  };
+}

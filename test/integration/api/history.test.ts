@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../server/features/entities/limits.ts';
 import { STATEMENTS_IN_WINDOW } from '../../../server/features/history/changes.cypher.ts';
 import { changesPage } from '../../../server/features/history/changes.page.ts';
-import { loadHistoryFixture, withFixtureApi } from './fixture.ts';
+import { loadHistoryFixture, recordReads, withFixtureApi } from './fixture.ts';
 import type { Json } from './harness.ts';
 
 /*
@@ -491,12 +491,7 @@ describe('document', () => {
   });
 
   it('does not send a document its text unless asked', async () => {
-    const operations: string[] = [];
-    const read = fixture.db.executor.read.bind(fixture.db.executor);
-    fixture.db.executor.read = (cypher, params) => {
-      operations.push(cypher.name);
-      return read(cypher, params);
-    };
+    const { operations, restore } = recordReads(fixture.db.executor);
     try {
       const data = await fixture.api.data(
         `{ node(id: "${EU_MILESTONE}") { citations { document { id title } } } }`,
@@ -506,7 +501,7 @@ describe('document', () => {
       await fixture.api.data(`{ node(id: "${EU_MILESTONE}") { citations { document { text } } } }`);
       expect(operations).toContain('documents.text');
     } finally {
-      fixture.db.executor.read = read;
+      restore();
     }
   });
 });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SYNTHETIC_DRUGS, withFixtureApi } from './fixture.ts';
+import { recordReads, SYNTHETIC_DRUGS, withFixtureApi } from './fixture.ts';
 import type { Json } from './harness.ts';
 
 const fixture = withFixtureApi();
@@ -319,17 +319,12 @@ describe('node, search, graph, path, stats', () => {
   });
 
   it('answers a whole partnership page in a bounded number of round trips', async () => {
-    const operations: string[] = [];
-    const read = fixture.db.executor.read.bind(fixture.db.executor);
-    fixture.db.executor.read = (cypher, params) => {
-      operations.push(cypher.name);
-      return read(cypher, params);
-    };
+    const { operations, restore } = recordReads(fixture.db.executor);
     try {
       await fixture.api.data(`{ partnerships(first: 50) { nodes { parties { company { name } } milestones {
         payer { name } payee { name } trigger { name regions { name } } ${CITATION} } royalties { payer { name } } } } }`);
     } finally {
-      fixture.db.executor.read = read;
+      restore();
     }
     expect(operations).toEqual(['partnerships.list[]', 'entities.citations']);
   });
