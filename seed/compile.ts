@@ -212,11 +212,25 @@ export function compileSeedFile(data: SeedFileData, source: PlacedSource, sink: 
 export const relationshipKey = (row: Pick<RelRow, 'type' | 'from' | 'to' | 'props'>): string =>
   relationshipSubject(row.type, row.from, row.to, row.props);
 
-/** A relationship subject key taken apart (the identity values stay in the statement's properties). */
-export function parseRelationshipKey(key: string): { type: RelationshipType; from: string; to: string } {
+/** Entity ids never hold `:`; relationship subject keys always do. */
+export const isRelationshipKey = (key: string) => key.includes(':');
+
+/** A relationship subject key taken apart; `identity` is the value of its identity property (MARKETS' region). */
+export function parseRelationshipKey(key: string): {
+  type: RelationshipType;
+  from: string;
+  to: string;
+  identity?: string;
+} {
   const subject = parseSubject(key);
   if (subject?.kind !== 'relationship') throw new Error(`not a relationship key: ${key}`);
-  return { type: subject.type, from: subject.from, to: subject.to };
+  const [identity] = Object.values(subject.identity);
+  return {
+    type: subject.type,
+    from: subject.from,
+    to: subject.to,
+    ...(identity !== undefined && { identity }),
+  };
 }
 
 /** The properties that, besides type and endpoints, identify a relationship of this type (MARKETS: region). */

@@ -1,10 +1,15 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import type { Cypher } from '../server/db/executor.ts';
-import { toPlain } from '../server/db/values.ts';
+import { type Cypher, runRows } from '../server/db/executor.ts';
 import type { StatementProps } from '../server/model/fold.ts';
 import { type NodeKind, RELATIONSHIP_TYPES, type RelationshipType } from '../server/model/kinds.ts';
 import { statedValues, statementOfElement, statementOfNode } from '../server/model/statements.ts';
-import { type NodeRow, parseRelationshipKey, type RelRow, relationshipKey } from './compile.ts';
+import {
+  isRelationshipKey,
+  type NodeRow,
+  parseRelationshipKey,
+  type RelRow,
+  relationshipKey,
+} from './compile.ts';
 import { INCOMPLETE_ENTITIES } from './cypher.ts';
 import {
   byDocumentOrder,
@@ -61,13 +66,11 @@ export const emptyPlan = (): HistoryPlan => ({
 
 type Run = (cypher: Cypher, params: Record<string, unknown>) => Promise<Record<string, unknown>[]>;
 
-/** Runs a statement in a transaction, rows as plain values. */
+/** Runs a statement in a transaction the loader holds, rows as plain values. */
 export const runIn =
   (tx: ManagedTransaction): Run =>
-  async (cypher, params) => {
-    const result = await tx.run(cypher.text, params);
-    return result.records.map((record) => toPlain(record.toObject()) as Record<string, unknown>);
-  };
+  (cypher, params) =>
+    runRows(tx, cypher, params);
 
 export interface PlanInput {
   files: readonly string[];
@@ -124,7 +127,7 @@ export async function planHistory(run: Run, input: PlanInput): Promise<HistoryPl
 }
 
 const isInLoad = (input: PlanInput, key: string) =>
-  key.includes(':') ? input.subjects.relationships.has(key) : input.subjects.nodes.has(key);
+  isRelationshipKey(key) ? input.subjects.relationships.has(key) : input.subjects.nodes.has(key);
 
 /** Whether writing the plan deletes anything (a journalled load can undo writes, not deletions). */
 export function deletesAnything(plan: HistoryPlan): boolean {
@@ -151,15 +154,18 @@ function addToPlan(plan: HistoryPlan, key: string, statements: Statement[]) {
       `"${key}" is a ${first.label} in ${first.document} and a ${other.label} in ${other.document}: one id is one entity`,
     );
   }
-  const isNode = !key.includes(':');
+  const isNode = !isRelationshipKey(key);
   if (!first) {
     if (isNode) plan.deleted.nodes.push(key);
-    else plan.deleted.relationships.push({ ...parseRelationshipKey(key), identity: key.split('@')[1] });
+    else plan.deleted.relationships.push(parseRelationshipKey(key));
     return;
   }
   const props = fold(statements);
   if (isNode) plan.nodes.push({ label: first.label as NodeKind, id: key, props: { id: key, ...props } });
-  else plan.relationships.push({ ...parseRelationshipKey(key), props });
+  else {
+    const { type, from, to } = parseRelationshipKey(key);
+    plan.relationships.push({ type, from, to, props });
+  }
   if (statements.length < 2) return;
   for (const statement of statements) {
     plan.statements.push({
@@ -323,7 +329,7 @@ async function readStatements(
       }
       const node = row.node as { props: Record<string, unknown>; label: NodeKind } | null;
       if (node) keep(fromElement(key, 'node', node.label, node.props));
-      else if (key.includes(':')) lone.push(key);
+      else if (isRelationshipKey(key)) lone.push(key);
     }
   }
   for (const [key, props] of await readRelationships(run, lone)) {

@@ -166,7 +166,8 @@ async function withDeadline<T>(work: Promise<T>, ms: number, onTimeout: () => vo
   }
 }
 
-async function runRows(
+/** Runs one statement in a transaction the caller holds; rows as plain objects. */
+export async function runRows(
   tx: ManagedTransaction,
   cypher: Cypher,
   params: Record<string, unknown>,
