@@ -1,5 +1,6 @@
 import type { Cypher, Executor } from '../server/db/executor.ts';
 import type { NodeKind } from '../server/model/kinds.ts';
+import { COUNT_ENTITIES } from './cypher.ts';
 import { nameKey } from './names.ts';
 
 /** What validation asks of the graph a load goes into: ids the files refer to, and names they repeat. */
@@ -32,15 +33,13 @@ CALL (row) {
 RETURN row.index AS index, node.id AS id, node.name AS name, coalesce(node.aliases, []) AS aliases`,
 };
 
-const COUNT: Cypher = { name: 'seed.lookup.count', text: 'MATCH (n:Entity) RETURN count(n) > 0 AS any' };
-
 const BATCH = 1_000;
 
 export function graphLookup(executor: Executor): GraphLookup {
   let empty: Promise<boolean> | undefined;
   return {
     isEmpty() {
-      empty ??= executor.read(COUNT).then((rows) => rows[0]?.any !== true);
+      empty ??= executor.read(COUNT_ENTITIES).then((rows) => Number(rows[0]?.count ?? 0) === 0);
       return empty;
     },
     async labelsOf(ids) {

@@ -39,10 +39,11 @@ export class NameIndex {
     }
   }
 
-  /** Warns of each clash in the files, and of each new entity whose name the graph already has. */
+  /** Warns of each clash in the files, and of each new entity (not `inGraph`) whose name the graph already has. */
   async warn(
     warnings: IssueList,
     known: ReadonlyMap<string, { label: NodeKind; file: string }>,
+    inGraph: ReadonlyMap<string, NodeKind>,
     graph?: GraphLookup,
   ): Promise<void> {
     for (const { entity, other } of this.clashes) warnings.addLazy(() => likelyDuplicate(entity, other));
@@ -53,8 +54,7 @@ export class NameIndex {
       if (entity)
         entities.push({ id, label: key.slice(0, key.indexOf('|')) as NodeKind, name, file: entity.file });
     }
-    const existing = await graph.labelsOf([...new Set(entities.map((entity) => entity.id))]);
-    const fresh = entities.filter((entity) => !existing.has(entity.id));
+    const fresh = entities.filter((entity) => !inGraph.has(entity.id));
     const matches = await graph.entitiesNamed(fresh.map(({ label, name }) => ({ label, name })));
     fresh.forEach((entity, index) => {
       for (const match of matches[index] ?? []) {

@@ -184,8 +184,10 @@ export async function validateSeedFiles(
 
   const unresolved = [...new Set(deferred.filter((r) => !known.has(r.target)).map((r) => r.target))];
   const incomplete = [...known].filter(([, entity]) => entity.missing?.fields.size).map(([id]) => id);
+  // One look-up of every id the files state or refer to: for references, what the graph already gives, and names.
+  // An id the graph holds as another kind is found where it is written: a conflict, in the same transaction.
   const inGraph = options.graph
-    ? await options.graph.labelsOf([...unresolved, ...incomplete])
+    ? await options.graph.labelsOf([...unresolved, ...known.keys()])
     : new Map<string, NodeKind>();
 
   for (const reference of deferred) {
@@ -213,7 +215,7 @@ export async function validateSeedFiles(
       message: `missing: a new ${entity.label} needs ${[...fields].join(' and ')}, and no file states ${fields.size > 1 ? 'them' : 'it'}`,
     }));
   }
-  await names.warn(warnings, known, options.graph);
+  await names.warn(warnings, known, inGraph, options.graph);
   await issues.resolveLines();
   await warnings.resolveLines();
 
