@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, loadConfig } from '../server/config.ts';
 import type { Database } from '../server/db/connect.ts';
 import { ensureSchema } from '../server/db/schemaSetup.ts';
@@ -34,9 +34,11 @@ const program = new Command('seed')
   .argument('[files...]', 'seed files or folders of them, in load order (default: seed/*.yaml)')
   .option('--reset', 'remove every entity and relationship that the files do not hold')
   .option('--dry-run', 'validate only; write nothing')
-  .option(
-    '--remove <document ids...>',
-    'take out exactly what these documents contributed (the graph then equals a load of the other files)',
+  .addOption(
+    new Option(
+      '--remove <document ids...>',
+      'take out exactly what these documents contributed (the graph then equals a load of the other files)',
+    ).conflicts(['dryRun', 'reset']),
   )
   .option('--max-errors <n>', 'problems to print before "… and N more"', positiveInt, DEFAULT_ISSUE_LIMIT)
   .option('--batch-rows <n>', 'rows per UNWIND statement', positiveInt, DEFAULT_BATCH_ROWS)
@@ -72,6 +74,11 @@ async function main(): Promise<number> {
     maxTransactionElements: number;
     writeJsonSchema?: boolean;
   }>();
+  if (options.remove && program.args.length) {
+    program.error(
+      `error: --remove takes document ids, not files (${program.args.join(', ')}); load files separately`,
+    );
+  }
   if (options.writeJsonSchema) {
     const path = join(SEED_DIR, 'schema', 'seed.schema.json');
     await writeFile(path, `${JSON.stringify(seedJsonSchema(), null, 2)}\n`);
@@ -91,8 +98,7 @@ async function main(): Promise<number> {
       await ensureSchema(database.executor);
     }
     if (options.remove) {
-      if (!database) throw new Error('--remove needs a database; it cannot be a dry run');
-      console.log(formatRemoval(await removeDocuments(database.executor, options.remove)));
+      console.log(formatRemoval(await removeDocuments((database as Database).executor, options.remove)));
       return 0;
     }
     const summary = await loadSeed({
