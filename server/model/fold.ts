@@ -124,7 +124,7 @@ export function propertyChanges(
 }
 
 /** Structural equality of stored values (strings, numbers, booleans, lists of them). */
-export function sameValue(a: unknown, b: unknown): boolean {
+function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a) && Array.isArray(b)) {
     return a.length === b.length && a.every((item, index) => sameValue(item, b[index]));

@@ -55,7 +55,7 @@ RETURN subject, COLLECT {
  * which the answers show, keeps the finer: schema.graphql says so where `RegulatoryEventWhere.from`/`to` are
  * described. Filters and orders by name or alias compare today's values, also said in the schema.)
  */
-export function valueAsOf(variable: string, property: string, subject = `${variable}.id`): string {
+function valueAsOf(variable: string, property: string, subject = `${variable}.id`): string {
   return `CASE WHEN ${restatedAfter(variable)} THEN COLLECT {
     MATCH (statement:${STATEMENT_LABEL} {_subject: ${subject}})
     WHERE statement._date <= date($asOf) AND statement.${property} IS NOT NULL

@@ -36,7 +36,7 @@ RETURN id, s.text AS sentence, s.index AS index, coalesce(s.since, d.since) AS s
  * A source document without its whole text and fact list (documents come with every citation; `text` and `facts`
  * are read by their own fields, see features/documents).
  */
-export function documentMap(variable: string): string {
+function documentMap(variable: string): string {
   return `${variable} {.*, text: null, facts: null, labels: labels(${variable})}`;
 }
 
@@ -116,7 +116,7 @@ export function relationshipFields(rel: string, start: string, end: string, asOf
 }
 
 /** The start and end variables of a spec's pattern (see `pattern`). */
-export const endsOf = (spec: RelationSpec, from: string, to: string): [string, string] =>
+const endsOf = (spec: RelationSpec, from: string, to: string): [string, string] =>
   spec.direction === 'out' ? [from, to] : [to, from];
 
 /**

@@ -43,7 +43,7 @@ export interface ChangeDraft {
 const SEPARATOR = '\u0000';
 
 /** The changes one row states (none for a key that names nothing, or a row that is not this document's statement). */
-export function changesOfRow(row: WindowRow): ChangeDraft[] {
+function changesOfRow(row: WindowRow): ChangeDraft[] {
   const subject = parseSubject(row.key);
   if (!subject) return [];
   const isRelationship = subject.kind === 'relationship';

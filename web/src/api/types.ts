@@ -141,6 +141,3 @@ export type Change = Select<
     citations: Citation[];
   }
 >;
-
-/** An entity's own statements (the `history` of a `Node`). */
-export type EntityHistory = EntityRef & { history: Statement[] };

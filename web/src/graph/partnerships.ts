@@ -82,7 +82,7 @@ export function describeMoneyLine(l: MoneyLine): string {
 }
 
 /** How a milestone reads on an edge: "$5M · triggered". */
-export function milestoneTerms(milestone: MilestoneInfo): string {
+function milestoneTerms(milestone: MilestoneInfo): string {
   const amount = milestone.amount
     ? formatMoney(milestone.amount.amount, milestone.amount.currency)
     : 'undisclosed';

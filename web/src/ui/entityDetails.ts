@@ -19,7 +19,7 @@ interface RelationGroup {
 }
 
 /** The relationships of `id`, grouped by type and direction ("licenses →", "← tests"), in a stable order. */
-export function groupRelationships(details: Graph, id: string): RelationGroup[] {
+function groupRelationships(details: Graph, id: string): RelationGroup[] {
   const nodes = new Map(details.nodes.map((n) => [n.id, n]));
   const groups = new Map<string, RelationGroup>();
   for (const edge of details.edges) {
