@@ -83,7 +83,13 @@ export async function validateSeedFiles(
   let elements = 0;
   // Relationship key → the last file that states it, and how many do.
   const stated = new Map<string, { file: string; files: number }>();
+  // Subjects stated by two or more files, and the files that state them: only those are read again for history.
   const multiple = new Set<string>();
+  const historyFiles = new Set<string>();
+  const stateAgain = (subject: string, earlierFile: string, file: string) => {
+    multiple.add(subject);
+    historyFiles.add(earlierFile).add(file);
+  };
 
   for (const file of files) {
     const prepared = await prepareSeedFile(file, issues);
@@ -133,9 +139,9 @@ export async function validateSeedFiles(
           return;
         }
         const entity = other ?? { label: row.label, file, files: 0 };
+        if (other) stateAgain(row.id, other.file, file);
         entity.file = file;
         entity.files += 1;
-        if (entity.files === 2) multiple.add(row.id);
         known.set(row.id, entity);
         const missing = requiredOf(row.label).filter((field) => row.props[field] === undefined);
         if (!other && missing.length) {
@@ -161,9 +167,9 @@ export async function validateSeedFiles(
           return;
         }
         if (other) {
+          stateAgain(key, other.file, file);
           other.file = file;
           other.files += 1;
-          multiple.add(key);
         } else stated.set(key, { file, files: 1 });
       },
       reference(reference) {
@@ -221,7 +227,11 @@ export async function validateSeedFiles(
 
   const history =
     issues.count === 0 && multiple.size > 0
-      ? await readHistory(files, multiple, warnings)
+      ? await readHistory(
+          files.filter((file) => historyFiles.has(file)),
+          multiple,
+          warnings,
+        )
       : (new Map() as History);
   return {
     ok: issues.count === 0,
