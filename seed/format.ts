@@ -95,7 +95,8 @@ export const EventType = z.enum([
   'WITHDRAWAL',
 ]);
 export const EventStatus = z.enum(['COMPLETED', 'EXPECTED']);
-export const PartyRole = z.enum(['LICENSOR', 'LICENSEE', 'PARTNER']);
+export const PartyRole = z.enum(['LICENSOR', 'LICENSEE', 'PARTNER', 'ACQUIRER', 'ACQUIRED']);
+export const DealType = z.enum(['LICENSE', 'COLLABORATION', 'OPTION', 'ACQUISITION']);
 export const PartnershipStatus = z.enum(['ACTIVE', 'ENDED', 'PROPOSED']);
 export const MilestoneStatus = z.enum(['TRIGGERED', 'PENDING', 'PAID']);
 export const TrialStatus = z.enum(['PLANNED', 'ONGOING', 'COMPLETED', 'TERMINATED']);
@@ -237,14 +238,14 @@ const RegulatoryEvent = z
     }
   });
 
+const Money = z.number(expecting('a number')).nonnegative();
+const Currency = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code such as USD');
+
 const Milestone = z
   .object({
     ...base,
-    amount: z.number(expecting('a number')).nonnegative().optional(),
-    currency: z
-      .string()
-      .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code such as USD')
-      .optional(),
+    amount: Money.optional(),
+    currency: Currency.optional(),
     status: MilestoneStatus.optional(),
     payer: link('company', {}).optional(),
     payee: link('company', {}).optional(),
@@ -270,6 +271,15 @@ const Partnership = z
     status: PartnershipStatus.optional(),
     summary: Text.optional(),
     startDate: LooseDate.optional(),
+    dealType: DealType.optional(),
+    upfront: Money.optional().describe('The upfront payment, in `currency`.'),
+    equity: Money.optional().describe('The equity investment, in `currency`.'),
+    totalValue: Money.optional().describe(
+      'The total deal value (upfront and every milestone); an acquisition’s price.',
+    ),
+    currency: Currency.optional().describe(
+      'The currency of upfront, equity and totalValue (USD when omitted).',
+    ),
     parties: many(link('company', { role: PartyRole }, true))
       .min(1, 'expected at least one party')
       .optional(),

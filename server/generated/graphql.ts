@@ -233,6 +233,17 @@ export type DatePrecision =
   /** Some day of a given year. */
   | 'YEAR';
 
+/** What kind of deal a partnership is. */
+export type DealType =
+  /** One company buys another. */
+  | 'ACQUISITION'
+  /** Joint research, development or commercialisation. */
+  | 'COLLABORATION'
+  /** Rights to a drug or technology granted for payments. */
+  | 'LICENSE'
+  /** A right to license or acquire later. */
+  | 'OPTION';
+
 /** Everything one document states: the entities and relationships it contributed a statement to. */
 export type DocumentFacts = {
   __typename?: 'DocumentFacts';
@@ -705,8 +716,12 @@ export type Partnership = Node & {
   aliases: Array<Scalars['String']['output']>;
   /** The sentences that state this partnership's facts. */
   citations: Array<Citation>;
+  /** License, collaboration, option or acquisition. */
+  dealType: Maybe<DealType>;
   /** Drugs it licenses. */
   drugs: Array<Drug>;
+  /** The equity investment. */
+  equity: Maybe<Money>;
   /** Its statements, one per document, oldest first (at most `first`): what each document said and when. */
   history: Array<Statement>;
   /** The partnership's id. */
@@ -733,6 +748,10 @@ export type Partnership = Node & {
   technologies: Array<Technology>;
   /** Where the rights apply. */
   territory: Maybe<Scalars['String']['output']>;
+  /** The total deal value (upfront and all milestones); for an acquisition, its price. */
+  totalValue: Maybe<Money>;
+  /** The upfront payment. */
+  upfront: Maybe<Money>;
 };
 
 
@@ -790,6 +809,10 @@ export type PartnershipWhere = {
 
 /** A party's role in a partnership. */
 export type PartyRole =
+  /** Is bought (an acquisition). */
+  | 'ACQUIRED'
+  /** Buys the other party (an acquisition). */
+  | 'ACQUIRER'
   /** Receives the rights. */
   | 'LICENSEE'
   /** Grants the rights. */
@@ -1675,6 +1698,7 @@ export type ResolversTypes = {
   CompanyWhere: CompanyWhere;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DatePrecision: DatePrecision;
+  DealType: DealType;
   DocumentFacts: ResolverTypeWrapper<Omit<DocumentFacts, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['GraphEdge']>, nodes: Array<ResolversTypes['GraphNode']> }>;
   DocumentSentence: ResolverTypeWrapper<DocumentSentence>;
   Drug: ResolverTypeWrapper<EntityModel>;
@@ -2063,7 +2087,9 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type PartnershipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Partnership'] = ResolversParentTypes['Partnership']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  dealType?: Resolver<Maybe<ResolversTypes['DealType']>, ParentType, ContextType>;
   drugs?: Resolver<Array<ResolversTypes['Drug']>, ParentType, ContextType>;
+  equity?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<PartnershipHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -2077,6 +2103,8 @@ export type PartnershipResolvers<ContextType = Context, ParentType extends Resol
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   technologies?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType>;
   territory?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  totalValue?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  upfront?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 

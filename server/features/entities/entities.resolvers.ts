@@ -47,6 +47,12 @@ const connection = {
   }),
 };
 
+/** An amount stored as a number with the element's `currency` (USD when the source gives none). */
+const money = (property: string) => (entity: EntityModel) => {
+  const amount = numberOrNull(entity[property]);
+  return amount === null ? null : { amount, currency: text(entity.currency) ?? 'USD' };
+};
+
 const linkCitations = (link: LinkModel, _args: unknown, context: Context) =>
   citationsOf(context, link.properties.citedIn, link.asOf);
 /** The end of a link that has the given kind (links are read from either end). */
@@ -177,18 +183,21 @@ export const entityTypes: Resolvers = {
     technologies: list(REL.partnershipTechnologies),
     milestones: list(REL.partnershipMilestones),
     royalties: list(REL.partnershipRoyalties),
+    dealType: (partnership) =>
+      enumValue(['LICENSE', 'COLLABORATION', 'OPTION', 'ACQUISITION'] as const, partnership.dealType),
+    upfront: money('upfront'),
+    equity: money('equity'),
+    totalValue: money('totalValue'),
   },
   PartnershipParty: {
     company: (link) => endOfKind(link, 'Company'),
-    role: (link) => enumValue(['LICENSOR', 'LICENSEE', 'PARTNER'] as const, link.properties.role),
+    role: (link) =>
+      enumValue(['LICENSOR', 'LICENSEE', 'PARTNER', 'ACQUIRER', 'ACQUIRED'] as const, link.properties.role),
     citations: linkCitations,
   },
   Milestone: {
     ...common,
-    amount: (milestone) => {
-      const amount = numberOrNull(milestone.amount);
-      return amount === null ? null : { amount, currency: text(milestone.currency) ?? 'USD' };
-    },
+    amount: money('amount'),
     status: (milestone) => enumValue(['TRIGGERED', 'PENDING'] as const, milestone.status),
     payer: one(REL.payer),
     payee: one(REL.payee),

@@ -17,6 +17,9 @@ const READS: Readonly<Record<string, readonly string[]>> = {
   date: ['date', 'datePrecision', 'sortDate'],
   startDate: ['startDate', 'startDatePrecision', 'startSortDate'],
   amount: ['amount', 'currency'],
+  upfront: ['upfront', 'currency'],
+  equity: ['equity', 'currency'],
+  totalValue: ['totalValue', 'currency'],
   title: [],
 };
 
