@@ -22,6 +22,7 @@ export const VOCABULARY_FILES = {
   agencies: 'agencies.yaml',
   regions: 'regions.yaml',
   exchanges: 'exchanges.yaml',
+  companies: 'companies.yaml',
   companySuffixes: 'company-suffixes.yaml',
 } as const;
 
@@ -98,6 +99,14 @@ export interface Exchange {
   aliases: string[];
 }
 
+/** A company releases name without a legal form or industry word ("Roche", "Amgen"), and its group. */
+export interface KnownCompany {
+  id: string;
+  name: string;
+  aliases: string[];
+  memberOf?: string;
+}
+
 export interface Vocabulary {
   stems: InnStem[];
   payloads: Payload[];
@@ -107,6 +116,7 @@ export interface Vocabulary {
   agencies: Agency[];
   regions: Region[];
   exchanges: Exchange[];
+  companies: KnownCompany[];
   /** Legal-form suffixes, dropped by {@link companyNameKey}. */
   legalForms: string[];
   /** Words that mark a company name (Pharmaceuticals, Therapeutics…) but are kept by {@link companyNameKey}. */
@@ -192,6 +202,12 @@ const fileSchemas = {
   exchanges: z.strictObject({
     source: sourceSchema,
     exchanges: z.array(z.strictObject({ id: slug, name: text, aliases: terms })),
+  }),
+  companies: z.strictObject({
+    source: sourceSchema,
+    companies: z.array(
+      z.strictObject({ id: slug, name: text, aliases: terms, memberOf: slug.optional() }),
+    ),
   }),
   companySuffixes: z.strictObject({
     source: sourceSchema,
@@ -443,7 +459,7 @@ function validate(raw: Partial<Record<VocabularyFile, unknown>>): {
       }
     }
   }
-  const { stems, payloads, linkers, antibodies, targets, agencies, regions, exchanges, companySuffixes } =
+  const { stems, payloads, linkers, antibodies, targets, agencies, regions, exchanges, companies, companySuffixes } =
     parsed;
   if (
     issues.length > 0 ||
@@ -455,6 +471,7 @@ function validate(raw: Partial<Record<VocabularyFile, unknown>>): {
     !agencies ||
     !regions ||
     !exchanges ||
+    !companies ||
     !companySuffixes
   ) {
     throw new VocabularyError(issues);
@@ -468,6 +485,7 @@ function validate(raw: Partial<Record<VocabularyFile, unknown>>): {
     agencies: agencies.agencies,
     regions: regions.regions,
     exchanges: exchanges.exchanges,
+    companies: companies.companies,
     legalForms: companySuffixes.legalForms,
     industryWords: companySuffixes.industryWords,
     sources: {
@@ -479,6 +497,7 @@ function validate(raw: Partial<Record<VocabularyFile, unknown>>): {
       agencies: agencies.source,
       regions: regions.source,
       exchanges: exchanges.source,
+      companies: companies.source,
       companySuffixes: companySuffixes.source,
     },
   };

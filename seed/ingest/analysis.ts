@@ -1,0 +1,79 @@
+import type { NodeKind } from '../../server/model/kinds.ts';
+import { RECORD_LISTS, type RecordList } from '../format.ts';
+import { DraftBuilder } from './draft.ts';
+import type { SourceText } from './read.ts';
+import { type EntityRegistry, slug } from './registry.ts';
+import type { SourceSentence } from './sentences.ts';
+
+/** Where a sentence names an entity of the draft. */
+export interface Mention {
+  label: NodeKind;
+  id: string;
+  sentence: number;
+  /** Offsets in the sentence's text. */
+  start: number;
+  end: number;
+}
+
+/**
+ * One document being drafted: its sentences, the draft, and what earlier rules found in it, so later rules build
+ * on them (a milestone sentence names the partnership's parties, which the company rule found). Extractors read
+ * and add through it, never through the registry or the draft's ids directly.
+ */
+export class Analysis {
+  readonly draft: DraftBuilder;
+  /** The release date (YYYY-MM-DD), once the document rule has read it. */
+  date?: string;
+  /** The company the release is from (its publisher), once known. */
+  publisher?: string;
+  readonly mentions: Mention[] = [];
+
+  constructor(
+    readonly documentId: string,
+    readonly source: SourceText,
+    readonly sentences: readonly SourceSentence[],
+    private readonly registry: EntityRegistry,
+  ) {
+    this.draft = new DraftBuilder(documentId, sentences);
+  }
+
+  /**
+   * The id of the entity of `list` named `names` (the first is the name the text uses), drafted with `fields`
+   * and citing `at`: an entity the run or the graph already knows keeps its id, and the text's spelling becomes
+   * an alias when it is a new one; a new entity gets `proposedId` (made unique) and its name.
+   */
+  entity(
+    list: RecordList,
+    names: readonly string[],
+    fields: Record<string, unknown>,
+    at: readonly number[],
+    proposedId = slug(names[0] ?? list),
+  ): string {
+    const label = RECORD_LISTS[list].label;
+    const known = this.registry.find(label, names);
+    const id = known ?? this.registry.resolve(label, names, proposedId, this.documentId);
+    const [name, ...aliases] = names;
+    const isNewHere = !known || this.registry.resolutionFor(id, this.documentId) === 'new';
+    const named = isNewHere && !this.draft.record(list, id)?.name ? { name } : {};
+    const spelled = isNewHere ? aliases : names.filter((n) => !this.registry.isKnownName(label, id, n));
+    this.registry.remember(label, id, names, 'new', this.documentId);
+    this.draft.entity(list, id, { ...named, ...fields, aliases: spelled.length ? spelled : undefined }, at);
+    return id;
+  }
+
+  /** The id of a known entity of `label` named `name`, without drafting anything. */
+  find(label: NodeKind, name: string): string | undefined {
+    return this.registry.find(label, [name]);
+  }
+
+  mention(mention: Mention): void {
+    this.mentions.push(mention);
+  }
+
+  /** The entities sentence `index` names, in text order, optionally of one kind. */
+  mentionsIn(index: number, label?: NodeKind): Mention[] {
+    return this.mentions
+      .filter((m) => m.sentence === index && (!label || m.label === label))
+      .sort((a, b) => a.start - b.start);
+  }
+}

@@ -1,0 +1,206 @@
+import type { Analysis } from '../analysis.ts';
+import { companyNameKey, findTerm, vocabulary } from '../vocabulary.ts';
+import { slug } from '../registry.ts';
+import { findAll, mentionAll } from './mentions.ts';
+
+/**
+ * Companies: names that end in a legal form ("Genentech, Inc.") or an industry word ("Velora Therapeutics"),
+ * names before a ticker ("(Nasdaq: IMGN)"), groups ("a member of the Roche Group"), companies the vocabulary
+ * knows, and the partners a sentence lists ("partnerships with Amgen, Bayer HealthCare and Sanofi"). Every
+ * name found anywhere then counts wherever the release repeats it.
+ */
+
+const CAPITALISED = String.raw`[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*)*`;
+const TICKER = /\(\s*([A-Z][A-Za-z ]{1,40}?)\s*:\s*([A-Z0-9.]{1,8})\s*(?:[;,][^)]*)?\)/g;
+const MEMBER_OF = /,\s+a\s+member\s+of\s+(the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+Group/g;
+const PARTNER_LIST = new RegExp(
+  String.raw`\b(?:partnerships?|collaborations?|agreements?|alliances?)\s+with\s+((?:${CAPITALISED})(?:\s*,\s*(?:and\s+)?${CAPITALISED}|\s+and\s+${CAPITALISED})*)`,
+  'g',
+);
+const KIND_OF_COMPANY: readonly [RegExp, 'BIOTECH' | 'PHARMA'][] = [
+  [/\b(?:biotechnology|biopharmaceutical|biotech)\s+company\b/i, 'BIOTECH'],
+  [/\bpharmaceutical\s+company\b/i, 'PHARMA'],
+];
+const APPOSITIVE = /^,\s+(an?\s+[^,]*?company\b[^,]*?(?:,[^,]*?)*?),\s+(?:today\s+)?announced/;
+const WEBSITE = /\bwww\.[a-z0-9-]+\.[a-z.]+[a-z]/i;
+
+interface Found {
+  /** The vocabulary's id, for a company it knows. */
+  known?: string;
+  name: string;
+  aliases: string[];
+  sentence: number;
+  fields: Record<string, unknown>;
+}
+
+export function extractCompanies(analysis: Analysis): void {
+  const found = findCompanies(analysis);
+  const ids = new Map<string, string>();
+  for (const company of found) {
+    const names = [company.name, ...company.aliases];
+    const proposed = company.known ?? slug(companyNameKey(company.name));
+    const id = analysis.entity('companies', names, company.fields, [company.sentence], proposed);
+    for (const name of [company.name, ...company.aliases]) ids.set(name, id);
+  }
+  mentionAll(analysis, 'Company', ids);
+  linkGroups(analysis);
+  describePublisher(analysis);
+}
+
+function findCompanies(analysis: Analysis): Found[] {
+  const found: Found[] = [];
+  const { legalForms, industryWords } = vocabulary();
+  const legal = new RegExp(String.raw`(${CAPITALISED}),?\s+(${legalForms.map(escape).join('|')})(?![\w])`, 'g');
+  const industry = new RegExp(String.raw`((?:[A-Z][\w&'’-]*\s+){0,3}(?:${industryWords.map(escape).join('|')}))\b`, 'g');
+  analysis.sentences.forEach(({ text }, sentence) => {
+    for (const match of text.matchAll(TICKER)) {
+      const exchange = findTerm('exchange', match[1] as string);
+      if (!exchange) continue;
+      const name = nameBefore(text, match.index);
+      if (name) found.push(named(name, sentence, { ticker: match[2], exchange: exchange.name }, [match[2] as string]));
+    }
+    for (const match of text.matchAll(legal)) {
+      const name = trimName(`${match[1]}${text.slice(match.index + (match[1] as string).length, match.index + match[0].length)}`);
+      if (isCompanyName(name)) found.push(named(name, sentence));
+    }
+    for (const match of text.matchAll(industry)) {
+      const name = trimName(match[1] as string);
+      if (isCompanyName(name) && /\s/.test(name)) found.push(named(name, sentence));
+    }
+    for (const match of text.matchAll(MEMBER_OF)) {
+      const group = match[2] as string;
+      found.push(named(group, sentence, {}, [`${group} Group`, `the ${group} Group`]));
+    }
+    for (const match of text.matchAll(PARTNER_LIST)) {
+      for (const name of (match[1] as string).split(/\s*,\s*(?:and\s+)?|\s+and\s+/)) {
+        if (isCompanyName(name)) found.push(named(trimName(name), sentence));
+      }
+    }
+    for (const company of vocabulary().companies) {
+      for (const name of [company.name, ...company.aliases]) {
+        if (findAll(text, name).length) {
+          found.push({ ...named(company.name, sentence, {}, company.aliases), known: company.id });
+        }
+      }
+    }
+  });
+  describe(analysis, found);
+  return mergeByKey(found);
+}
+
+/** The publisher's appositive ("a biotechnology company that develops …"), kind of company and website. */
+function describe(analysis: Analysis, found: Found[]): void {
+  for (const company of found) {
+    const text = analysis.sentences[company.sentence]?.text ?? '';
+    const after = text.slice(text.indexOf(company.name) + company.name.length).replace(TICKER, '').replace(/^\s+/, '');
+    const appositive = APPOSITIVE.exec(after.startsWith(',') ? after : `, ${after}`);
+    if (appositive?.[1]) {
+      const description = appositive[1];
+      company.fields.description ??= `${description[0]?.toUpperCase()}${description.slice(1)}.`;
+      const kind = KIND_OF_COMPANY.find(([pattern]) => pattern.test(description));
+      if (kind) company.fields.companyType ??= kind[1];
+    }
+  }
+  analysis.sentences.forEach(({ text }) => {
+    const site = WEBSITE.exec(text)?.[0];
+    if (!site) return;
+    const owner = found.find((c) => site.toLowerCase().includes(companyNameKey(c.name).replace(/\s+/g, '')));
+    if (owner) owner.fields.website ??= site;
+  });
+}
+
+/** "Genentech, a member of the Roche Group": MEMBER_OF. */
+function linkGroups(analysis: Analysis): void {
+  analysis.sentences.forEach(({ text }, sentence) => {
+    for (const match of text.matchAll(MEMBER_OF)) {
+      const member = analysis.mentionsIn(sentence, 'Company').filter((m) => m.end <= match.index).at(-1);
+      const group = analysis.find('Company', match[2] as string);
+      if (member && group && member.id !== group) {
+        analysis.draft.link('companies', member.id, 'memberOf', group, [sentence]);
+      }
+    }
+  });
+}
+
+/** The publisher: the company that "announced" in the first sentences, or the one a `Source:` line names. */
+function describePublisher(analysis: Analysis): void {
+  const limit = Math.min(analysis.sentences.length, 12);
+  for (let sentence = 0; sentence < limit; sentence += 1) {
+    const text = analysis.sentences[sentence]?.text ?? '';
+    if (!/\b(?:today\s+)?announced|\bannounces?\b|\breports?\b/i.test(text) && !/^Source:\s+[A-Z]/.test(text)) continue;
+    const first = analysis.mentionsIn(sentence, 'Company')[0];
+    if (!first) continue;
+    analysis.publisher = first.id;
+    analysis.draft.describeDocument({ publisher: { ref: first.id, cite: [analysis.draft.cite(sentence)] } }, []);
+    return;
+  }
+}
+
+function named(name: string, sentence: number, fields: Record<string, unknown> = {}, aliases: string[] = []): Found {
+  const short = companyNameKey(name) !== name.toLowerCase() ? shortName(name) : undefined;
+  return { name, aliases: [...(short && short !== name ? [short] : []), ...aliases], sentence, fields };
+}
+
+/** The same company found by several patterns: one entry, the longest spelling its name. */
+function mergeByKey(found: Found[]): Found[] {
+  const byKey = new Map<string, Found>();
+  for (const company of found) {
+    const key = companyNameKey(company.name);
+    const other = byKey.get(key);
+    if (!other) byKey.set(key, company);
+    else {
+      other.known ??= company.known;
+      const preferred = company.known ? !other.known || other.known !== company.known : company.name.length > other.name.length;
+      if (preferred && !(other.known && !company.known)) [other.name, company.name] = [company.name, other.name];
+      other.aliases = [...new Set([...other.aliases, ...company.aliases, company.name])].filter((a) => a !== other.name);
+      other.fields = { ...company.fields, ...other.fields };
+      other.sentence = Math.min(other.sentence, company.sentence);
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** The name right before a ticker: "ImmunoGen, Inc. (Nasdaq: IMGN)" → "ImmunoGen, Inc.". */
+function nameBefore(text: string, end: number): string | undefined {
+  const before = text.slice(0, end).trimEnd();
+  const match = new RegExp(String.raw`(${CAPITALISED}(?:,\s+(?:Inc|Ltd|Co|Corp|LLC|plc|AG|SE|S\.A|N\.V)\.?)?)$`).exec(before);
+  return match ? trimName(match[1] as string) : undefined;
+}
+
+/** Leading words that are not part of a name ("Today Velora Therapeutics" → "Velora Therapeutics"). */
+const LEADING = /^(?:(?:The|Today|Both|And|With|By|From|For|About|Under|Between|Through|Inc\.|Mass\.)\s+)+/;
+const trimName = (name: string) =>
+  name
+    .replace(LEADING, '')
+    .replace(/[\s,]+$/, '')
+    .replace(/(?<!\b(?:Inc|Corp|Co|Ltd|S\.A|N\.V|B\.V|K\.K|S\.p\.A))\.$/, '');
+
+const NOT_NAMES = new Set(['the company', 'company', 'we', 'our', 'it']);
+function isCompanyName(name: string): boolean {
+  const trimmed = trimName(name);
+  return (
+    trimmed.length > 1 &&
+    /^[A-Z]/.test(trimmed) &&
+    !NOT_NAMES.has(trimmed.toLowerCase()) &&
+    companyNameKey(trimmed).length > 1
+  );
+}
+
+/** "ImmunoGen, Inc." → "ImmunoGen": the name without its legal form, as the text later writes it. */
+function shortName(name: string): string {
+  const { legalForms } = vocabulary();
+  let short = name;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const form of legalForms) {
+      const trimmed = short.replace(new RegExp(String.raw`,?\s+${escape(form)}$`), '');
+      if (trimmed !== short && trimmed.length) {
+        short = trimmed;
+        changed = true;
+      }
+    }
+  }
+  return short;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,0 +1,182 @@
+import type { Analysis } from '../analysis.ts';
+import type { SourceSentence } from '../sentences.ts';
+import { findAll } from './mentions.ts';
+
+/**
+ * People: executives quoted in the release ("…," said Jane Doe, M.D., Chief Executive Officer of Acme.) and the
+ * investor and media contacts at its end, each with their title and company.
+ */
+
+const NAME = String.raw`(?:Dr\.\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:de|van|von|da)?\s*[A-Z][a-z'’-]+){1,2}`;
+const CREDENTIALS = String.raw`(?:,\s*(?:M\.D\.|Ph\.D\.|MBA|M\.B\.A\.|Pharm\.D\.|FRCP|MPH|J\.D\.))*`;
+const VERBS = 'said|says|commented|stated|added|noted|explained';
+/** `," said Jane Doe, M.D., Chief Executive Officer of Acme.` */
+const SAID_NAME = new RegExp(String.raw`["”]\s*(?:${VERBS})\s+(${NAME})(${CREDENTIALS})(?:,\s+([^."”]+?))?\s*\.?$`);
+/** `," Jane Doe, Chief Executive Officer of Acme, said.` or `Jane Doe, CEO of Acme, said, "…` */
+const NAME_SAID = new RegExp(String.raw`(?:^|["”]\s*)(${NAME})(${CREDENTIALS}),\s+([^"“”]+?),\s+(?:${VERBS})\b`);
+const CONTINUED = /^(?:Mr\.|Ms\.|Mrs\.|Dr\.)\s+([A-Z][a-z'’-]+)\s+(?:continued|added)/;
+const TITLE_WORDS = /\b(?:Chief|President|Officer|Director|Head|Vice|Manager|Chair|Chairman|Founder|Professor|Investigator|Relations|Lead|Partner|Executive|Senior|Principal|Associate|Global)\b/;
+const AGENCY_WORDS = /\b(?:Communications|Network|Partners|Associates|Advisors|PR|Media Group|Public Relations)$/;
+const CONTACT_HEADING = /^(?:For\s+)?(?:(Investors?|Media|Press)(?:\s+(?:Contacts?|Relations|Inquiries|Enquiries))?|Contacts?|(.{2,40}?)\s+(Investor|Media|Press)\s+(?:Relations|Contacts?))\s*(?::\s*|$)/i;
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+const PHONE = /(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?(?:[\s.-]?\d{2,4}){2,4}/;
+
+export function extractPeople(analysis: Analysis): void {
+  extractQuotes(analysis);
+  extractContacts(analysis);
+}
+
+function extractQuotes(analysis: Analysis): void {
+  const bySurname = new Map<string, string>();
+  analysis.sentences.forEach(({ text }, sentence) => {
+    const said = SAID_NAME.exec(text) ?? NAME_SAID.exec(text);
+    const continued = CONTINUED.exec(text);
+    let person: string | undefined;
+    if (said) {
+      const [, name = '', credentials = '', role] = said;
+      const { title, company } = titleAndCompany(analysis, sentence, role);
+      person = draftPerson(analysis, name, credentials, sentence);
+      if (title && company) analysis.draft.link('people', person, 'worksFor', company, [sentence], { title });
+      bySurname.set(surname(name), person);
+    } else if (continued) person = bySurname.get(continued[1] as string);
+    if (!person) return;
+    const paragraph = paragraphOf(analysis.sentences, sentence);
+    const quote = quoteIn(analysis.sentences, paragraph);
+    analysis.draft.link('people', person, 'quotedIn', analysis.documentId, paragraph, quote ? { quote } : {});
+  });
+}
+
+function draftPerson(analysis: Analysis, name: string, credentials: string, sentence: number): string {
+  const plain = name.replace(/^Dr\.\s+/, '');
+  const aliases = [credentials ? `${plain}${credentials}` : undefined, plain !== name ? name : undefined];
+  const names = [plain, ...aliases.filter((a): a is string => a !== undefined)];
+  const id = analysis.entity('people', names, {}, [sentence]);
+  const at = analysis.sentences[sentence]?.text.indexOf(name) ?? -1;
+  if (at >= 0) analysis.mention({ label: 'Person', id, sentence, start: at, end: at + name.length });
+  return id;
+}
+
+/** "Chief Executive Officer of Velora" → the title and Velora's id; no company named → the publisher. */
+function titleAndCompany(analysis: Analysis, sentence: number, role: string | undefined) {
+  if (!role || !TITLE_WORDS.test(role)) return {};
+  const text = analysis.sentences[sentence]?.text ?? '';
+  const roleAt = text.lastIndexOf(role);
+  const company = analysis.mentionsIn(sentence, 'Company').find((m) => m.start >= roleAt);
+  const title = role.replace(/\s+(?:of|at)\s+(?:the\s+)?[A-Z][\s\S]*$/, '').trim();
+  if (company) return { title, company: company.id };
+  if (/\s(?:of|at)\s/.test(role)) return {};
+  return { title, company: analysis.publisher };
+}
+
+/** The sentences of the line a sentence is on: a quote's paragraph. */
+function paragraphOf(sentences: readonly SourceSentence[], index: number): number[] {
+  const out = [index];
+  for (let i = index + 1; i < sentences.length && !breaksLine(sentences, i); i += 1) out.push(i);
+  for (let i = index; i > 0 && !breaksLine(sentences, i); i -= 1) out.unshift(i - 1);
+  return out;
+}
+
+let lineBreaks: { sentences: readonly SourceSentence[]; text: string } | undefined;
+const breaksLine = (sentences: readonly SourceSentence[], i: number) => {
+  const before = sentences[i - 1];
+  const here = sentences[i];
+  if (!before || !here || lineBreaks?.sentences !== sentences) return true;
+  return lineBreaks.text.slice(before.end, here.start).includes('\n');
+};
+
+/** The first quoted passage of the paragraph, without its quotation marks and closing comma. */
+function quoteIn(sentences: readonly SourceSentence[], paragraph: readonly number[]): string | undefined {
+  const text = paragraph.map((i) => sentences[i]?.text ?? '').join(' ');
+  const quoted = /["“]([^"”]{10,}?)[,.]?["”]/.exec(text);
+  return quoted?.[1]?.replace(/[,\s]+$/, '');
+}
+
+function extractContacts(analysis: Analysis): void {
+  lineBreaks = { sentences: analysis.sentences, text: analysis.source.text };
+  const { sentences } = analysis;
+  for (let i = 0; i < sentences.length; i += 1) {
+    const text = sentences[i]?.text ?? '';
+    const heading = CONTACT_HEADING.exec(text);
+    if (!heading || text.length > 300 || (heading[0].length === text.length && !/contact|investor|media|press/i.test(text))) continue;
+    const audience = /investor/i.test(text.slice(0, heading[0].length)) ? 'INVESTORS' : /media|press/i.test(heading[0]) ? 'MEDIA' : undefined;
+    const rest = text.slice(heading[0].length).trim();
+    const block = rest ? [i] : linesAfter(analysis, i);
+    const fields = rest ? splitFields(rest) : block.map((j) => sentences[j]?.text ?? '');
+    draftContact(analysis, fields, block, audience, i, heading[2]);
+    if (!rest) i = block.at(-1) ?? i;
+  }
+  lineBreaks = undefined;
+}
+
+/** The lines after a contact heading, up to a blank line or the next heading. */
+function linesAfter(analysis: Analysis, heading: number): number[] {
+  const out: number[] = [];
+  const { sentences, source } = analysis;
+  for (let i = heading + 1; i < sentences.length; i += 1) {
+    const gap = source.text.slice(sentences[i - 1]?.end ?? 0, sentences[i]?.start ?? 0);
+    if (/\n\s*\n/.test(gap) || CONTACT_HEADING.test(sentences[i]?.text ?? '')) break;
+    out.push(i);
+  }
+  return out;
+}
+
+const splitFields = (text: string) => text.split(/,\s+(?=[+(\d]|[\w.+-]+@)|\s+(?=[\w.+-]+@)|\s{2,}/);
+
+function draftContact(
+  analysis: Analysis,
+  fields: string[],
+  at: number[],
+  audience: 'INVESTORS' | 'MEDIA' | undefined,
+  heading: number,
+  headingCompany: string | undefined,
+): void {
+  const facts: { name?: string; title?: string; phone?: string; email?: string; company?: string } = {};
+  for (const raw of fields) {
+    let field = raw.trim().replace(/[,;]$/, '');
+    const email = EMAIL.exec(field)?.[0];
+    if (email) {
+      facts.email ??= email;
+      field = field.replace(email, '').trim();
+    }
+    const phone = PHONE.exec(field)?.[0];
+    if (phone && phone.replace(/\D/g, '').length >= 7) {
+      facts.phone ??= phone.trim();
+      field = field.replace(phone, '').trim();
+    }
+    const company = companyIn(analysis, at, field);
+    if (company) {
+      facts.company ??= company.id;
+      field = field.replace(company.name, '').trim();
+    }
+    if (AGENCY_WORDS.test(field) && !TITLE_WORDS.test(field) && !facts.company) {
+      facts.company = analysis.entity('companies', [field], { companyType: 'COMMUNICATIONS' }, at);
+      continue;
+    }
+    const name = new RegExp(`^(${NAME})\\b,?\\s*`).exec(field);
+    if (name && !TITLE_WORDS.test(name[1] as string) && !/^The\s/.test(name[1] as string) && !facts.name) {
+      facts.name = name[1];
+      field = field.slice(name[0].length).trim();
+    }
+    field = field.replace(/^[,\s]+|[,\s]+$/g, '');
+    if (field && TITLE_WORDS.test(field)) facts.title ??= field;
+  }
+  if (!facts.name) return;
+  const company = facts.company ?? (headingCompany ? analysis.find('Company', headingCompany) : analysis.publisher);
+  const cite = [heading, ...at];
+  const id = analysis.entity('people', [facts.name], { phone: facts.phone, email: facts.email }, cite);
+  if (company) analysis.draft.link('people', id, 'worksFor', company, cite, { title: facts.title });
+  if (audience) analysis.draft.link('people', id, 'contactFor', analysis.documentId, cite, { audience });
+}
+
+function companyIn(analysis: Analysis, at: number[], field: string): { id: string; name: string } | undefined {
+  for (const sentence of at) {
+    const text = analysis.sentences[sentence]?.text ?? '';
+    for (const mention of analysis.mentionsIn(sentence, 'Company')) {
+      const name = text.slice(mention.start, mention.end);
+      if (findAll(field, name).length) return { id: mention.id, name };
+    }
+  }
+  return undefined;
+}
+
+const surname = (name: string) => name.split(/\s+/).at(-1) ?? name;

@@ -1,0 +1,147 @@
+import { basename, extname } from 'node:path';
+import type { NodeKind } from '../../server/model/kinds.ts';
+import { NESTED_LISTS, RECORD_LISTS, type SeedFileData } from '../format.ts';
+import type { GraphLookup } from '../graphLookup.ts';
+import { Analysis } from './analysis.ts';
+import type { NestedList } from './draft.ts';
+import { EXTRACTORS } from './extract/index.ts';
+import { InputRefused, readSource, type SourceText } from './read.ts';
+import { EntityRegistry, type Resolution, slug } from './registry.ts';
+import { splitSentences } from './sentences.ts';
+
+/** What one document's draft holds, for the report. */
+export interface DraftReport {
+  /** Records drafted, by kind. */
+  entities: Partial<Record<NodeKind, number>>;
+  /** Links drafted (relationships), by field count. */
+  relationships: number;
+  /** How the draft's entities were resolved: already in the graph, named by an earlier document of the run, new. */
+  resolved: Record<Resolution, number>;
+  /** Sentences that name a known entity but yielded no fact: likely misses, worth a look. */
+  likelyMisses: string[];
+}
+
+export type DraftOutcome =
+  | { ok: true; file: string; documentId: string; source: SourceText; seed: SeedFileData; report: DraftReport }
+  | { ok: false; file: string; reason: string };
+
+export interface IngestOptions {
+  /** The graph the drafts will be loaded into: names found there keep their ids. */
+  graph?: GraphLookup;
+}
+
+/**
+ * Drafts one seed file per source file, in order, as one run: a later document's "Roche" is an earlier one's. A
+ * file that cannot be read, or states nothing the rules recognise, gets a reason instead of a draft.
+ */
+export async function ingestFiles(files: readonly string[], options: IngestOptions = {}): Promise<DraftOutcome[]> {
+  const run = new IngestRun(options);
+  const outcomes: DraftOutcome[] = [];
+  for (const file of files) {
+    try {
+      outcomes.push(await run.draft(await readSource(file)));
+    } catch (error) {
+      if (!(error instanceof InputRefused)) throw error;
+      outcomes.push({ ok: false, file, reason: error.reason });
+    }
+  }
+  return outcomes;
+}
+
+/** One run of the ingester: the entities its documents named so far, and the graph it resolves names in. */
+export class IngestRun {
+  private readonly registry = new EntityRegistry();
+  private readonly documentIds = new Set<string>();
+
+  constructor(private readonly options: IngestOptions = {}) {}
+
+  async draft(source: SourceText): Promise<DraftOutcome> {
+    const documentId = this.documentIdOf(source.file);
+    const analysis = new Analysis(documentId, source, splitSentences(source.text), this.registry);
+    for (const extract of EXTRACTORS) extract(analysis);
+    const entities = analysis.draft.ids();
+    if (entities.length === 0 || !analysis.date) {
+      const reason = analysis.date
+        ? 'states no fact the ingester recognises (no company, drug, trial, event or deal)'
+        : 'has no release date the ingester can read (a dateline or a "Month D, YYYY" line)';
+      return { ok: false, file: source.file, reason };
+    }
+    await this.resolveInGraph(analysis);
+    const seed = analysis.draft.toSeedFile(`sources/${documentId}.txt`);
+    return { ok: true, file: source.file, documentId, source, seed, report: this.report(analysis, seed) };
+  }
+
+  private documentIdOf(file: string): string {
+    const base = slug(basename(file, extname(file)));
+    let id = base;
+    for (let n = 2; this.documentIds.has(id); n += 1) id = `${base}-${n}`;
+    this.documentIds.add(id);
+    return id;
+  }
+
+  /** Entities new to the run that the graph holds by name take the graph's ids; new ids the graph uses move. */
+  private async resolveInGraph(analysis: Analysis): Promise<void> {
+    const graph = this.options.graph;
+    if (!graph || (await graph.isEmpty())) return;
+    const fresh = analysis.draft
+      .ids()
+      .filter(({ id }) => this.registry.resolutionFor(id, analysis.documentId) === 'new')
+      .map((entry) => ({ ...entry, label: labelOf(entry.list) }));
+    const asked = fresh.flatMap(({ id, label, record }) =>
+      [record.name, ...((record.aliases as string[] | undefined) ?? [])]
+        .filter((name): name is string => typeof name === 'string')
+        .map((name) => ({ id, label, name })),
+    );
+    const found = await graph.entitiesNamed(asked);
+    const renames = new Map<string, string>();
+    asked.forEach(({ id, label }, index) => {
+      const match = found[index]?.[0];
+      if (match && !renames.has(id)) {
+        renames.set(id, match.id);
+        this.registry.merge(id, match.id, label);
+      }
+    });
+    const taken = await graph.labelsOf(fresh.map(({ id }) => id).filter((id) => !renames.has(id)));
+    for (const { id, label } of fresh) {
+      if (!taken.has(id)) continue;
+      let other = `${id}-2`;
+      for (let n = 3; taken.has(other) || this.registry.isTaken(other); n += 1) other = `${id}-${n}`;
+      renames.set(id, other);
+      this.registry.merge(id, other, label);
+    }
+    analysis.draft.rename(renames);
+    for (const [from, to] of renames) if (taken.get(from) === undefined) analysis.draft.unname(to);
+  }
+
+  private report(analysis: Analysis, seed: SeedFileData): DraftReport {
+    const entities: DraftReport['entities'] = {};
+    const resolved: DraftReport['resolved'] = { graph: 0, run: 0, new: 0 };
+    let relationships = 0;
+    for (const { list, id, record } of analysis.draft.ids()) {
+      const label = labelOf(list);
+      entities[label] = (entities[label] ?? 0) + 1;
+      resolved[this.registry.resolutionFor(id, analysis.documentId)] += 1;
+      relationships += countLinks(record);
+    }
+    const cited = new Set(Object.values(seed.sentences));
+    const named = new Set(analysis.mentions.map((m) => m.sentence));
+    const likelyMisses = analysis.sentences
+      .filter((sentence, index) => named.has(index) && !cited.has(sentence.text))
+      .map((sentence) => sentence.text);
+    return { entities, relationships, resolved, likelyMisses };
+  }
+}
+
+const labelOf = (list: string): NodeKind =>
+  list in NESTED_LISTS
+    ? NESTED_LISTS[list as NestedList].label
+    : RECORD_LISTS[list as keyof typeof RECORD_LISTS].label;
+
+function countLinks(record: Record<string, unknown>): number {
+  let count = 0;
+  for (const value of Object.values(record)) {
+    const values = Array.isArray(value) ? value : [value];
+    for (const item of values) if (typeof item === 'object' && item !== null && 'ref' in item) count += 1;
+  }
+  return count;
+}

@@ -1,0 +1,95 @@
+import type { NodeKind } from '../../server/model/kinds.ts';
+import { ID_PATTERN } from '../format.ts';
+import { nameKey } from '../names.ts';
+import { companyNameKey } from './vocabulary.ts';
+
+/** Where an entity of a draft was found: in the graph, in an earlier document of the same run, or nowhere. */
+export type Resolution = 'graph' | 'run' | 'new';
+
+interface Known {
+  label: NodeKind;
+  resolution: Resolution;
+  /** The document of the run that first named it. */
+  document?: string;
+}
+
+/** How names of a kind compare: companies without their legal form ("Roche Holding AG" is not "Roche"). */
+export const matchKey = (label: NodeKind, name: string): string =>
+  label === 'Company' ? companyNameKey(name) : nameKey(name);
+
+/** A slug for an id: lower-case letters, digits and single dashes. */
+export function slug(text: string): string {
+  const slugged = text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return ID_PATTERN.test(slugged) ? slugged : 'x';
+}
+
+/**
+ * The entities one ingest run knows, by kind and name: what the graph held (looked up as documents are drafted)
+ * and what earlier documents of the run named, so "Roche" in the second release is the first release's Roche.
+ */
+export class EntityRegistry {
+  private readonly byName = new Map<string, string>();
+  private readonly known = new Map<string, Known>();
+
+  /** The id of the entity of `label` one of `names` names, if any. */
+  find(label: NodeKind, names: readonly string[]): string | undefined {
+    for (const name of names) {
+      const id = this.byName.get(`${label}|${matchKey(label, name)}`);
+      if (id) return id;
+    }
+    return undefined;
+  }
+
+  /** The id for an entity named `names`: the one already known, or `proposed` made unique. */
+  resolve(label: NodeKind, names: readonly string[], proposed: string, document: string): string {
+    const found = this.find(label, names);
+    const id = found ?? this.unique(proposed);
+    this.remember(label, id, names, found ? (this.known.get(found)?.resolution ?? 'run') : 'new', document);
+    return id;
+  }
+
+  /** Records `names` for `id`; the first resolution recorded for an id stays. */
+  remember(label: NodeKind, id: string, names: readonly string[], resolution: Resolution, document?: string) {
+    if (!this.known.has(id)) this.known.set(id, { label, resolution, document });
+    for (const name of names) {
+      const key = `${label}|${matchKey(label, name)}`;
+      if (matchKey(label, name) && !this.byName.has(key)) this.byName.set(key, id);
+    }
+  }
+
+  /** How `id` was resolved for `document`: new there, from an earlier document of the run, or from the graph. */
+  resolutionFor(id: string, document: string): Resolution {
+    const known = this.known.get(id);
+    if (!known) return 'new';
+    if (known.resolution === 'graph') return 'graph';
+    return known.document === document ? 'new' : 'run';
+  }
+
+  /** Whether `name` is already one of the names of `id`. */
+  isKnownName(label: NodeKind, id: string, name: string): boolean {
+    return this.byName.get(`${label}|${matchKey(label, name)}`) === id;
+  }
+
+  isTaken(id: string): boolean {
+    return this.known.has(id);
+  }
+
+  /** Moves what was learnt about `from` to `to` (an entity the graph turned out to hold). */
+  merge(from: string, to: string, label: NodeKind): void {
+    this.known.delete(from);
+    this.known.set(to, { label, resolution: 'graph' });
+    for (const [key, id] of this.byName) if (id === from) this.byName.set(key, to);
+  }
+
+  private unique(proposed: string): string {
+    if (!this.known.has(proposed)) return proposed;
+    for (let n = 2; ; n += 1) if (!this.known.has(`${proposed}-${n}`)) return `${proposed}-${n}`;
+  }
+}
