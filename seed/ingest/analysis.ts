@@ -40,7 +40,8 @@ export class Analysis {
   /**
    * The id of the entity of `list` named `names` (the first is the name the text uses), drafted with `fields`
    * and citing `at`: an entity the run or the graph already knows keeps its id, and the text's spelling becomes
-   * an alias when it is a new one; a new entity gets `proposedId` (made unique) and its name.
+   * an alias when it is a new one; a new entity gets `proposedId` (made unique) and its name. `keys` identify it
+   * too but are not written (a regulatory event is one by drug, region and kind, whatever each text calls it).
    */
   entity(
     list: RecordList,
@@ -48,15 +49,16 @@ export class Analysis {
     fields: Record<string, unknown>,
     at: readonly number[],
     proposedId = slug(names[0] ?? list),
+    keys: readonly string[] = [],
   ): string {
     const label = RECORD_LISTS[list].label;
-    const known = this.registry.find(label, names);
-    const id = known ?? this.registry.resolve(label, names, proposedId, this.documentId);
+    const known = this.registry.find(label, [...keys, ...names]);
+    const id = known ?? this.registry.resolve(label, [...keys, ...names], proposedId, this.documentId);
     const [name, ...aliases] = names;
     const isNewHere = !known || this.registry.resolutionFor(id, this.documentId) === 'new';
     const named = isNewHere && !this.draft.record(list, id)?.name ? { name } : {};
     const spelled = isNewHere ? aliases : names.filter((n) => !this.registry.isKnownName(label, id, n));
-    this.registry.remember(label, id, names, 'new', this.documentId);
+    this.registry.remember(label, id, [...names, ...keys], 'new', this.documentId);
     this.draft.entity(list, id, { ...named, ...fields, aliases: spelled.length ? spelled : undefined }, at);
     return id;
   }

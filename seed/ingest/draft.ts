@@ -81,16 +81,22 @@ export class DraftBuilder {
    * (rules run from the most to the least specific); text lists accumulate.
    */
   entity(list: RecordList, id: string, fields: Record<string, unknown>, at: readonly number[]): SeedRecord {
-    let byId = this.records.get(list);
-    if (!byId) this.records.set(list, (byId = new Map()));
-    let record = byId.get(id);
-    if (!record) byId.set(id, (record = { id, cite: [] }));
+    const byId = this.records.get(list) ?? new Map<string, SeedRecord>();
+    this.records.set(list, byId);
+    const record = byId.get(id) ?? { id, cite: [] };
+    byId.set(id, record);
     this.merge(record, fields, at);
     return record;
   }
 
   /** A milestone or royalty of partnership `parent`. */
-  child(parent: string, list: NestedList, id: string, fields: Record<string, unknown>, at: readonly number[]) {
+  child(
+    parent: string,
+    list: NestedList,
+    id: string,
+    fields: Record<string, unknown>,
+    at: readonly number[],
+  ) {
     let entry = this.nested.get(id);
     if (!entry) {
       entry = { parent, list, record: { id, cite: [] } };
@@ -111,14 +117,16 @@ export class DraftBuilder {
   ): void {
     const record = list in NESTED_LISTS ? this.nested.get(id)?.record : this.record(list as RecordList, id);
     if (!record) throw new Error(`link ${field} of unknown ${list} record ${id}`);
-    if (!RELATIONSHIP_FIELDS[LABEL_OF[list]]?.[field]) throw new Error(`${list} has no relationship ${field}`);
+    if (!RELATIONSHIP_FIELDS[LABEL_OF[list]]?.[field])
+      throw new Error(`${list} has no relationship ${field}`);
     this.merge(record, {}, at);
     const link: Link = { ref, cite: this.keys(at), ...withoutUndefined(properties) };
     if (SINGLE_LINKS.has(field)) {
       record[field] ??= link;
       return;
     }
-    const links = (record[field] ??= []) as Link[];
+    record[field] ??= [];
+    const links = record[field] as Link[];
     const same = links.find((other) => other.ref === ref);
     if (same) same.cite = [...new Set([...(same.cite ?? []), ...(link.cite ?? [])])].sort(bySentence);
     else links.push(link);
@@ -158,7 +166,8 @@ export class DraftBuilder {
     for (const byId of this.records.values()) {
       const record = byId.get(id);
       if (!record?.name) continue;
-      const aliases = (record.aliases ??= []) as string[];
+      record.aliases ??= [];
+      const aliases = record.aliases as string[];
       if (!aliases.includes(record.name)) aliases.unshift(record.name);
       delete record.name;
     }
@@ -192,7 +201,9 @@ export class DraftBuilder {
     }
     if (list === 'partnerships') {
       for (const nestedList of Object.keys(NESTED_LISTS) as NestedList[]) {
-        const children = [...this.nested.values()].filter((n) => n.parent === record.id && n.list === nestedList);
+        const children = [...this.nested.values()].filter(
+          (n) => n.parent === record.id && n.list === nestedList,
+        );
         if (children.length) out[nestedList] = children.map((child) => this.finish(child.record, nestedList));
       }
     }
@@ -202,7 +213,8 @@ export class DraftBuilder {
   private merge(record: SeedRecord, fields: Record<string, unknown>, at: readonly number[]): void {
     for (const [key, value] of Object.entries(withoutUndefined(fields))) {
       if (TEXT_LISTS.has(key)) {
-        const texts = (record[key] ??= []) as string[];
+        record[key] ??= [];
+        const texts = record[key] as string[];
         for (const text of value as string[]) if (!texts.includes(text)) texts.push(text);
       } else record[key] ??= value;
     }

@@ -22,7 +22,14 @@ export interface DraftReport {
 }
 
 export type DraftOutcome =
-  | { ok: true; file: string; documentId: string; source: SourceText; seed: SeedFileData; report: DraftReport }
+  | {
+      ok: true;
+      file: string;
+      documentId: string;
+      source: SourceText;
+      seed: SeedFileData;
+      report: DraftReport;
+    }
   | { ok: false; file: string; reason: string };
 
 export interface IngestOptions {
@@ -34,7 +41,10 @@ export interface IngestOptions {
  * Drafts one seed file per source file, in order, as one run: a later document's "Roche" is an earlier one's. A
  * file that cannot be read, or states nothing the rules recognise, gets a reason instead of a draft.
  */
-export async function ingestFiles(files: readonly string[], options: IngestOptions = {}): Promise<DraftOutcome[]> {
+export async function ingestFiles(
+  files: readonly string[],
+  options: IngestOptions = {},
+): Promise<DraftOutcome[]> {
   const run = new IngestRun(options);
   const outcomes: DraftOutcome[] = [];
   for (const file of files) {

@@ -1,6 +1,6 @@
 import type { Analysis } from '../analysis.ts';
-import { companyNameKey, findTerm, vocabulary } from '../vocabulary.ts';
 import { slug } from '../registry.ts';
+import { companyNameKey, findTerm, vocabulary } from '../vocabulary.ts';
 import { findAll, mentionAll } from './mentions.ts';
 
 /**
@@ -50,17 +50,28 @@ export function extractCompanies(analysis: Analysis): void {
 function findCompanies(analysis: Analysis): Found[] {
   const found: Found[] = [];
   const { legalForms, industryWords } = vocabulary();
-  const legal = new RegExp(String.raw`(${CAPITALISED}),?\s+(${legalForms.map(escape).join('|')})(?![\w])`, 'g');
-  const industry = new RegExp(String.raw`((?:[A-Z][\w&'’-]*\s+){0,3}(?:${industryWords.map(escape).join('|')}))\b`, 'g');
+  const legal = new RegExp(
+    String.raw`(${CAPITALISED}),?\s+(${legalForms.map(escapeRegExp).join('|')})(?![\w])`,
+    'g',
+  );
+  const industry = new RegExp(
+    String.raw`((?:[A-Z][\w&'’-]*\s+){0,3}(?:${industryWords.map(escapeRegExp).join('|')}))\b`,
+    'g',
+  );
   analysis.sentences.forEach(({ text }, sentence) => {
     for (const match of text.matchAll(TICKER)) {
       const exchange = findTerm('exchange', match[1] as string);
       if (!exchange) continue;
       const name = nameBefore(text, match.index);
-      if (name) found.push(named(name, sentence, { ticker: match[2], exchange: exchange.name }, [match[2] as string]));
+      if (name)
+        found.push(
+          named(name, sentence, { ticker: match[2], exchange: exchange.name }, [match[2] as string]),
+        );
     }
     for (const match of text.matchAll(legal)) {
-      const name = trimName(`${match[1]}${text.slice(match.index + (match[1] as string).length, match.index + match[0].length)}`);
+      const name = trimName(
+        `${match[1]}${text.slice(match.index + (match[1] as string).length, match.index + match[0].length)}`,
+      );
       if (isCompanyName(name)) found.push(named(name, sentence));
     }
     for (const match of text.matchAll(industry)) {
@@ -92,7 +103,10 @@ function findCompanies(analysis: Analysis): Found[] {
 function describe(analysis: Analysis, found: Found[]): void {
   for (const company of found) {
     const text = analysis.sentences[company.sentence]?.text ?? '';
-    const after = text.slice(text.indexOf(company.name) + company.name.length).replace(TICKER, '').replace(/^\s+/, '');
+    const after = text
+      .slice(text.indexOf(company.name) + company.name.length)
+      .replace(TICKER, '')
+      .replace(/^\s+/, '');
     const appositive = APPOSITIVE.exec(after.startsWith(',') ? after : `, ${after}`);
     if (appositive?.[1]) {
       const description = appositive[1];
@@ -113,7 +127,10 @@ function describe(analysis: Analysis, found: Found[]): void {
 function linkGroups(analysis: Analysis): void {
   analysis.sentences.forEach(({ text }, sentence) => {
     for (const match of text.matchAll(MEMBER_OF)) {
-      const member = analysis.mentionsIn(sentence, 'Company').filter((m) => m.end <= match.index).at(-1);
+      const member = analysis
+        .mentionsIn(sentence, 'Company')
+        .filter((m) => m.end <= match.index)
+        .at(-1);
       const group = analysis.find('Company', match[2] as string);
       if (member && group && member.id !== group) {
         analysis.draft.link('companies', member.id, 'memberOf', group, [sentence]);
@@ -127,16 +144,25 @@ function describePublisher(analysis: Analysis): void {
   const limit = Math.min(analysis.sentences.length, 12);
   for (let sentence = 0; sentence < limit; sentence += 1) {
     const text = analysis.sentences[sentence]?.text ?? '';
-    if (!/\b(?:today\s+)?announced|\bannounces?\b|\breports?\b/i.test(text) && !/^Source:\s+[A-Z]/.test(text)) continue;
+    if (!/\b(?:today\s+)?announced|\bannounces?\b|\breports?\b/i.test(text) && !/^Source:\s+[A-Z]/.test(text))
+      continue;
     const first = analysis.mentionsIn(sentence, 'Company')[0];
     if (!first) continue;
     analysis.publisher = first.id;
-    analysis.draft.describeDocument({ publisher: { ref: first.id, cite: [analysis.draft.cite(sentence)] } }, []);
+    analysis.draft.describeDocument(
+      { publisher: { ref: first.id, cite: [analysis.draft.cite(sentence)] } },
+      [],
+    );
     return;
   }
 }
 
-function named(name: string, sentence: number, fields: Record<string, unknown> = {}, aliases: string[] = []): Found {
+function named(
+  name: string,
+  sentence: number,
+  fields: Record<string, unknown> = {},
+  aliases: string[] = [],
+): Found {
   const short = companyNameKey(name) !== name.toLowerCase() ? shortName(name) : undefined;
   return { name, aliases: [...(short && short !== name ? [short] : []), ...aliases], sentence, fields };
 }
@@ -150,9 +176,14 @@ function mergeByKey(found: Found[]): Found[] {
     if (!other) byKey.set(key, company);
     else {
       other.known ??= company.known;
-      const preferred = company.known ? !other.known || other.known !== company.known : company.name.length > other.name.length;
-      if (preferred && !(other.known && !company.known)) [other.name, company.name] = [company.name, other.name];
-      other.aliases = [...new Set([...other.aliases, ...company.aliases, company.name])].filter((a) => a !== other.name);
+      const preferred = company.known
+        ? !other.known || other.known !== company.known
+        : company.name.length > other.name.length;
+      if (preferred && !(other.known && !company.known))
+        [other.name, company.name] = [company.name, other.name];
+      other.aliases = [...new Set([...other.aliases, ...company.aliases, company.name])].filter(
+        (a) => a !== other.name,
+      );
       other.fields = { ...company.fields, ...other.fields };
       other.sentence = Math.min(other.sentence, company.sentence);
     }
@@ -163,7 +194,9 @@ function mergeByKey(found: Found[]): Found[] {
 /** The name right before a ticker: "ImmunoGen, Inc. (Nasdaq: IMGN)" → "ImmunoGen, Inc.". */
 function nameBefore(text: string, end: number): string | undefined {
   const before = text.slice(0, end).trimEnd();
-  const match = new RegExp(String.raw`(${CAPITALISED}(?:,\s+(?:Inc|Ltd|Co|Corp|LLC|plc|AG|SE|S\.A|N\.V)\.?)?)$`).exec(before);
+  const match = new RegExp(
+    String.raw`(${CAPITALISED}(?:,\s+(?:Inc|Ltd|Co|Corp|LLC|plc|AG|SE|S\.A|N\.V)\.?)?)$`,
+  ).exec(before);
   return match ? trimName(match[1] as string) : undefined;
 }
 
@@ -193,7 +226,7 @@ function shortName(name: string): string {
   for (let changed = true; changed; ) {
     changed = false;
     for (const form of legalForms) {
-      const trimmed = short.replace(new RegExp(String.raw`,?\s+${escape(form)}$`), '');
+      const trimmed = short.replace(new RegExp(String.raw`,?\s+${escapeRegExp(form)}$`), '');
       if (trimmed !== short && trimmed.length) {
         short = trimmed;
         changed = true;
@@ -203,4 +236,4 @@ function shortName(name: string): string {
   return short;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -14,9 +14,11 @@ const WIRES: readonly [RegExp, string][] = [
   [/accesswire/i, 'ACCESSWIRE'],
   [/marketwired/i, 'Marketwired'],
 ];
-const WIRE_MARK = /\(\s*(?:BUSINESS WIRE|GLOBE NEWSWIRE|ACCESSWIRE|MARKETWIRED)\s*\)|\/\s*PRNewswire(?:-\w+)?\s*\//i;
+const WIRE_MARK =
+  /\(\s*(?:BUSINESS WIRE|GLOBE NEWSWIRE|ACCESSWIRE|MARKETWIRED)\s*\)|\/\s*PRNewswire(?:-\w+)?\s*\//i;
 /** The place that opens a dateline: capitals, commas, dots, `&`; up to the first date, wire mark or dash. */
-const DATELINE = /^([A-Z][A-Za-z.'’&\- ]+?(?:,\s*[A-Z][A-Za-z.'’ ]+?)?)\s*(?:,\s*|\s+)?(?=--|–|—|\(|\/|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})/;
+const DATELINE =
+  /^([A-Z][A-Za-z.'’&\- ]+?(?:,\s*[A-Z][A-Za-z.'’ ]+?)?)\s*(?:,\s*|\s+)?(?=--|–|—|\(|\/|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})/;
 const DASH_END = /(?:--|–|—)\s*$/;
 const DATE_ONLY = /^(?:[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|\d{4}-\d{2}-\d{2})$/;
 const SOURCE_URL = /^Source:\s*(https?:\/\/\S+)/;
@@ -54,7 +56,11 @@ export function extractDocument(analysis: Analysis): void {
 /** A dateline: a capitalised place and a wire mark or dash, at the start of a sentence of its own. */
 function isDateline(text: string): boolean {
   if (text.length > 120 || !DATELINE.test(text)) return false;
-  return WIRE_MARK.test(text) || DASH_END.test(text) || /^[A-Z][A-Z .,&'-]+(?:,\s*[A-Z][a-z.]+)?\s*--\s*\w/.test(text);
+  return (
+    WIRE_MARK.test(text) ||
+    DASH_END.test(text) ||
+    /^[A-Z][A-Z .,&'-]+(?:,\s*[A-Z][a-z.]+)?\s*--\s*\w/.test(text)
+  );
 }
 
 function readDateline(analysis: Analysis, index: number): void {
@@ -64,7 +70,11 @@ function readDateline(analysis: Analysis, index: number): void {
   const day = chrono.strict.parse(text)[0];
   if (day && !analysis.date) analysis.date = isoDay(day.start.date());
   analysis.draft.describeDocument(
-    { place: place ? titleCasePlace(place) : undefined, distributor: wire, date: day ? analysis.date : undefined },
+    {
+      place: place ? titleCasePlace(place) : undefined,
+      distributor: wire,
+      date: day ? analysis.date : undefined,
+    },
     [index],
   );
 }
@@ -72,7 +82,13 @@ function readDateline(analysis: Analysis, index: number): void {
 function isHeadline(text: string): boolean {
   if (SOURCE_URL.test(text) || text.startsWith('(') || DATE_ONLY.test(text) || isDateline(text)) return false;
   if (WIRES.some(([pattern]) => pattern.test(text)) && text.length < 30) return false;
-  return text.length >= 20 && text.length <= 300 && /\b(?:Announces?|Reports?|Receives?|Enters?|to Acquire|Acquires?|Grants?|Approv|Accept|Present|Complet|Initiat|Doses?|Submit|Launch|Sign|Agree|Expand|Names?|Appoint|Provides?|Achieves?|Secures?)/i.test(text);
+  return (
+    text.length >= 20 &&
+    text.length <= 300 &&
+    /\b(?:Announces?|Reports?|Receives?|Enters?|to Acquire|Acquires?|Grants?|Approv|Accept|Present|Complet|Initiat|Doses?|Submit|Launch|Sign|Agree|Expand|Names?|Appoint|Provides?|Achieves?|Secures?)/i.test(
+      text,
+    )
+  );
 }
 
 const wireOf = (text: string) => WIRES.find(([pattern]) => pattern.test(text))?.[1];

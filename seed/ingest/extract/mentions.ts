@@ -12,7 +12,8 @@ export function findAll(text: string, name: string): { start: number; end: numbe
   return found;
 }
 
-const isWordEdge = (text: string, index: number) => index < 0 || index >= text.length || !/[\p{L}\p{N}]/u.test(text[index] as string);
+const isWordEdge = (text: string, index: number) =>
+  index < 0 || index >= text.length || !/[\p{L}\p{N}]/u.test(text[index] as string);
 
 /**
  * Records every occurrence of every name in `ids` (name → entity id) in every sentence, longest names first so

@@ -11,13 +11,20 @@ const NAME = String.raw`(?:Dr\.\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:de|v
 const CREDENTIALS = String.raw`(?:,\s*(?:M\.D\.|Ph\.D\.|MBA|M\.B\.A\.|Pharm\.D\.|FRCP|MPH|J\.D\.))*`;
 const VERBS = 'said|says|commented|stated|added|noted|explained';
 /** `," said Jane Doe, M.D., Chief Executive Officer of Acme.` */
-const SAID_NAME = new RegExp(String.raw`["”]\s*(?:${VERBS})\s+(${NAME})(${CREDENTIALS})(?:,\s+([^."”]+?))?\s*\.?$`);
+const SAID_NAME = new RegExp(
+  String.raw`["”]\s*(?:${VERBS})\s+(${NAME})(${CREDENTIALS})(?:,\s+([^."”]+?))?\s*\.?$`,
+);
 /** `," Jane Doe, Chief Executive Officer of Acme, said.` or `Jane Doe, CEO of Acme, said, "…` */
-const NAME_SAID = new RegExp(String.raw`(?:^|["”]\s*)(${NAME})(${CREDENTIALS}),\s+([^"“”]+?),\s+(?:${VERBS})\b`);
+const NAME_SAID = new RegExp(
+  String.raw`(?:^|["”]\s*)(${NAME})(${CREDENTIALS}),\s+([^"“”]+?),\s+(?:${VERBS})\b`,
+);
 const CONTINUED = /^(?:Mr\.|Ms\.|Mrs\.|Dr\.)\s+([A-Z][a-z'’-]+)\s+(?:continued|added)/;
-const TITLE_WORDS = /\b(?:Chief|President|Officer|Director|Head|Vice|Manager|Chair|Chairman|Founder|Professor|Investigator|Relations|Lead|Partner|Executive|Senior|Principal|Associate|Global)\b/;
-const AGENCY_WORDS = /\b(?:Communications|Network|Partners|Associates|Advisors|PR|Media Group|Public Relations)$/;
-const CONTACT_HEADING = /^(?:For\s+)?(?:(Investors?|Media|Press)(?:\s+(?:Contacts?|Relations|Inquiries|Enquiries))?|Contacts?|(.{2,40}?)\s+(Investor|Media|Press)\s+(?:Relations|Contacts?))\s*(?::\s*|$)/i;
+const TITLE_WORDS =
+  /\b(?:Chief|President|Officer|Director|Head|Vice|Manager|Chair|Chairman|Founder|Professor|Investigator|Relations|Lead|Partner|Executive|Senior|Principal|Associate|Global)\b/;
+const AGENCY_WORDS =
+  /\b(?:Communications|Network|Partners|Associates|Advisors|PR|Media Group|Public Relations)$/;
+const CONTACT_HEADING =
+  /^(?:For\s+)?(?:(Investors?|Media|Press)(?:\s+(?:Contacts?|Relations|Inquiries|Enquiries))?|Contacts?|(.{2,40}?)\s+(Investor|Media|Press)\s+(?:Relations|Contacts?))\s*(?::\s*|$)/i;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 const PHONE = /(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?(?:[\s.-]?\d{2,4}){2,4}/;
 
@@ -97,8 +104,17 @@ function extractContacts(analysis: Analysis): void {
   for (let i = 0; i < sentences.length; i += 1) {
     const text = sentences[i]?.text ?? '';
     const heading = CONTACT_HEADING.exec(text);
-    if (!heading || text.length > 300 || (heading[0].length === text.length && !/contact|investor|media|press/i.test(text))) continue;
-    const audience = /investor/i.test(text.slice(0, heading[0].length)) ? 'INVESTORS' : /media|press/i.test(heading[0]) ? 'MEDIA' : undefined;
+    if (
+      !heading ||
+      text.length > 300 ||
+      (heading[0].length === text.length && !/contact|investor|media|press/i.test(text))
+    )
+      continue;
+    const audience = /investor/i.test(text.slice(0, heading[0].length))
+      ? 'INVESTORS'
+      : /media|press/i.test(heading[0])
+        ? 'MEDIA'
+        : undefined;
     const rest = text.slice(heading[0].length).trim();
     const block = rest ? [i] : linesAfter(analysis, i);
     const fields = rest ? splitFields(rest) : block.map((j) => sentences[j]?.text ?? '');
@@ -161,14 +177,19 @@ function draftContact(
     if (field && TITLE_WORDS.test(field)) facts.title ??= field;
   }
   if (!facts.name) return;
-  const company = facts.company ?? (headingCompany ? analysis.find('Company', headingCompany) : analysis.publisher);
+  const company =
+    facts.company ?? (headingCompany ? analysis.find('Company', headingCompany) : analysis.publisher);
   const cite = [heading, ...at];
   const id = analysis.entity('people', [facts.name], { phone: facts.phone, email: facts.email }, cite);
   if (company) analysis.draft.link('people', id, 'worksFor', company, cite, { title: facts.title });
   if (audience) analysis.draft.link('people', id, 'contactFor', analysis.documentId, cite, { audience });
 }
 
-function companyIn(analysis: Analysis, at: number[], field: string): { id: string; name: string } | undefined {
+function companyIn(
+  analysis: Analysis,
+  at: number[],
+  field: string,
+): { id: string; name: string } | undefined {
   for (const sentence of at) {
     const text = analysis.sentences[sentence]?.text ?? '';
     for (const mention of analysis.mentionsIn(sentence, 'Company')) {
