@@ -24,16 +24,23 @@ type Rule = (draft: EntityFacts, expected: EntityFacts, context: RuleContext) =>
 const byName: Rule = (draft, expected, { draft: draftSide, expected: expectedSide }) =>
   jaccard(nameKeysOf(draftSide, draft), nameKeysOf(expectedSide, expected));
 
-/** The same disease (its words), a compatible biomarker; setting and line of therapy rank the candidates. */
+/**
+ * The same disease and, when both state one, the same biomarker (their words; "HER2+" is "HER2-positive"); a
+ * biomarker stated on both sides, the setting and the line of therapy rank the candidates.
+ */
 const byIndication: Rule = (draft, expected, context) => {
   const [d, e] = [propsOf(context.draft, draft), propsOf(context.expected, expected)];
   if (!sameWords(d.disease, e.disease)) return 0;
-  const biomarker = fieldSimilarity(d.biomarker, e.biomarker);
-  if (d.biomarker !== undefined && e.biomarker !== undefined && biomarker === 0) return 0;
+  const bothBiomarkers = d.biomarker !== undefined && e.biomarker !== undefined;
+  if (bothBiomarkers && !sameWords(biomarkerText(d.biomarker), biomarkerText(e.biomarker))) return 0;
+  const biomarker = d.biomarker === e.biomarker || bothBiomarkers ? 1 : 0;
   const setting = fieldSimilarity(d.setting, e.setting);
   const line = fieldSimilarity(d.lineOfTherapy, e.lineOfTherapy);
-  return 1 + (biomarker + setting + line) / 3;
+  return 1 + (2 * biomarker + setting + line) / 4;
 };
+
+const biomarkerText = (text: unknown) =>
+  typeof text === 'string' ? text.replace(/\+/g, ' positive ') : text;
 
 /** The concerned drug and the region aligned, the same event type; agency, status and date rank them. */
 const byRegulatoryEvent: Rule = (draft, expected, context) => {

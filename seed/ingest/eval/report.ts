@@ -84,7 +84,7 @@ function missLines(misses: readonly Miss[]): string[] {
       document = miss.document;
       lines.push(`  ${document}`);
     }
-    lines.push(`    ${pad(miss.kind, 6)}${pad(miss.what, 13)}${pad(miss.label, 22)}${miss.detail}`);
+    lines.push(`    ${pad(miss.kind, 6)}${pad(miss.what, 13)}${pad(miss.label, 26)}${miss.detail}`);
   }
   return lines;
 }

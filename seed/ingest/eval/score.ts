@@ -339,7 +339,7 @@ const MAX_NAMES_SHOWN = 4;
 
 /** An entity for a person reading the misses: its id and names. */
 function describe(side: Side, id: string): string {
-  const names = [...(side.names.get(id) ?? [])].map((name) => name.replace(/\s+/g, ' '));
+  const names = [...new Set([...(side.names.get(id) ?? [])].map((name) => name.replace(/\s+/g, ' ')))];
   if (names.length === 0) return id;
   const shown = names.length > MAX_NAMES_SHOWN ? [...names.slice(0, MAX_NAMES_SHOWN), '…'] : names;
   return `${id} (${shown.join(' | ')})`;
