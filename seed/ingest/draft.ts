@@ -32,6 +32,13 @@ const SINGLE_LINKS = new Set([
   'publisher',
 ]);
 
+/** Links the format writes only as objects, with these properties: without them the link is not stated. */
+const REQUIRED_LINK_PROPERTIES: Readonly<Record<string, string>> = {
+  marketers: 'region',
+  contactFor: 'audience',
+  parties: 'role',
+};
+
 /** Fields of a record that hold a list of texts: stating them again adds to them. */
 const TEXT_LISTS = new Set(['aliases', 'rights', 'endpoints']);
 
@@ -115,6 +122,8 @@ export class DraftBuilder {
     at: readonly number[],
     properties: Record<string, unknown> = {},
   ): void {
+    const required = REQUIRED_LINK_PROPERTIES[field];
+    if (required && properties[required] === undefined) return;
     const record = list in NESTED_LISTS ? this.nested.get(id)?.record : this.record(list as RecordList, id);
     if (!record) throw new Error(`link ${field} of unknown ${list} record ${id}`);
     if (!RELATIONSHIP_FIELDS[LABEL_OF[list]]?.[field])
@@ -138,6 +147,10 @@ export class DraftBuilder {
       (this.document as Record<string, unknown>)[key] ??= value;
     }
     for (const key of this.keys(at)) this.documentCite.add(key);
+  }
+
+  hasDocumentField(field: keyof Document): boolean {
+    return this.document[field] !== undefined;
   }
 
   /** Ids of the records of every list, for resolution and reports. */
@@ -196,8 +209,8 @@ export class DraftBuilder {
     const out: SeedRecord = { ...record, cite: [...record.cite].sort(bySentence) };
     for (const [key, value] of Object.entries(record)) {
       if (Array.isArray(value) && value.length && isLink(value[0])) {
-        out[key] = (value as Link[]).map((link) => bare(link, out.cite));
-      } else if (isLink(value)) out[key] = bare(value, out.cite);
+        out[key] = (value as Link[]).map((link) => bare(link, out.cite, key));
+      } else if (isLink(value)) out[key] = bare(value, out.cite, key);
     }
     if (list === 'partnerships') {
       for (const nestedList of Object.keys(NESTED_LISTS) as NestedList[]) {
@@ -228,8 +241,9 @@ const isLink = (value: unknown): value is Link =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && 'ref' in value;
 
 /** A link whose citations the record already has, and no properties, is written as its bare id. */
-function bare(link: Link, recordCite: readonly string[]): Link | string {
+function bare(link: Link, recordCite: readonly string[], field: string): Link | string {
   const { ref, cite, ...properties } = link;
+  if (REQUIRED_LINK_PROPERTIES[field]) return link;
   const inherited = !cite || cite.every((key) => recordCite.includes(key));
   if (inherited && Object.keys(properties).length === 0) return ref;
   return inherited ? { ref, ...properties } : link;

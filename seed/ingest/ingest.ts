@@ -74,6 +74,7 @@ export class IngestRun {
       const reason = analysis.date
         ? 'states no fact the ingester recognises (no company, drug, trial, event or deal)'
         : 'has no release date the ingester can read (a dateline or a "Month D, YYYY" line)';
+      this.registry.forget(documentId);
       return { ok: false, file: source.file, reason };
     }
     await this.resolveInGraph(analysis);

@@ -77,6 +77,12 @@ export class EntityRegistry {
     return this.byName.get(`${label}|${matchKey(label, name)}`) === id;
   }
 
+  /** Forgets what `document` named first: a release that was refused names nothing. */
+  forget(document: string): void {
+    for (const [id, known] of this.known) if (known.document === document) this.known.delete(id);
+    for (const [key, id] of this.byName) if (!this.known.has(id)) this.byName.delete(key);
+  }
+
   isTaken(id: string): boolean {
     return this.known.has(id);
   }

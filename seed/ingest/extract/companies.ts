@@ -11,7 +11,14 @@ import { findAll, mentionAll } from './mentions.ts';
  */
 
 const CAPITALISED = String.raw`[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*)*`;
-const TICKER = /\(\s*([A-Z][A-Za-z ]{1,40}?)\s*:\s*([A-Z0-9.]{1,8})\s*(?:[;,][^)]*)?\)/g;
+/** A ticker in the parenthesis after a name: "(Nasdaq: IMGN)", "("Lanxin", HKEX: 2487)", "(TSE: 4619, hereafter …)". */
+const TICKER = /\((?:[^()]*?[;,]\s*)?([A-Z][A-Za-z ]{1,40}?)\s*:\s*([A-Z0-9.]{1,8})\s*(?:[;,][^)]*)?\)/g;
+/** A defined short name: `Suzhou Lanxin Biopharmaceutical Co., Ltd. ("Lanxin", …)`, `(hereafter "Kisaragi")`. */
+const DEFINED_NAME =
+  /^\s*\((?:[^()"“]*?[;,]\s*)?(?:here(?:in)?after\s+(?:referred\s+to\s+as\s+)?)?(?:the\s+)?\\?["“]([A-Z][\w&'’ .-]{1,40}?)\\?["”]/;
+/** Words that make a capitalised name an institution, not a company ("European Medicines Agency"). */
+const INSTITUTIONS =
+  /^\s+(?:Agency|Administration|Authority|Institute|Foundation|University|Association|Council|Committee|Commission|Center|Centre|Society|Hospital|Network|Ministry)\b/;
 const MEMBER_OF = /,\s+a\s+member\s+of\s+(the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+Group/g;
 const PARTNER_LIST = new RegExp(
   String.raw`\b(?:partnerships?|collaborations?|agreements?|alliances?)\s+with\s+((?:${CAPITALISED})(?:\s*,\s*(?:and\s+)?${CAPITALISED}|\s+and\s+${CAPITALISED})*)`,
@@ -54,6 +61,10 @@ function findCompanies(analysis: Analysis): Found[] {
     String.raw`(${CAPITALISED}),?\s+(${legalForms.map(escapeRegExp).join('|')})(?![\w])`,
     'g',
   );
+  const nameThenParenthesis = new RegExp(
+    String.raw`(${CAPITALISED}(?:,?\s+(?:${legalForms.map(escapeRegExp).join('|')}))*)(?=\s*\()`,
+    'g',
+  );
   const industry = new RegExp(
     String.raw`((?:[A-Z][\w&'’-]*\s+){0,3}(?:${industryWords.map(escapeRegExp).join('|')}))\b`,
     'g',
@@ -68,6 +79,11 @@ function findCompanies(analysis: Analysis): Found[] {
           named(name, sentence, { ticker: match[2], exchange: exchange.name }, [match[2] as string]),
         );
     }
+    for (const match of text.matchAll(nameThenParenthesis)) {
+      const defined = DEFINED_NAME.exec(text.slice(match.index + match[0].length));
+      if (defined?.[1] && defined[1] !== 'Company')
+        found.push(named(trimName(match[1] as string), sentence, {}, [defined[1]]));
+    }
     for (const match of text.matchAll(legal)) {
       const name = trimName(
         `${match[1]}${text.slice(match.index + (match[1] as string).length, match.index + match[0].length)}`,
@@ -76,7 +92,8 @@ function findCompanies(analysis: Analysis): Found[] {
     }
     for (const match of text.matchAll(industry)) {
       const name = trimName(match[1] as string);
-      if (isCompanyName(name) && /\s/.test(name)) found.push(named(name, sentence));
+      const institution = INSTITUTIONS.test(text.slice(match.index + match[0].length));
+      if (isCompanyName(name) && /\s/.test(name) && !institution) found.push(named(name, sentence));
     }
     for (const match of text.matchAll(MEMBER_OF)) {
       const group = match[2] as string;
@@ -89,7 +106,8 @@ function findCompanies(analysis: Analysis): Found[] {
     }
     for (const company of vocabulary().companies) {
       for (const name of [company.name, ...company.aliases]) {
-        if (findAll(text, name).length) {
+        const alone = findAll(text, name).some(({ end }) => !/^\s+[A-Z]/.test(text.slice(end)));
+        if (alone) {
           found.push({ ...named(company.name, sentence, {}, company.aliases), known: company.id });
         }
       }
@@ -188,7 +206,24 @@ function mergeByKey(found: Found[]): Found[] {
       other.sentence = Math.min(other.sentence, company.sentence);
     }
   }
-  return [...byKey.values()];
+  return mergeShortNames([...byKey.values()]);
+}
+
+/** "Vandermeer" after "Vandermeer Pharma N.V.": a name that is the first words of a longer one is an alias of it. */
+function mergeShortNames(found: Found[]): Found[] {
+  const longestFirst = [...found].sort(
+    (a, b) => companyNameKey(b.name).length - companyNameKey(a.name).length,
+  );
+  const kept: Found[] = [];
+  for (const company of longestFirst) {
+    const key = companyNameKey(company.name);
+    const longer = kept.find((other) => !other.known && companyNameKey(other.name).startsWith(`${key} `));
+    if (longer && !company.known) {
+      longer.aliases = [...new Set([...longer.aliases, company.name, ...company.aliases])];
+      longer.sentence = Math.min(longer.sentence, company.sentence);
+    } else kept.push(company);
+  }
+  return kept;
 }
 
 /** The name right before a ticker: "ImmunoGen, Inc. (Nasdaq: IMGN)" → "ImmunoGen, Inc.". */

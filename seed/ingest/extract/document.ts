@@ -14,13 +14,20 @@ const WIRES: readonly [RegExp, string][] = [
   [/accesswire/i, 'ACCESSWIRE'],
   [/marketwired/i, 'Marketwired'],
 ];
-const WIRE_MARK =
-  /\(\s*(?:BUSINESS WIRE|GLOBE NEWSWIRE|ACCESSWIRE|MARKETWIRED)\s*\)|\/\s*PRNewswire(?:-\w+)?\s*\//i;
-/** The place that opens a dateline: capitals, commas, dots, `&`; up to the first date, wire mark or dash. */
-const DATELINE =
-  /^([A-Z][A-Za-z.'’&\- ]+?(?:,\s*[A-Z][A-Za-z.'’ ]+?)?)\s*(?:,\s*|\s+)?(?=--|–|—|\(|\/|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})/;
-const DASH_END = /(?:--|–|—)\s*$/;
-const DATE_ONLY = /^(?:[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|\d{4}-\d{2}-\d{2})$/;
+const WIRE_MARKS =
+  /\(\s*(?:BUSINESS WIRE|GLOBE NEWSWIRE|ACCESSWIRE|MARKETWIRED)\s*\)|\/\s*PRNewswire(?:-[\w-]+)?\s*\//gi;
+const MONTH = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?`;
+const DATES = new RegExp(
+  String.raw`\b${MONTH}\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}\s+${MONTH}\s+\d{4}\b|\b\d{4}-\d{2}-\d{2}\b`,
+  'g',
+);
+/** Where a dateline may end: a dash, or a PR Newswire mark. */
+const SEPARATORS = /\s*(?:--|–|—)\s*|\s*\/\s*PRNewswire(?:-[\w-]+)?\s*\/\s*(?:--|–)?\s*/g;
+/** What is left of a dateline without its date and wire mark: one or more capitalised places. */
+const PLACE = /^[A-Z][A-Za-z.'’-]*(?:[ ,]+(?:[A-Z][A-Za-z.'’-]*|&))*$/;
+const DATE_LINE = new RegExp(
+  String.raw`^(?:${MONTH}\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+${MONTH}\s+\d{4}|\d{4}-\d{2}-\d{2})\b.{0,40}$`,
+);
 const SOURCE_URL = /^Source:\s*(https?:\/\/\S+)/;
 const URL_DATE = /(\d{4})[-/](\d{2})[-/](\d{2})/;
 const PROVIDER = /^News Provided by (.+?)\.?$/i;
@@ -32,8 +39,9 @@ export function extractDocument(analysis: Analysis): void {
     const text = sentence.text;
     const source = SOURCE_URL.exec(text);
     if (source && index < 3) url = source[1];
-    else if (isDateline(text)) readDateline(analysis, index);
-    else if (DATE_ONLY.test(text) && !analysis.date) {
+    else if (index < 15 && !analysis.draft.hasDocumentField('place') && datelineOf(text))
+      readDateline(analysis, index);
+    else if (DATE_LINE.test(text) && !analysis.date) {
       analysis.date = dayOf(text);
       if (analysis.date) draft.describeDocument({ date: analysis.date }, [index]);
     } else if (WIRES.some(([pattern]) => pattern.test(text)) && text.length < 30) {
@@ -43,7 +51,9 @@ export function extractDocument(analysis: Analysis): void {
       if (provider) draft.describeDocument({ provider: provider[1] }, [index]);
     }
   });
-  const headline = sentences.findIndex((s) => isHeadline(s.text));
+  const dateline = sentences.findIndex((s) => datelineOf(s.text) !== undefined);
+  const beforeDateline = sentences.findIndex((s, i) => i < dateline && isTitleLike(s.text));
+  const headline = beforeDateline >= 0 ? beforeDateline : sentences.findIndex((s) => isHeadline(s.text));
   if (headline >= 0) draft.describeDocument({ title: sentences[headline]?.text }, [headline]);
   const urlDate = url ? URL_DATE.exec(url) : null;
   if (url) draft.describeDocument({ url }, []);
@@ -53,43 +63,65 @@ export function extractDocument(analysis: Analysis): void {
   }
 }
 
-/** A dateline: a capitalised place and a wire mark or dash, at the start of a sentence of its own. */
-function isDateline(text: string): boolean {
-  if (text.length > 120 || !DATELINE.test(text)) return false;
-  return (
-    WIRE_MARK.test(text) ||
-    DASH_END.test(text) ||
-    /^[A-Z][A-Z .,&'-]+(?:,\s*[A-Z][a-z.]+)?\s*--\s*\w/.test(text)
-  );
+/**
+ * The dateline a sentence opens with, if any: the longest prefix up to a separator that, without its dates and
+ * wire mark, is only capitalised places ("BASEL, Switzerland & BOSTON"). A short sentence may be one whole.
+ */
+function datelineOf(text: string): { prefix: string; place: string } | undefined {
+  const head = text.slice(0, 160);
+  const ends = [...head.matchAll(SEPARATORS)].map((m) => m.index + m[0].length);
+  if (text.length <= 80) ends.push(text.length);
+  let found: { prefix: string; place: string } | undefined;
+  for (const end of ends) {
+    const prefix = head.slice(0, end);
+    const place = placeOf(prefix);
+    if (place && (hasDate(prefix) || hasWireMark(prefix) || /\b[A-Z]{4,}\b/.test(place)))
+      found = { prefix, place };
+  }
+  return found;
+}
+
+const hasDate = (text: string) => text.search(DATES) >= 0;
+const hasWireMark = (text: string) => text.search(WIRE_MARKS) >= 0;
+
+function placeOf(prefix: string): string | undefined {
+  const parts = prefix
+    .replace(WIRE_MARKS, '|')
+    .replace(DATES, '|')
+    .replace(/\b\d{1,2}:\d{2}\s*(?:[AP]M)?[^|]*/g, '|')
+    .split(/\s*(?:--|–|—|\||[()])\s*/)
+    .map((part) => part.replace(/^[,\s]+|[,\s]+$/g, ''))
+    .filter(Boolean);
+  const [place] = parts;
+  return place && parts.length <= 2 && place.length <= 60 && PLACE.test(place) ? place : undefined;
 }
 
 function readDateline(analysis: Analysis, index: number): void {
   const text = analysis.sentences[index]?.text ?? '';
-  const place = DATELINE.exec(text)?.[1]?.replace(/[,\s]+$/, '');
-  const wire = WIRES.find(([pattern]) => pattern.test(text))?.[1];
-  const day = chrono.strict.parse(text)[0];
+  const dateline = datelineOf(text);
+  if (!dateline) return;
+  const wire = WIRES.find(([pattern]) => pattern.test(dateline.prefix))?.[1];
+  const day = chrono.strict.parse(dateline.prefix)[0];
   if (day && !analysis.date) analysis.date = isoDay(day.start.date());
   analysis.draft.describeDocument(
-    {
-      place: place ? titleCasePlace(place) : undefined,
-      distributor: wire,
-      date: day ? analysis.date : undefined,
-    },
+    { place: titleCasePlace(dateline.place), distributor: wire, date: day ? analysis.date : undefined },
     [index],
   );
 }
 
-function isHeadline(text: string): boolean {
-  if (SOURCE_URL.test(text) || text.startsWith('(') || DATE_ONLY.test(text) || isDateline(text)) return false;
+/** Not the source line, a date, a wire service's name or a parenthesis; long enough to be a headline. */
+function isTitleLike(text: string): boolean {
+  if (SOURCE_URL.test(text) || text.startsWith('(') || DATE_LINE.test(text)) return false;
+  if (datelineOf(text)?.prefix === text) return false;
   if (WIRES.some(([pattern]) => pattern.test(text)) && text.length < 30) return false;
-  return (
-    text.length >= 20 &&
-    text.length <= 300 &&
-    /\b(?:Announces?|Reports?|Receives?|Enters?|to Acquire|Acquires?|Grants?|Approv|Accept|Present|Complet|Initiat|Doses?|Submit|Launch|Sign|Agree|Expand|Names?|Appoint|Provides?|Achieves?|Secures?)/i.test(
-      text,
-    )
-  );
+  return text.length >= 20 && text.length <= 300;
 }
+
+const HEADLINE_VERB =
+  /\b(?:Announces?|Reports?|Receives?|Enters?|to Acquire|Acquires?|Grants?|Approv|Accept|Present|Complet|Initiat|Doses?|Submit|Launch|Sign|Agree|Expand|Names?|Appoint|Provides?|Achieves?|Secures?)/i;
+
+/** Without a dateline to stop at: the first title-like sentence with a headline's verb. */
+const isHeadline = (text: string) => isTitleLike(text) && HEADLINE_VERB.test(text);
 
 const wireOf = (text: string) => WIRES.find(([pattern]) => pattern.test(text))?.[1];
 
