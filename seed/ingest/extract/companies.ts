@@ -16,6 +16,28 @@ const TICKER = /\((?:[^()]*?[;,]\s*)?([A-Z][A-Za-z ]{1,40}?)\s*:\s*([A-Z0-9.]{1,
 /** A defined short name: `Suzhou Lanxin Biopharmaceutical Co., Ltd. ("Lanxin", …)`, `(hereafter "Kisaragi")`. */
 const DEFINED_NAME =
   /^\s*\((?:[^()"“]*?[;,]\s*)?(?:here(?:in)?after\s+(?:referred\s+to\s+as\s+)?)?(?:the\s+)?\\?["“]([A-Z][\w&'’ .-]{1,40}?)\\?["”]/;
+/** "Professor of Gynecologic Oncology": a field of work, not a company. */
+const FIELD_OF =
+  /\b(?:Professor|Department|Division|Head|Director|Chair|School|Institute|Vice President|Chief)\s+of\s+$/;
+/** Capitalised first words too common to stand for a company alone. */
+const GENERIC_FIRST_WORDS = new Set([
+  'First',
+  'Global',
+  'United',
+  'American',
+  'National',
+  'General',
+  'International',
+  'China',
+  'Japan',
+  'European',
+  'North',
+  'South',
+  'East',
+  'West',
+  'Bayer',
+]);
+
 /** Words that make a capitalised name an institution, not a company ("European Medicines Agency"). */
 const INSTITUTIONS =
   /^\s+(?:Agency|Administration|Authority|Institute|Foundation|University|Association|Council|Committee|Commission|Center|Centre|Society|Hospital|Network|Ministry)\b/;
@@ -70,6 +92,7 @@ function findCompanies(analysis: Analysis): Found[] {
     'g',
   );
   analysis.sentences.forEach(({ text }, sentence) => {
+    if (isTitleCase(text)) return;
     for (const match of text.matchAll(TICKER)) {
       const exchange = findTerm('exchange', match[1] as string);
       if (!exchange) continue;
@@ -93,7 +116,8 @@ function findCompanies(analysis: Analysis): Found[] {
     for (const match of text.matchAll(industry)) {
       const name = trimName(match[1] as string);
       const institution = INSTITUTIONS.test(text.slice(match.index + match[0].length));
-      if (isCompanyName(name) && /\s/.test(name) && !institution) found.push(named(name, sentence));
+      const field = FIELD_OF.test(text.slice(0, match.index));
+      if (isCompanyName(name) && /\s/.test(name) && !institution && !field) found.push(named(name, sentence));
     }
     for (const match of text.matchAll(MEMBER_OF)) {
       const group = match[2] as string;
@@ -114,7 +138,28 @@ function findCompanies(analysis: Analysis): Found[] {
     }
   });
   describe(analysis, found);
-  return mergeByKey(found);
+  const companies = mergeByKey(found);
+  addFirstWordAliases(analysis, companies);
+  return companies;
+}
+
+/** "Velora" for "Velora Therapeutics, Inc.", when the release writes it alone: the name people use. */
+function addFirstWordAliases(analysis: Analysis, companies: Found[]): void {
+  for (const company of companies) {
+    const first = /^[A-Z][\p{L}\d-]{3,}/u.exec(company.name)?.[0];
+    if (!first || company.known || !/\s/.test(company.name) || GENERIC_FIRST_WORDS.has(first)) continue;
+    if (companies.some((other) => other !== company && other.name.startsWith(`${first} `))) continue;
+    const alone = analysis.sentences.some(({ text }) =>
+      findAll(text, first).some(({ end }) => !/^\s+[A-Z]/.test(text.slice(end))),
+    );
+    if (alone && !company.aliases.includes(first)) company.aliases.push(first);
+  }
+}
+
+/** Headlines capitalise every word, so capitalised words there say nothing about names. */
+function isTitleCase(text: string): boolean {
+  const words = text.split(/\s+/).filter((word) => /^[\p{L}]{4,}/u.test(word));
+  return words.length >= 4 && words.filter((word) => /^\p{Lu}/u.test(word)).length / words.length > 0.7;
 }
 
 /** The publisher's appositive ("a biotechnology company that develops …"), kind of company and website. */
@@ -217,7 +262,9 @@ function mergeShortNames(found: Found[]): Found[] {
   const kept: Found[] = [];
   for (const company of longestFirst) {
     const key = companyNameKey(company.name);
-    const longer = kept.find((other) => !other.known && companyNameKey(other.name).startsWith(`${key} `));
+    const longer = kept.find(
+      (other) => !other.known && ` ${companyNameKey(other.name)} `.includes(` ${key} `),
+    );
     if (longer && !company.known) {
       longer.aliases = [...new Set([...longer.aliases, company.name, ...company.aliases])];
       longer.sentence = Math.min(longer.sentence, company.sentence);
@@ -229,14 +276,14 @@ function mergeShortNames(found: Found[]): Found[] {
 /** The name right before a ticker: "ImmunoGen, Inc. (Nasdaq: IMGN)" → "ImmunoGen, Inc.". */
 function nameBefore(text: string, end: number): string | undefined {
   const before = text.slice(0, end).trimEnd();
-  const match = new RegExp(
-    String.raw`(${CAPITALISED}(?:,\s+(?:Inc|Ltd|Co|Corp|LLC|plc|AG|SE|S\.A|N\.V)\.?)?)$`,
-  ).exec(before);
-  return match ? trimName(match[1] as string) : undefined;
+  const forms = vocabulary().legalForms.map(escapeRegExp).join('|');
+  const match = new RegExp(String.raw`(${CAPITALISED}?)((?:,?\s+(?:${forms}))*)$`).exec(before);
+  return match ? trimName(`${match[1]}${match[2]}`) : undefined;
 }
 
 /** Leading words that are not part of a name ("Today Velora Therapeutics" → "Velora Therapeutics"). */
-const LEADING = /^(?:(?:The|Today|Both|And|With|By|From|For|About|Under|Between|Through|Inc\.|Mass\.)\s+)+/;
+const LEADING =
+  /^(?:(?:The|Today|Both|And|With|By|From|For|About|Under|Between|Through|SOURCE|Source:|Inc\.|Mass\.)\s+)+/;
 const trimName = (name: string) =>
   name
     .replace(LEADING, '')
@@ -248,9 +295,10 @@ function isCompanyName(name: string): boolean {
   const trimmed = trimName(name);
   return (
     trimmed.length > 1 &&
+    !/['’]s\b/.test(trimmed) &&
     /^[A-Z]/.test(trimmed) &&
     !NOT_NAMES.has(trimmed.toLowerCase()) &&
-    companyNameKey(trimmed).length > 1
+    companyNameKey(trimmed).length > 2
   );
 }
 

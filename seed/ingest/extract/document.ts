@@ -112,6 +112,8 @@ function readDateline(analysis: Analysis, index: number): void {
 /** Not the source line, a date, a wire service's name or a parenthesis; long enough to be a headline. */
 function isTitleLike(text: string): boolean {
   if (SOURCE_URL.test(text) || text.startsWith('(') || DATE_LINE.test(text)) return false;
+  if (/\)$/.test(text) && !text.includes('(')) return false;
+  if (hasDate(text) && text.length < 80) return false;
   if (datelineOf(text)?.prefix === text) return false;
   if (WIRES.some(([pattern]) => pattern.test(text)) && text.length < 30) return false;
   return text.length >= 20 && text.length <= 300;

@@ -164,17 +164,22 @@ function draftContact(
       facts.company ??= company.id;
       field = field.replace(company.name, '').trim();
     }
-    if (AGENCY_WORDS.test(field) && !TITLE_WORDS.test(field) && !facts.company) {
-      facts.company = analysis.entity('companies', [field], { companyType: 'COMMUNICATIONS' }, at);
-      continue;
-    }
     const name = new RegExp(`^(${NAME})\\b,?\\s*`).exec(field);
-    if (name && !TITLE_WORDS.test(name[1] as string) && !/^The\s/.test(name[1] as string) && !facts.name) {
+    const person = name?.[1] ?? '';
+    if (
+      name &&
+      !TITLE_WORDS.test(person) &&
+      !AGENCY_WORDS.test(person) &&
+      !/^The\s/.test(person) &&
+      !facts.name
+    ) {
       facts.name = name[1];
       field = field.slice(name[0].length).trim();
     }
     field = field.replace(/^[,\s]+|[,\s]+$/g, '');
-    if (field && TITLE_WORDS.test(field)) facts.title ??= field;
+    if (AGENCY_WORDS.test(field) && !TITLE_WORDS.test(field) && !facts.company) {
+      facts.company = analysis.entity('companies', [field], { companyType: 'COMMUNICATIONS' }, at);
+    } else if (field && TITLE_WORDS.test(field)) facts.title ??= field;
   }
   if (!facts.name) return;
   const company =
