@@ -121,7 +121,9 @@ function quarter(
 function fullDates(text: string): StatedDate[] {
   return chrono.en.strict
     .parse(text)
-    .filter((r) => r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day'))
+    .filter(
+      (r) => WITH_YEAR.test(r.text) && ['year', 'month', 'day'].every((c) => r.start.isCertain(c as 'day')),
+    )
     .map((r) => ({
       date: `${r.start.get('year')}-${pad(r.start.get('month') ?? 0)}-${pad(r.start.get('day') ?? 0)}`,
       datePrecision: 'DAY' as const,
@@ -129,6 +131,9 @@ function fullDates(text: string): StatedDate[] {
       end: r.index + r.text.length,
     }));
 }
+
+/** chrono also reads "in the second" and "within 67 days" as days: a date stated in full writes its year. */
+const WITH_YEAR = /\b(?:19|20)\d{2}\b/;
 
 /** Digits around which a full date may be written: chrono is asked only when the text has a year. */
 const HAS_YEAR = /(?:19|20)\d{2}/;

@@ -66,27 +66,34 @@ const EXCLUSIVE: readonly [Type, RegExp][] = [
   ],
   [
     'POSITIVE_OPINION',
-    /\bpositive\s+(?:opinion|recommendation)\b|\brecommend(?:s|ed|ing)?\s+(?:the\s+)?(?:approval|granting|(?:conditional\s+)?marketing\s+authori[sz]ation)\b|\bvoted\s+in\s+favou?r\b/i,
+    /\bpositive\s+(?:CHMP\s+|CVMP\s+)?(?:opinion|recommendation)\b|\brecommend(?:s|ed|ing)?\s+(?:the\s+)?(?:approval|granting|(?:conditional\s+)?marketing\s+authori[sz]ation)\b|\bvoted\s+in\s+favou?r\b/i,
   ],
 ];
 /** A decision yet to come: a PDUFA date, "a decision … is expected". */
 const DECISION_EXPECTED =
-  /\bPDUFA\b|\b(?:target\s+)?action\s+date\b|\bgoal\s+date\b|\bdecision\b(?=[^.;]*\b(?:expected|anticipated)\b)|\b(?:expect(?:s|ed)?|anticipat(?:es|ed))\s+(?:an?\s+|the\s+)?(?:\w+\s+)?decision\b|\bdeliver\s+a\s+decision\b|\bdecision\s+by\s+the\b/i;
+  /\bPDUFA\b|\b(?:target\s+)?action\s+date\b|\bgoal\s+date\b|\bdecision\b(?=[^.;]*\b(?:expected|anticipated)\b)|\b(?:expect(?:s|ed)?|anticipat(?:es|ed))\s+(?:an?\s+|the\s+)?(?:\w+\s+)?decision\b|\b(?:deliver|issue|make)s?\s+a\s+(?:final\s+)?decision\b|\bdecision\s+by\s+the\b/i;
 /** An application filed, accepted or under review; Priority Review is granted with the acceptance. */
 const FILING =
-  /\baccept(?:ed|s|ance)\b(?=[^.;]{0,120}\b(?:application|BLA|NDA|MAA|sBLA|sNDA|submission|dossier|for\s+(?:review|filing))\b)|\b(?:application|BLA|NDA|MAA|sBLA|sNDA|submission|dossier)\b[^.;]{0,120}?\b(?:accepted|validated)\b|\bpriority\s+review\b|\baccelerated\s+assessment\b|\bsubmit(?:s|ted|ting)?\b|\bsubmission\b|\bfiled\b|\bfiling\b|\bunder\s+(?:priority\s+)?review\b|\bvalidated\b/i;
+  /\baccept(?:ed|s|ance)\b(?=[^.;]{0,120}\b(?:application|BLA|NDA|MAA|sBLA|sNDA|submission|dossier|for\s+(?:review|filing))\b)|\b(?:application|BLA|NDA|MAA|sBLA|sNDA|submission|dossier)\b[^.;]{0,120}?\b(?:accepted|validated)\b|\bacceptance\b|\bseek(?:s|ing)?\s+(?:\w+\s+)?approval\b|\breview\b[^.;]{0,20}\bunder\s*way\b|\bpriority\s+review\b|\baccelerated\s+assessment\b|\bsubmit(?:s|ted|ting)?\b|\bsubmission\b|\bfiled\b|\bfiling\b|\bunder\s+(?:priority\s+)?review\b|\bvalidated\b/i;
 /** An approval; "FDA-approved" describes something else. */
 const APPROVAL =
-  /(?<![-\w])approv(?:e|es|ed|al|als)\b|\bmarketing\s+authori[sz]ation\b(?!\s+application)|\bconditional\s+authori[sz]ation\b/i;
+  /(?<![-\w])approv(?:e|es|al|als)\b|(?<![-\w])approved\b(?!\s+(?:medicines?|products?|drugs?|therap\w*|ADCs?|antibod\w*|indications?|tests?|treatments?)\b)|\bmarketing\s+authori[sz]ation\b(?!\s+application)|\bconditional\s+authori[sz]ation\b/i;
 
 /** Done: "has approved", "has been accepted", "was approved". */
 const COMPLETED_CUE =
   /\b(?:has|have|had)\s+(?:(?:been|now|officially|also|already)\s+)*(?:approved|granted|accepted|submitted|filed|validated|issued|adopted|recommended|received|given|rejected|withdrawn|completed)\b|\b(?:was|were)\s+(?:\w+\s+)?(?:approved|granted|accepted|submitted|filed|validated|issued|recommended|rejected|withdrawn)\b/i;
 /** To come: "expected", "would", "plans to submit". */
 const EXPECTED_CUE =
-  /\b(?:expect(?:s|ed|ing)?|anticipat(?:es|ed|ing)|would|will|could|plans?\s+to|planned|intends?\s+to|potential(?:ly)?|upcoming|by\s+(?:the\s+)?(?:end|year[-\s]?end))\b/i;
+  /\b(?:expect(?:s|ed|ing)?|anticipat(?:es|ed|ing)|would|will|could|plan(?:s|ned)?|intends?\s+to|potential(?:ly)?|upcoming|by\s+(?:the\s+)?(?:end|year[-\s]?end))\b/i;
 /** A condition, not an event: "upon FDA approval", "if approved", "pending approval". */
-const CONDITION = /\b(?:upon|if|once|pending|on)\s+(?:[\w.'’-]+\s+){0,3}$/i;
+const CONDITION = /\b(?:upon|if|once|pending|on|after)\s+(?:[\w.'’-]+\s+){0,4}$/i;
+/** Boilerplate that names events only as risks. */
+const FORWARD_LOOKING = /\bforward-looking\s+statements?\b/i;
+/** An application that names its region when the text names no regulator ("Tianrui submitted the BLA"). */
+const APPLICATION_REGION: readonly [RegExp, string][] = [
+  [/\b(?:s?BLA|Biologics\s+License\s+Application)\b/, 'us'],
+  [/\b(?:MAA|Marketing\s+Authori[sz]ation\s+Application)\b/i, 'eu'],
+];
 
 /** Where one part of a sentence ends and another, with its own regulator, begins. */
 const CLAUSE_BREAK = /;\s+|,\s+(?:with|while|whereas)\s+|,\s+and\s+(?=(?:the|an?)\s)/g;
@@ -100,6 +107,9 @@ const ANAPHORA =
 const BASED_ON = /\bbased\s+(?:up)?on\b/i;
 /** The sentence after a filing that gives its indication. */
 const PROPOSED_INDICATION = /^\s*The\s+(?:proposed\s+)?indication\b/i;
+
+/** A web address: its digits are no date line ("…/article/2012-11-06/…"). */
+const ADDRESS = /https?:\/\/|www\./i;
 
 /** How far back a sentence that names no drug looks for the one it is about. */
 const LOOK_BACK = 3;
@@ -127,8 +137,11 @@ interface Statement {
   cue: Span;
 }
 
-/** Where a statement's event happens: the regulator's region, or the region the text names. */
-type Where = Pick<Statement, 'region' | 'regionText' | 'agency'>;
+/** Where a statement's event happens: the regulator's region, the region the text names, or its application's. */
+type Where = Pick<Statement, 'region' | 'regionText' | 'agency'> & { byApplication?: boolean };
+
+/** A statement as read, before the drug or region a clause leaves out is found. */
+type Raw = Omit<Statement, 'drug' | 'region'> & { drug?: Mention; region?: Region; byApplication?: boolean };
 
 /** The event of a (drug, region, family): the statements that state it, in text order. */
 interface Event {
@@ -160,7 +173,7 @@ class RegulatoryReading {
     const date = analysis.date;
     if (date) {
       const sentence = analysis.sentences.findIndex(
-        (s) => /\d{4}/.test(s.text) && releaseDate(s.text) === date,
+        (s) => !ADDRESS.test(s.text) && /\d{4}/.test(s.text) && releaseDate(s.text) === date,
       );
       this.release = { date, sentence: sentence >= 0 ? sentence : undefined };
     }
@@ -171,112 +184,163 @@ class RegulatoryReading {
   }
 
   read(): void {
+    const raws: Raw[][] = [];
     this.analysis.sentences.forEach((sentence, index) => {
-      const statements = EVENT_HINT.test(sentence.text) ? this.statementsIn(index) : [];
-      for (const statement of statements) this.add(statement);
-      if (!statements.length) this.referBack(index);
+      const read = EVENT_HINT.test(sentence.text) && !FORWARD_LOOKING.test(sentence.text);
+      raws.push(read ? this.rawStatementsIn(index, raws) : []);
+    });
+    const all = raws.flat();
+    for (const raw of all) if (raw.drug && raw.region) this.add(raw as Statement);
+    for (const raw of all) {
+      if (!raw.drug || !raw.region) for (const statement of this.complete(raw, raws)) this.add(statement);
+    }
+    this.analysis.sentences.forEach((_, index) => {
+      if (!this.stated.has(index)) this.referBack(index);
       this.readBasis(index);
     });
   }
 
   // --- reading -------------------------------------------------------------------------------------------
 
-  private statementsIn(index: number): Statement[] {
+  /**
+   * What sentence `index` states, clause by clause: a statement per regulator (or region) and drug the clause
+   * names; one that names neither is the previous clause's or sentence's event told again ("with the filing
+   * accepted in January 2025"; "A decision is anticipated in the second half of 2025").
+   */
+  private rawStatementsIn(index: number, before: readonly Raw[][]): Raw[] {
     const text = this.analysis.sentences[index]?.text ?? '';
-    const statements: Statement[] = [];
-    const pending: Omit<Statement, 'drug'>[] = [];
-    for (const clause of clauses(text)) {
-      const clauseText = text.slice(clause.start, clause.end);
-      const kinds = eventKinds(clauseText);
+    const raws: Raw[] = [];
+    for (const part of clauses(text).flatMap((clause) => this.byRegulator(index, clause))) {
+      const partText = text.slice(part.start, part.end);
+      const kinds = eventKinds(partText);
       if (!kinds.length) continue;
-      const agencies = this.agenciesBySentence[index]?.filter((a) => within(a, clause)) ?? [];
-      const places = agencies.length
-        ? agencies.map((a) => ({ region: a.entry.region, agency: a }))
-        : undefined;
-      const regions = places ? [] : regionsIn(clauseText);
-      const status = statusOf(clauseText);
-      const dates = statedDates(clauseText, this.release?.date);
-      for (const [k, kind] of kinds.entries()) {
-        const cue = { start: clause.start + kind.start, end: clause.start + kind.end };
+      const scope = DRUG_SCOPE_END.exec(partText);
+      const inScope = { start: part.start, end: part.start + (scope?.index ?? partText.length) };
+      const wheres = this.wheresIn(index, part, inScope);
+      const drugs = this.drugsIn(index, part, inScope);
+      const status = statusOf(partText);
+      const dates = statedDates(partText, this.release?.date).filter((d) => !this.isDateLine(index, d));
+      const context = raws.at(-1) ?? before[index - 1]?.at(-1);
+      for (const kind of kinds) {
+        const cue = { start: part.start + kind.start, end: part.start + kind.end };
         if (CONDITION.test(text.slice(0, cue.start))) continue;
         // With an acceptance and a PDUFA date in one clause, the date is the decision's.
         const date = kinds.length > 1 && kind.type !== 'DECISION_EXPECTED' ? undefined : dates[0];
         const type = kind.type === 'APPROVAL' && status === 'EXPECTED' ? 'DECISION_EXPECTED' : kind.type;
-        const base = {
+        const told = {
           sentence: index,
           type,
           status: type === 'DECISION_EXPECTED' ? 'EXPECTED' : status,
           cue,
           date,
         };
-        const wheres: Where[] = [
-          ...(places ?? []).flatMap(({ region, agency }) => {
-            const entry = regionById().get(region);
-            return entry ? [{ region: entry, agency }] : [];
-          }),
-          ...regions.map((r) => ({ region: r.entry, regionText: r.text.replace(/\s+/g, ' ') })),
-        ];
-        const drugs = this.drugsIn(index, { start: clause.start, end: clause.end });
-        if (!wheres.length) {
-          if (k === 0) this.restate(index, kind.type, drugs, base.cue);
-          continue;
-        }
-        for (const where of uniqueBy(wheres, (w) => w.region.id)) {
-          if (drugs.length) for (const drug of drugs) statements.push({ ...base, ...where, drug });
-          else pending.push({ ...base, ...where });
+        if (wheres.length) {
+          for (const where of wheres) {
+            if (drugs.length) for (const drug of drugs) raws.push({ ...told, ...where, drug });
+            else raws.push({ ...told, ...where });
+          }
+        } else if (drugs.length) for (const drug of drugs) raws.push({ ...told, drug });
+        else if (context?.region) {
+          raws.push({
+            ...told,
+            region: context.region,
+            agency: context.agency,
+            drug: context.drug,
+          });
         }
       }
     }
-    for (const statement of pending) {
-      for (const drug of this.drugsFor(statement, statements)) statements.push({ ...statement, drug });
+    return raws;
+  }
+
+  /** A clause cut where it names a regulator of another region ("FDA Complete Response Letter … and NMPA Acceptance"). */
+  private byRegulator(index: number, clause: Span): Span[] {
+    const parts: Span[] = [];
+    let region: string | undefined;
+    for (const named of this.agenciesBySentence[index]?.filter((a) => within(a, clause)) ?? []) {
+      if (region !== undefined && named.entry.region !== region) {
+        const last = parts.at(-1);
+        if (last) last.end = named.start;
+        parts.push({ start: named.start, end: clause.end });
+      }
+      region = named.entry.region;
     }
-    return statements;
+    return parts.length ? [{ start: clause.start, end: parts[0]?.start ?? clause.end }, ...parts] : [clause];
+  }
+
+  /** Where a clause's event is: its regulators' regions, else the regions it names, else its application's. */
+  private wheresIn(index: number, part: Span, inScope: Span): Where[] {
+    const text = this.analysis.sentences[index]?.text ?? '';
+    const agencies = this.agenciesBySentence[index]?.filter((a) => within(a, part)) ?? [];
+    if (agencies.length) {
+      return uniqueBy(agencies, (a) => a.entry.region).flatMap((agency) => {
+        const region = regionById().get(agency.entry.region);
+        return region ? [{ region, agency }] : [];
+      });
+    }
+    const named = regionsIn(text.slice(inScope.start, inScope.end)).map((r) => ({
+      region: r.entry,
+      regionText: r.text.replace(/\s+/g, ' '),
+    }));
+    if (named.length) return uniqueBy(named, (w) => w.region.id);
+    const application = APPLICATION_REGION.find(([pattern]) =>
+      pattern.test(text.slice(part.start, part.end)),
+    );
+    const region = application && regionById().get(application[1]);
+    return region ? [{ region, byApplication: true }] : [];
   }
 
   /** The drugs a clause is about: those named before its population or comparators (or the first it names). */
-  private drugsIn(index: number, clause: Span): Mention[] {
-    const text = this.analysis.sentences[index]?.text ?? '';
-    const mentions = this.analysis.mentionsIn(index, 'Drug').filter((m) => within(m, clause));
-    const scopeEnd = DRUG_SCOPE_END.exec(text.slice(clause.start, clause.end));
-    const inScope = scopeEnd ? mentions.filter((m) => m.start < clause.start + scopeEnd.index) : mentions;
-    return uniqueBy(inScope.length ? inScope : mentions.slice(0, 1), (m) => m.id);
+  private drugsIn(index: number, part: Span, inScope: Span): Mention[] {
+    const mentions = this.analysis.mentionsIn(index, 'Drug').filter((m) => within(m, part));
+    const scoped = mentions.filter((m) => m.start < inScope.end);
+    return uniqueBy(scoped.length ? scoped : mentions.slice(0, 1), (m) => m.id);
+  }
+
+  /** The release's own date line inside a sentence ("Tokyo, Japan (September 24, 2024) – … has received approval"). */
+  private isDateLine(index: number, date: StatedDate): boolean {
+    return index === this.release?.sentence && date.date === this.release.date;
   }
 
   /**
-   * The drug of a statement whose clause names none ("A decision by the European Commission is expected by year
-   * end"): the one another clause of the sentence names, else that of the document's event of the same region
-   * and kind, else, when it names its regulator, the drug of a sentence just before.
+   * A statement that names no drug or no region, once every complete one is known. Without a region, it is
+   * the document's one event of its drug and kind told again ("Kadcyla has been approved for the treatment of
+   * …"). Without a drug ("A decision by the European Commission is expected by year end"): the drug another
+   * clause of the sentence names, else that of the document's event of the same region (and kind), else the
+   * document's only drug of any event, else, when it names its regulator or application, a sentence's just before.
    */
-  private drugsFor(statement: Omit<Statement, 'drug'>, others: readonly Statement[]): Mention[] {
-    if (others.length) return uniqueBy(others, (s) => s.drug.id).map((s) => s.drug);
-    const family = FAMILY[statement.type];
-    const same = [...this.events.values()]
-      .reverse()
-      .find(
-        (e) => e.statements[0]?.region.id === statement.region.id && FAMILY[e.statements[0].type] === family,
+  private complete(raw: Raw, raws: readonly Raw[][]): Statement[] {
+    const events = [...this.events.values()].reverse();
+    const lead = (e: Event) => e.statements[0] as Statement;
+    const family = FAMILY[raw.type];
+    if (!raw.region) {
+      const matching = events.filter(
+        (e) => lead(e).drug.id === raw.drug?.id && FAMILY[lead(e).type] === family,
       );
-    if (same?.statements[0]) return [same.statements[0].drug];
-    if (!statement.agency) return [];
-    for (let i = statement.sentence - 1; i >= Math.max(0, statement.sentence - LOOK_BACK); i--) {
-      const drugs = this.analysis.mentionsIn(i, 'Drug');
-      if (drugs[0]) return [drugs[0]];
+      const event = matching.length === 1 ? matching[0] : undefined;
+      return event && raw.drug
+        ? [{ ...lead(event), ...raw, region: lead(event).region, drug: raw.drug, date: undefined }]
+        : [];
+    }
+    const region = raw.region;
+    const withDrug = (drugs: readonly Mention[]) =>
+      uniqueBy(drugs, (d) => d.id).map((drug) => ({ ...raw, region, drug }));
+    const sameSentence = (raws[raw.sentence] ?? []).flatMap((r) => (r.drug ? [r.drug] : []));
+    if (sameSentence.length) return withDrug(sameSentence);
+    const sameRegion = events.filter((e) => lead(e).region.id === region.id);
+    const same = sameRegion.find((e) => FAMILY[lead(e).type] === family) ?? sameRegion[0];
+    if (same) return withDrug([lead(same).drug]);
+    const drugs = uniqueBy(
+      events.map((e) => lead(e).drug),
+      (d) => d.id,
+    );
+    if (drugs.length === 1) return withDrug(drugs);
+    if (!raw.agency && !raw.byApplication) return [];
+    for (let i = raw.sentence - 1; i >= Math.max(0, raw.sentence - LOOK_BACK); i--) {
+      const mentioned = this.analysis.mentionsIn(i, 'Drug');
+      if (mentioned[0]) return withDrug([mentioned[0]]);
     }
     return [];
-  }
-
-  /**
-   * A clause that states an event of a drug but names no regulator or region ("Kadcyla has been approved for
-   * the treatment of …") restates the document's one event of that drug and kind, if there is one.
-   */
-  private restate(index: number, type: Type, drugs: readonly Mention[], cue: Span): void {
-    for (const drug of drugs) {
-      const matching = [...this.events.values()].filter(
-        (e) => e.statements[0]?.drug.id === drug.id && FAMILY[e.statements[0].type] === FAMILY[type],
-      );
-      const [event] = matching;
-      if (matching.length !== 1 || !event?.statements[0]) continue;
-      this.add({ ...event.statements[0], sentence: index, drug, cue, date: undefined });
-    }
   }
 
   private add(statement: Statement): void {
@@ -295,9 +359,6 @@ class RegulatoryReading {
     const anaphora = ANAPHORA.exec(text);
     const event = anaphora && this.lastEvent(index, anaphora[0]);
     if (!anaphora || !event) return;
-    const here = this.stated.get(index) ?? [];
-    if (!here.includes(event)) here.push(event);
-    this.stated.set(index, here);
     this.references.push({
       event,
       sentence: index,
@@ -310,7 +371,7 @@ class RegulatoryReading {
   private lastEvent(index: number, words: string): Event | undefined {
     const family: Family | undefined = /opinion|recommendation/i.test(words)
       ? 'opinion'
-      : /approval/i.test(words)
+      : /approval|authori[sz]ation/i.test(words)
         ? 'decision'
         : /acceptance/i.test(words)
           ? 'filing'
@@ -331,8 +392,9 @@ class RegulatoryReading {
     const trials = this.analysis.mentionsIn(index, 'Trial').filter((m) => m.start > basedOn.index);
     if (!trials.length) return;
     let events = this.stated.get(index) ?? [];
-    if (!events.length && /approv|decision|opinion|recommend/i.test(text.slice(0, basedOn.index))) {
-      const event = this.lastEvent(index, text.slice(0, basedOn.index));
+    const before = text.slice(0, basedOn.index);
+    if (!events.length && /approv|decision|opinion|recommend|authori[sz]ation|^\W*$/i.test(before)) {
+      const event = this.lastEvent(index, before);
       events = event ? [event] : [];
     }
     for (const event of events) {
