@@ -179,7 +179,7 @@ function termPattern(terms: readonly Term[]): { exact: RegExp; caseless: RegExp 
   const exact = spellings.filter((s) => s.length <= 4 || /^[A-Z0-9-]+$/.test(s));
   const caseless = spellings.filter((s) => !exact.includes(s));
   const of = (list: string[], flags: string) =>
-    new RegExp(list.length ? `(?<![\\w-])(?:${list.map(escapeRegExp).join('|')})(?![\\w-])` : '(?!)', flags);
+    new RegExp(list.length ? `(?<!\\w)(?:${list.map(escapeRegExp).join('|')})(?!\\w)` : '(?!)', flags);
   return { exact: of(exact, 'g'), caseless: of(caseless, 'gi') };
 }
 

@@ -259,7 +259,7 @@ function draftTrial(
   const studied =
     indications.find((i) => i.start >= candidate.start) ?? (BASED_ON.test(text) ? undefined : indications[0]);
   if (studied) analysis.draft.link('trials', id, 'studies', studied.id, [index]);
-  const sponsor = sponsorOf(analysis, text, index, candidate);
+  const sponsor = sponsorOf(analysis, text, candidate);
   if (sponsor) {
     analysis.draft.link('trials', id, 'conductedBy', sponsor, [index]);
     for (const drug of tests) analysis.draft.link('drugs', drug, 'developers', sponsor, [index]);
@@ -281,12 +281,7 @@ function regionIn(name: string): string | undefined {
   return match?.[0];
 }
 
-function sponsorOf(
-  analysis: Analysis,
-  text: string,
-  index: number,
-  candidate: Candidate,
-): string | undefined {
+function sponsorOf(analysis: Analysis, text: string, candidate: Candidate): string | undefined {
   if (candidate.sponsorName) return analysis.find('Company', candidate.sponsorName);
   const before = /([A-Z][\w-]*)['’]s?\s+(?:[\w-]+\s+){0,3}$/.exec(text.slice(0, candidate.start));
   const company = before?.[1] && analysis.find('Company', before[1]);
