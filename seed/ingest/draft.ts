@@ -243,9 +243,8 @@ const isLink = (value: unknown): value is Link =>
 /** A link whose citations the record already has, and no properties, is written as its bare id. */
 function bare(link: Link, recordCite: readonly string[], field: string): Link | string {
   const { ref, cite, ...properties } = link;
-  if (REQUIRED_LINK_PROPERTIES[field]) return link;
   const inherited = !cite || cite.every((key) => recordCite.includes(key));
-  if (inherited && Object.keys(properties).length === 0) return ref;
+  if (inherited && Object.keys(properties).length === 0 && !REQUIRED_LINK_PROPERTIES[field]) return ref;
   return inherited ? { ref, ...properties } : link;
 }
 

@@ -24,7 +24,7 @@ const TITLE_WORDS =
 const AGENCY_WORDS =
   /\b(?:Communications|Network|Partners|Associates|Advisors|PR|Media Group|Public Relations)$/;
 const CONTACT_HEADING =
-  /^(?:For\s+)?(?:(Investors?|Media|Press)(?:\s+(?:Contacts?|Relations|Inquiries|Enquiries))?|Contacts?|(.{2,40}?)\s+(Investor|Media|Press)\s+(?:Relations|Contacts?))\s*(?::\s*|$)/i;
+  /^(?:(?:For\s+)?(?:(?:Investors?|Media|Press)(?:\s+(?:Contacts?|Relations|Inquiries|Enquiries))?|Contacts?)\s*(?::\s*|$)|(.{2,40}?)\s+(?:Investor|Media|Press)\s+(?:Relations|Contacts?)\s*:\s*)/i;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 const PHONE = /(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?(?:[\s.-]?\d{2,4}){2,4}/;
 
@@ -118,7 +118,7 @@ function extractContacts(analysis: Analysis): void {
     const rest = text.slice(heading[0].length).trim();
     const block = rest ? [i] : linesAfter(analysis, i);
     const fields = rest ? splitFields(rest) : block.map((j) => sentences[j]?.text ?? '');
-    draftContact(analysis, fields, block, audience, i, heading[2]);
+    draftContact(analysis, fields, block, audience, i, heading[1]);
     if (!rest) i = block.at(-1) ?? i;
   }
   lineBreaks = undefined;
