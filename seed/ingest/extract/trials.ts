@@ -26,6 +26,9 @@ const DESCRIBED_TRIAL = new RegExp(
   String.raw`(?:\b([A-Z][\w-]*)['’]s?\s+)?((?:(?:[A-Z][a-z]+|global|pivotal|randomized|ongoing|open-label|registrational|multinational)\s+)*)(${PHASE})((?:\s+(?!trial|study)[a-z][\w-]*){0,4}?)\s+(trial|study)\b(?!\s+(?:data|results))`,
   'g',
 );
+const DESCRIBED_AFTER_NAME = new RegExp(
+  String.raw`^\s*(?:\(NCT\d{8}\))?,\s+an?\s+[^.;()]*?(${PHASE})[^.;()]*?\b(?:trial|study)\b`,
+);
 const NCT = /\bNCT\d{8}\b/;
 /** All-capital words that are not trial names. */
 const NOT_A_TRIAL =
@@ -160,7 +163,10 @@ function findTrials(
     )
       continue;
     const start = match.index ?? 0;
-    found.push({ name, aliases: [], phase: match[1] ?? match[3], start, end: start + match[0].length });
+    // "KESTREL-2 (NCT05894412), an open-label, single-arm Phase 2 trial": the description is the named trial's.
+    const described = DESCRIBED_AFTER_NAME.exec(text.slice(start + match[0].length));
+    const end = start + match[0].length + (described?.[0].length ?? 0);
+    found.push({ name, aliases: [], phase: match[1] ?? match[3] ?? described?.[1], start, end });
   }
   for (const match of text.matchAll(DESCRIBED_TRIAL)) {
     const start = (match.index ?? 0) + (match[1] ? 0 : 0);
@@ -180,11 +186,12 @@ function findTrials(
     found.push({ name, aliases: [], phase: match[3], start, end, sponsorName: match[1], regionText: region });
   }
   for (const trial of found) {
-    const nct = NCT.exec(text.slice(trial.end, trial.end + 80));
+    const nct = NCT.exec(text.slice(trial.start, trial.end + 80));
     if (
       nct &&
       !found.some(
-        (other) => other !== trial && other.start > trial.end && other.start < trial.end + (nct.index ?? 0),
+        (other) =>
+          other !== trial && other.start > trial.start && other.start < trial.start + (nct.index ?? 0),
       )
     ) {
       trial.aliases.push(nct[0]);

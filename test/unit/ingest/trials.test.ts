@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { findIndications } from '../../../seed/ingest/extract/indications.ts';
+import { draftText, release } from './draftText.ts';
+
+const draft = (body: string) => draftText(release(body));
+const refs = (links: unknown) =>
+  ((links ?? []) as (string | { ref: string })[]).map((l) => (typeof l === 'string' ? l : l.ref));
+const fields = (text: string) => findIndications(text).map(({ start, end, population, ...rest }) => rest);
+
+describe('the indication rules', () => {
+  it('reads biomarker, setting and prior therapy of an approval sentence (Kadcyla)', () => {
+    expect(
+      fields(
+        'The proposed indication is for the treatment of people with HER2-positive, unresectable locally advanced or metastatic breast cancer who have received prior treatment with Herceptin® (trastuzumab) and a taxane chemotherapy.',
+      ),
+    ).toEqual([
+      {
+        disease: 'breast cancer',
+        biomarker: 'HER2-positive',
+        setting: 'unresectable locally advanced or metastatic',
+        priorTherapy: 'Herceptin (trastuzumab) and a taxane chemotherapy',
+        name: 'HER2-positive unresectable locally advanced or metastatic breast cancer after Herceptin and a taxane chemotherapy',
+      },
+    ]);
+  });
+
+  it('reads each of a list, with its line of therapy and a setting written first', () => {
+    const found = fields(
+      'These include for the first-line treatment of HER2-positive metastatic breast cancer, for early stage HER2-positive breast cancer and for advanced HER2-positive gastric cancer.',
+    );
+    expect(found.map((f) => [f.disease, f.setting, f.lineOfTherapy])).toEqual([
+      ['breast cancer', 'metastatic', 'first line'],
+      ['breast cancer', 'early stage', undefined],
+      ['gastric cancer', 'advanced', undefined],
+    ]);
+    expect(found[0]?.name).toBe('First-line HER2-positive metastatic breast cancer');
+  });
+
+  it('counts prior lines into a line of therapy and keeps a disease with "or" and an abbreviation', () => {
+    const [found] = fields(
+      'A trial in patients with EGFR-mutated locally advanced or metastatic gastric or gastroesophageal junction (GEJ) adenocarcinoma whose disease has progressed after at least two prior lines of therapy.',
+    );
+    expect(found).toMatchObject({
+      disease: 'gastric or gastroesophageal junction (GEJ) adenocarcinoma',
+      biomarker: 'EGFR-mutated',
+      setting: 'locally advanced or metastatic',
+      lineOfTherapy: 'third line or later',
+    });
+  });
+
+  it('leaves out diseases no one is treated for in the sentence, and bare "solid tumors"', () => {
+    expect(fields('B7-H4 is a protein overexpressed in ovarian, endometrial and breast cancers.')).toEqual(
+      [],
+    );
+    expect(fields('Activity has been observed in small cell lung cancer.')).toEqual([]);
+    expect(fields('A company developing ADCs for patients with solid tumors.')).toEqual([]);
+    expect(fields('Approval in Japan for HER2-Low Breast Cancer')[0]).toMatchObject({
+      biomarker: 'HER2-low',
+      disease: 'breast cancer',
+    });
+  });
+});
+
+describe('the trial rules', () => {
+  it('reads a named trial with its NCT id, phase, design, status, drug and indication', async () => {
+    const seed = await draft(
+      'Acme Therapeutics, Inc. (Nasdaq: ACME) said AC-228 (arcotuzumab tirumotecan) is being evaluated in KESTREL-2 (NCT05894412), an open-label, single-arm Phase 2 trial in patients with CLDN18.2-positive metastatic gastric cancer.',
+    );
+    const [trial] = seed.trials ?? [];
+    expect(trial).toMatchObject({
+      name: 'KESTREL-2',
+      aliases: ['NCT05894412'],
+      phase: 'PHASE_2',
+      status: 'ONGOING',
+    });
+    expect(trial?.design).toBe('open-label, single-arm');
+    expect(refs(trial?.tests)).toEqual([seed.drugs?.[0]?.id]);
+    expect(refs(trial?.studies)).toEqual([seed.indications?.[0]?.id]);
+    expect(refs(seed.drugs?.[0]?.investigatedFor)).toEqual([seed.indications?.[0]?.id]);
+    expect(seed.drugs?.[0]?.highestPhase).toBe('PHASE_2');
+  });
+
+  it('names an unnamed trial for the drug it tests, with its region (Kadcyla in Japan)', async () => {
+    const seed = await draft(
+      'The Japanese Ministry of Health, Labor and Welfare (MHLW) has approved Kadcyla® for the treatment of inoperable or recurrent HER2-positive breast cancer based on results from a Japanese Phase II trial and the EMILIA Phase III trial.',
+    );
+    expect(seed.trials?.map((t) => [t.name, t.phase])).toEqual([
+      ['Japanese Phase II trial of Kadcyla', 'PHASE_2'],
+      ['EMILIA', 'PHASE_3'],
+    ]);
+    expect(refs(seed.trials?.[0]?.regions)).toEqual(['japan']);
+    // The indication is the approval's: the trials were not said to study it.
+    expect(seed.trials?.every((t) => t.studies === undefined)).toBe(true);
+  });
+
+  it('tells the comparator from the drug tested and keeps a prior therapy out of the tests', async () => {
+    const seed = await draft(
+      'Acme Therapeutics, Inc. (Nasdaq: ACME) announced that the EMILIA trial assessed Kadcyla® compared to standard therapy for the treatment of patients with HER2-positive metastatic breast cancer who had previously received Herceptin® (trastuzumab) and a taxane.',
+    );
+    const [trial] = seed.trials ?? [];
+    expect(trial?.comparator).toBe('standard therapy');
+    expect(trial?.tests).toEqual([{ ref: 'kadcyla', role: 'INVESTIGATIONAL' }]);
+    expect(refs(seed.indications?.[0]?.priorTherapies)).toEqual(['herceptin']);
+  });
+
+  it('links a drug to the uses that studies assess, with the sponsor, across "These include"', async () => {
+    const seed = await draft(
+      'Roche Holding AG (SIX: ROG) is conducting a number of studies assessing Kadcyla® for potential additional uses. These include for early stage HER2-positive breast cancer and for advanced HER2-positive gastric cancer.',
+    );
+    const [drug] = seed.drugs ?? [];
+    expect(drug?.investigatedFor).toHaveLength(2);
+    expect(drug?.investigatedFor?.[0]).toMatchObject({ status: 'ONGOING' });
+  });
+
+  it('marks a planned study PLANNED and takes no stage from it', async () => {
+    const seed = await draft(
+      'Acme Therapeutics, Inc. (Nasdaq: ACME) licensed AC-207 today. "We intend to move AC-207 into a global Phase 1/2 study in 2025, beginning with extensive-stage small cell lung cancer."',
+    );
+    const [trial] = seed.trials ?? [];
+    expect(trial).toMatchObject({ phase: 'PHASE_1_2', status: 'PLANNED' });
+    expect(seed.drugs?.[0]?.highestPhase).toBeUndefined();
+  });
+});
