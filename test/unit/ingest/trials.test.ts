@@ -108,8 +108,9 @@ describe('the trial rules', () => {
       'Roche Holding AG (SIX: ROG) is conducting a number of studies assessing Kadcyla® for potential additional uses. These include for early stage HER2-positive breast cancer and for advanced HER2-positive gastric cancer.',
     );
     const [drug] = seed.drugs ?? [];
-    expect(drug?.investigatedFor).toHaveLength(2);
-    expect(drug?.investigatedFor?.[0]).toMatchObject({ status: 'ONGOING' });
+    const uses = (drug?.investigatedFor ?? []) as { status?: string }[];
+    expect(uses).toHaveLength(2);
+    expect(uses[0]).toMatchObject({ status: 'ONGOING' });
   });
 
   it('marks a planned study PLANNED and takes no stage from it', async () => {
