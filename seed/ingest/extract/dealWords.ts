@@ -24,14 +24,17 @@ export const PROPOSED =
 export const ACQUISITION_BRINGS =
   /\b(?:acquisition|transaction|merger) (?:brings|adds|gives|provides|includes|will bring|will add)\b/i;
 
-export const OPTION = /\boption to (?:exclusively )?(?:license|in-license|acquire|obtain|negotiate)\b/i;
+export const OPTION =
+  /\boption (?:to (?:exclusively )?(?:license|in-license|acquire|obtain|negotiate)\b|to (?:[\w-]+ ){0,3}rights\b|(?:and license )?agreement\b)/i;
+/** "an option agreement with X", "an option and license agreement": the parties, not their roles. */
+export const OPTION_AGREEMENT = /agreement$/i;
 export const COLLABORATION =
   /\b(?:collaboration|co-develop\w*|co-commerciali[sz]\w*|jointly develop\w*|co-promot\w*|profit[- ]split|profit[- ]sharing|share (?:profits|development costs)|strategic alliance)\b/i;
 export const LICENSE =
   /\b(?:licen[sc]e agreement|licensing agreement|exclusive licen[sc]e|licensed|licenses|in-licens\w+|out-licens\w+|exclusive rights|(?:development|commercialization|marketing) rights|rights to develop)\b/i;
 /** A partnership merely mentioned: "through its partnerships with Amgen, Bayer HealthCare, Biotest and Sanofi". */
 export const PARTNERSHIPS_WITH =
-  /\b(?:through (?:its|their|our) (?:partnerships?|alliances?) with|partnered with|(?:its|their|our) partners (?:include|including|such as))\b/i;
+  /\b(?:through (?:its|their|our) (?:partnerships?|alliances?) with|partnered with|(?:its|their|our) partners (?:include|including|such as)|(?:its|their|our) partner(?= [A-Z]))\b/i;
 
 /**
  * Role verbs of a license. `subject` is the role of the company before the verb, `object` of the first company
@@ -44,8 +47,10 @@ export const LICENSE_ROLE_VERBS: readonly { pattern: RegExp; subject: PartyRole;
     subject: 'LICENSEE',
     object: 'LICENSOR',
   },
+  // "from which Velora in-licensed … rights": the licensor came before.
+  { pattern: /\bin-licens(?:ed|es|ing)\b/i, subject: 'LICENSEE', object: 'LICENSOR' },
   {
-    pattern: /\b(?:out-)?licens(?:ed|es|ing)\b[^.;]{0,100}?\bto\b/i,
+    pattern: /\b(?<!in-)(?:out-)?licens(?:ed|es|ing)\b[^.;]{0,100}?\bto\b/i,
     subject: 'LICENSOR',
     object: 'LICENSEE',
   },
@@ -61,7 +66,7 @@ export const LICENSE_ROLE_VERBS: readonly { pattern: RegExp; subject: PartyRole;
 export const OPTION_GRANTED = /\b(?:grants?|granted|will grant|has granted)\b/i;
 
 /** The company before these verbs pays; the company just after "pay" is paid. */
-export const PAYS = /\b(?:will pay|to pay|pays|paid|will make|to make|makes|made)\b/i;
+export const PAYS = /\b(?:will pay|would pay|to pay|pays|paid|will make|would make|to make|makes|made)\b/i;
 /** The company before these words is paid. */
 export const RECEIVES =
   /\b(?:to receive|will receive|receives|received|is (?:also )?eligible|are (?:also )?eligible|eligible (?:for|to)|is (?:also )?entitled|entitled to|earning|earns|earned)\b/i;
@@ -71,15 +76,18 @@ export const PAID_FROM = /\b(?:payments?|royalties|paid|payable)\b[^.;]{0,50}?\b
 
 /** Words after (or, failing that, before) an amount that say what it is; the nearest wins. */
 export const MONEY_KINDS: readonly { kind: MoneyKind; words: RegExp }[] = [
-  { kind: 'upfront', words: /\b(?:upfront|up-front|upon signing|signing fee|initial payment)\b/i },
+  { kind: 'upfront', words: /\b(?:upfront|up-front|upon signing|signing fee|initial payment|option fee)\b/i },
   { kind: 'equity', words: /\b(?:equity investment|equity stake|equity)\b/i },
   {
     kind: 'totalValue',
     words:
       /\b(?:total (?:potential )?(?:deal )?value|aggregate (?:deal )?value|deal value|valued at|worth|total consideration|transaction value|enterprise value|equity value)\b/i,
   },
-  { kind: 'milestone', words: /\b(?:milestones?|near-term payments?)\b/i },
+  { kind: 'milestone', words: /\b(?:milestones?|near-term payments?|exercise fee)\b/i },
 ];
+
+/** Payments due on events: an amount "upon" an event in such a sentence is one of them. */
+export const CONTINGENT_PAYMENTS = /\b(?:milestones?|contingent value rights?|CVRs?|contingent payments?)\b/i;
 
 /** A milestone the text says has been reached. */
 export const TRIGGERED =

@@ -7,6 +7,7 @@ import {
   ACQUISITION_BRINGS,
   COLLABORATION,
   CONDITIONAL,
+  CONTINGENT_PAYMENTS,
   type DealType,
   EVENT_ANAPHORA,
   isRightVerb,
@@ -15,6 +16,7 @@ import {
   MONEY_KINDS,
   type MoneyKind,
   OPTION,
+  OPTION_AGREEMENT,
   OPTION_GRANTED,
   PAID_FROM,
   PAID_TO,
@@ -70,8 +72,6 @@ interface Deal {
   parties: string[];
   roles: Map<string, Cited<PartyRole>>;
   types: Set<DealType>;
-  /** Parties named only through a mention ("its partnerships with"): the deal has no type. */
-  mentionedOnly: boolean;
   /** Built from a milestone of a regulatory event: its parties are inferred, not stated. */
   inferred: boolean;
   drugs: Map<string, number[]>;
@@ -115,7 +115,7 @@ class DealsOfDocument {
       return;
     }
     if (PARTNERSHIPS_WITH.test(text)) this.readMentionedPartnerships(index, companies);
-    else if (OPTION.test(text)) this.readOption(index, companies);
+    else if (OPTION.test(text)) this.readOption(index, companies, true);
     else if (COLLABORATION.test(text)) this.readPair(index, companies, 'COLLABORATION');
     else if (LICENSE.test(text)) this.readLicense(index, companies, true);
   }
@@ -144,25 +144,39 @@ class DealsOfDocument {
     for (const partner of companies.filter((m) => m.start >= match.index + match[0].length)) {
       if (partner.id === owner) continue;
       const deal = this.deal([owner, partner.id], index);
-      deal.mentionedOnly = deal.types.size === 0;
       deal.status ??= 'ACTIVE';
+      this.describe(deal, index, match.index);
     }
   }
 
-  private readOption(index: number, companies: Mention[]): void {
+  /**
+   * An option: "X grants Y an option to license" (X licensor), "Y receives an option to license X's …" (Y
+   * licensee); "an option agreement with X" names the parties only. In the first pass only sentences naming
+   * both parties make a deal.
+   */
+  private readOption(index: number, companies: Mention[], pairsOnly: boolean): void {
     const text = this.texts[index] as string;
     const option = OPTION.exec(text) as RegExpExecArray;
+    if (OPTION_AGREEMENT.test(option[0])) {
+      this.readPair(index, companies, 'OPTION');
+      return;
+    }
     const granted = OPTION_GRANTED.exec(text);
-    const verbAt = granted && granted.index < option.index ? granted.index : option.index;
+    const grantedFirst = granted !== null && granted.index < option.index;
+    const verbAt = grantedFirst ? granted.index : option.index;
     const subject = this.subjectOf(index, companies, verbAt);
     const other = companies.find((m) => m.start > verbAt && m.id !== subject)?.id;
-    if (!subject || !other) return;
-    const deal = this.deal([subject, other], index);
+    if (!subject) return;
+    const deal = other
+      ? this.deal([subject, other], index)
+      : pairsOnly
+        ? undefined
+        : this.dealOf([subject], index);
+    if (!deal) return;
     deal.types.add('OPTION');
-    const grantedFirst = granted !== null && granted.index < option.index;
     this.setRole(deal, subject, grantedFirst ? 'LICENSOR' : 'LICENSEE', index);
-    this.setRole(deal, other, grantedFirst ? 'LICENSEE' : 'LICENSOR', index);
-    this.describe(deal, index);
+    if (other) this.setRole(deal, other, grantedFirst ? 'LICENSEE' : 'LICENSOR', index);
+    this.describe(deal, index, option.index);
   }
 
   /** Two companies of one sentence (or the publisher and the one company "it" deals "with"). */
@@ -230,9 +244,8 @@ class DealsOfDocument {
   readTermsSentence(index: number): void {
     const text = this.texts[index] as string;
     const companies = this.companies(index);
-    if (LICENSE.test(text) && !COLLABORATION.test(text) && !OPTION.test(text)) {
-      this.readLicense(index, companies, false);
-    }
+    if (OPTION.test(text) && companies.length > 0) this.readOption(index, companies, false);
+    else if (LICENSE.test(text) && !COLLABORATION.test(text)) this.readLicense(index, companies, false);
     const money = readMoney(text).filter((amount) => !amount.perShare);
     const royalty = ROYALTY.test(text);
     if (money.length === 0 && !royalty) {
@@ -242,10 +255,38 @@ class DealsOfDocument {
     const paid = this.paymentParties(index, companies);
     const deal = this.dealForTerms(index, companies, paid, money);
     if (!deal) return;
-    if (paid.payer) deal.payer = mergeCited(deal.payer, { value: paid.payer, at: [index] });
-    if (paid.payee) deal.payee = mergeCited(deal.payee, { value: paid.payee, at: [index] });
-    for (const amount of money) this.readAmount(deal, index, amount, paid, money);
-    if (royalty) this.readRoyalty(deal, index, paid);
+    this.readDirection(deal, index, companies);
+    for (const amount of money) {
+      this.readAmount(deal, index, amount, this.paymentParties(index, companies, amount.start, paid), money);
+    }
+    if (royalty) {
+      const at = ROYALTY.exec(text)?.index ?? 0;
+      this.readRoyalty(deal, index, this.paymentParties(index, companies, at, paid));
+    }
+  }
+
+  /**
+   * Who pays whom under the deal as a whole: "Velora will pay Lanxin …", or the licensor "is entitled to
+   * receive milestone payments and royalties" in a sentence naming the licensee. A payment "from X to Y" is
+   * that payment's alone.
+   */
+  private readDirection(deal: Deal, index: number, companies: Mention[]): void {
+    const text = this.texts[index] as string;
+    const pays = PAYS.exec(text);
+    const payer = pays ? this.subjectOf(index, companies, pays.index) : undefined;
+    const payee = pays ? companies.find((m) => m.start === pays.index + pays[0].length + 1)?.id : undefined;
+    if (payer && payee && payer !== payee && deal.parties.includes(payer) && deal.parties.includes(payee)) {
+      deal.payer = mergeCited(deal.payer, { value: payer, at: [index] });
+      deal.payee = mergeCited(deal.payee, { value: payee, at: [index] });
+      return;
+    }
+    const receives = RECEIVES.exec(text);
+    const receiver = receives ? this.subjectOf(index, companies, receives.index) : undefined;
+    const other = companies.find((m) => m.id !== receiver && deal.parties.includes(m.id))?.id;
+    if (receiver && other && deal.parties.includes(receiver) && deal.roles.get(other)?.value === 'LICENSEE') {
+      deal.payer = mergeCited(deal.payer, { value: other, at: [index] });
+      deal.payee = mergeCited(deal.payee, { value: receiver, at: [index] });
+    }
   }
 
   /** "The acquisition brings Halvard KST-228": the drugs of the document's acquisition. */
@@ -271,14 +312,18 @@ class DealsOfDocument {
   ): Deal | undefined {
     const named = unique([paid.payer, paid.payee, ...companies.map((m) => m.id)].filter(isDefined));
     const drugs = new Set(this.analysis.mentionsIn(index, 'Drug').map((m) => m.id));
+    const acquisition =
+      ACQUIRES.test(this.texts[index] as string) && !ACQUIRES_RIGHTS.test(this.texts[index] as string);
+    const shared = (deal: Deal) => named.filter((company) => deal.parties.includes(company)).length;
     const candidates = this.deals.filter(
-      (deal) => !deal.mentionedOnly && named.some((company) => deal.parties.includes(company)),
+      (deal) => !mentionedOnly(deal) && shared(deal) > 0 && (!acquisition || deal.types.has('ACQUISITION')),
     );
-    const both = candidates.filter((deal) => paid.payer && paid.payee && deal.parties.includes(paid.payer));
-    const ofDrug = candidates.filter((deal) => [...deal.drugs.keys()].some((drug) => drugs.has(drug)));
-    const found = both[0] ?? ofDrug[0] ?? candidates[0];
-    if (found) return found;
-    const described = this.deals.filter((deal) => !deal.mentionedOnly && !deal.inferred);
+    const most = Math.max(0, ...candidates.map(shared));
+    const best = candidates.filter((deal) => shared(deal) === most);
+    const ofDrug = best.filter((deal) => [...deal.drugs.keys()].some((drug) => drugs.has(drug)));
+    const found = ofDrug[0] ?? best[0];
+    if (found || acquisition) return found;
+    const described = this.deals.filter((deal) => !mentionedOnly(deal) && !deal.inferred);
     if (named.length === 0 && described.length > 0) return described[0];
     const trigger = this.triggerOf(index);
     if (trigger && paid.payee && money.some((amount) => this.kindOf(index, amount, money) === 'milestone')) {
@@ -360,6 +405,8 @@ class DealsOfDocument {
     const before = text.slice(Math.max(previous, amount.start - 80), amount.start);
     const nearestAfter = nearest(after, (match) => match.index);
     if (nearestAfter) return nearestAfter;
+    // "USD 300 million upon the first US regulatory approval": one of the contingent payments a sentence lists.
+    if (/^\s+upon\b/i.test(after) && CONTINGENT_PAYMENTS.test(text)) return 'milestone';
     const deal = ACQUIRES.test(text) && !ACQUIRES_RIGHTS.test(text);
     return (
       nearest(before, (match) => before.length - match.index - match[0].length) ??
@@ -404,29 +451,15 @@ class DealsOfDocument {
     for (const [drug, at] of deal.drugs) draft.link('partnerships', id, 'drugs', drug, at);
     for (const [technology, at] of deal.technologies)
       draft.link('partnerships', id, 'technologies', technology, at);
-    for (const payment of deal.payments.values()) this.writePayment(id, deal, roles, payment);
+    for (const payment of deal.payments.values()) this.writePayment(id, deal, payment);
   }
 
-  private writePayment(
-    partnership: string,
-    deal: Deal,
-    roles: Map<string, Cited<PartyRole>>,
-    payment: Payment,
-  ): void {
+  private writePayment(partnership: string, deal: Deal, payment: Payment): void {
     const draft = this.analysis.draft;
     const list = payment.kind === 'milestone' ? 'milestones' : 'royalties';
     draft.child(partnership, list, payment.id, payment.fields, payment.at);
-    const licensor = [...roles].find(([, role]) => role.value === 'LICENSOR');
-    const licensee = [...roles].find(([, role]) => role.value === 'LICENSEE');
-    const stated = deal.inferred ? undefined : { licensor, licensee };
-    const payer =
-      payment.payer ??
-      deal.payer ??
-      (stated?.licensee ? { value: stated.licensee[0], at: stated.licensee[1].at } : undefined);
-    const payee =
-      payment.payee ??
-      deal.payee ??
-      (stated?.licensor ? { value: stated.licensor[0], at: stated.licensor[1].at } : undefined);
+    const payer = payment.payer ?? deal.payer;
+    const payee = payment.payee ?? deal.payee;
     if (payer && payer.value !== payee?.value) draft.link(list, payment.id, 'payer', payer.value, payer.at);
     if (payee) draft.link(list, payment.id, 'payee', payee.value, payee.at);
     if (payment.triggeredBy && payment.kind === 'milestone') {
@@ -508,7 +541,6 @@ class DealsOfDocument {
         parties: [...parties],
         roles: new Map(),
         types: new Set(),
-        mentionedOnly: false,
         inferred: false,
         drugs: new Map(),
         technologies: new Map(),
@@ -571,11 +603,18 @@ class DealsOfDocument {
     return payment;
   }
 
-  /** Drugs, technologies, rights and territory a deal sentence names. */
-  private describe(deal: Deal, index: number): void {
+  /**
+   * Drugs, technologies, rights and territory a deal sentence names, in the clause of its deal words at
+   * `offset` (a headline's "…; QL-1105 Receives Fast Track" is another matter).
+   */
+  private describe(deal: Deal, index: number, offset = 0): void {
     const text = this.texts[index] as string;
-    for (const drug of this.analysis.mentionsIn(index, 'Drug')) addCited(deal.drugs, drug.id, index);
-    for (const technology of this.analysis.mentionsIn(index, 'Technology')) {
+    const [from, to] = clauseAround(text, offset);
+    const inClause = (m: Mention) => m.start >= from && m.end <= to;
+    for (const drug of this.analysis.mentionsIn(index, 'Drug').filter(inClause)) {
+      addCited(deal.drugs, drug.id, index);
+    }
+    for (const technology of this.analysis.mentionsIn(index, 'Technology').filter(inClause)) {
       addCited(deal.technologies, technology.id, index);
     }
     for (const right of rightsIn(text)) if (!deal.rights.includes(right)) deal.rights.push(right);
@@ -599,23 +638,37 @@ class DealsOfDocument {
     return this.companies(index - 1)[0]?.id ?? this.analysis.publisher;
   }
 
-  /** Who pays and who is paid in a sentence: "X will pay Y", "Y is eligible to receive", "payment to Y". */
-  private paymentParties(index: number, companies: Mention[]): PaymentParties {
-    const text = this.texts[index] as string;
+  /**
+   * Who pays and who is paid in a sentence, or in the clause around `offset` ("Lanxin would pay an exercise
+   * fee of $45 million, and Halvard would be eligible for up to $160 million"): "X will pay Y", "Y is eligible
+   * to receive", "payment from X to Y". Who is paid is said once for a sentence (`sentence`); who pays only in
+   * the clause of the payment.
+   */
+  private paymentParties(
+    index: number,
+    allCompanies: Mention[],
+    offset?: number,
+    sentence?: PaymentParties,
+  ): PaymentParties {
+    const whole = this.texts[index] as string;
+    const [from, to] = offset === undefined ? [0, whole.length] : paymentClauseAround(whole, offset);
+    const clause = whole.slice(from, to);
+    const companies = allCompanies.filter((m) => m.start >= from && m.end <= to);
     const parties: PaymentParties = {};
-    const pays = PAYS.exec(text);
+    const pays = PAYS.exec(clause);
     if (pays) {
-      parties.payer = this.subjectOf(index, companies, pays.index);
-      const object = companies.find((m) => m.start === pays.index + pays[0].length + 1);
+      parties.payer = this.subjectOf(index, companies, from + pays.index);
+      const object = companies.find((m) => m.start === from + pays.index + pays[0].length + 1);
       if (object) parties.payee = object.id;
     }
-    const receives = RECEIVES.exec(text);
-    if (receives && !parties.payee) parties.payee = this.subjectOf(index, companies, receives.index);
+    const receives = RECEIVES.exec(clause);
+    if (receives && !parties.payee) parties.payee = this.subjectOf(index, companies, from + receives.index);
     for (const company of companies) {
-      const before = text.slice(Math.max(0, company.start - 60), company.start);
+      const before = whole.slice(Math.max(from, company.start - 60), company.start);
       if (!parties.payee && PAID_TO.test(before)) parties.payee = company.id;
       if (!parties.payer && PAID_FROM.test(before)) parties.payer = company.id;
     }
+    if (sentence && !parties.payee) parties.payee = sentence.payee;
     if (parties.payer === parties.payee) delete parties.payer;
     return parties;
   }
@@ -709,6 +762,9 @@ function nearest(text: string, distance: (match: RegExpExecArray) => number): Mo
   return best?.kind;
 }
 
+/** A deal only mentioned ("through its partnerships with"): no sentence says what kind it is. */
+const mentionedOnly = (deal: Deal) => deal.types.size === 0;
+
 function dealTypeOf(deal: Deal): DealType | undefined {
   for (const type of ['ACQUISITION', 'COLLABORATION', 'OPTION', 'LICENSE'] as const) {
     if (deal.types.has(type)) return type;
@@ -768,9 +824,13 @@ function moneyText(amount: MoneyMention): string {
   return `${mark}${amount.amount}`;
 }
 
+/** A ticker ("VLRA", "4619") names a company in a sentence, never in a deal's name. */
+const TICKER = /^[A-Z0-9.]{1,6}$/;
+
+/** The shortest name a company goes by ("Roche", "ImmunoGen"), so a deal's name reads the same in every release. */
 function shortestName(record: Record<string, unknown> | undefined, spelled: string[]): string | undefined {
   const names = [record?.name, ...((record?.aliases as unknown[] | undefined) ?? []), ...spelled].filter(
-    (name): name is string => typeof name === 'string' && name.length > 0,
+    (name): name is string => typeof name === 'string' && name.length > 0 && !TICKER.test(name),
   );
   return names.sort((a, b) => a.length - b.length)[0];
 }
@@ -788,6 +848,25 @@ function addCited(map: Map<string, number[]>, id: string, index: number): void {
   const at = map.get(id);
   if (!at) map.set(id, [index]);
   else if (!at.includes(index)) at.push(index);
+}
+
+/** Where one payment's clause ends: "; ", ", and Halvard would …", ", while Lanxin …". */
+const PAYMENT_CLAUSE_END = /;|,\s+(?:and|while|but|whereas)\s+(?=[A-Z])/g;
+
+function paymentClauseAround(text: string, offset: number): [number, number] {
+  let start = 0;
+  for (const match of text.matchAll(PAYMENT_CLAUSE_END)) {
+    if (match.index >= offset) return [start, match.index];
+    start = match.index + match[0].length;
+  }
+  return [start, text.length];
+}
+
+/** The clause of `text` around `offset`: between semicolons. */
+function clauseAround(text: string, offset: number): [number, number] {
+  const start = text.lastIndexOf(';', offset) + 1;
+  const end = text.indexOf(';', offset);
+  return [start, end < 0 ? text.length : end];
 }
 
 /** A sentence naming exactly two companies states a deal between them. */
