@@ -67,12 +67,13 @@ const FORMS: readonly [RegExp, Reading][] = [
     new RegExp(`\\b(?:Q([1-4])|([1-4])Q)\\s*(?:of\\s+)?'?${YEAR}\\b`, 'g'),
     (m) => quarter(Number(m[1] ?? m[2]), m[3]),
   ],
-  // A half or the middle of a year has no precision of its own: it is the year.
+  // The second half of a year ends with it; the first half or the middle has no precision of its own.
   [
-    new RegExp(
-      `\\b(?:(?:first|second|1st|2nd)\\s+half\\s+(?:of\\s+)?|[12]H\\s*|H[12]\\s*|mid-?\\s*)${YEAR}\\b`,
-      'gi',
-    ),
+    new RegExp(`\\b(?:second|2nd)\\s+half\\s+(?:of\\s+)?${YEAR}\\b|\\b(?:2H|H2)\\s*${YEAR}\\b`, 'gi'),
+    (m) => ({ date: m[1] ?? m[2] ?? '', datePrecision: 'BY_YEAR_END' }),
+  ],
+  [
+    new RegExp(`\\b(?:(?:first|1st)\\s+half\\s+(?:of\\s+)?|1H\\s*|H1\\s*|mid-?\\s*)${YEAR}\\b`, 'gi'),
     (m) => ({ date: m[1] ?? '', datePrecision: 'YEAR' }),
   ],
   // "in January 2025" (a month and year with no day: a full date is chrono's)

@@ -104,7 +104,11 @@ const DRUG_SCOPE_END =
 const ANAPHORA =
   /\b(?:this|that|the|today['’]s|such|an?)\s+(?:\w+\s+)?(?:approvals?|decision|event|opinion|acceptance|recommendation)\b/i;
 /** "based on the findings in the EMILIA trial": the trials after it are the basis of the event. */
-const BASED_ON = /\bbased\s+(?:up)?on\b/i;
+const BASED_ON = /\bbased\s+(?:up)?on\b|\bsupported\s+by\b/i;
+/** Where the trials named as a basis end: an appositive describing the trial ("ORBIT-3, a global … trial"). */
+const BASIS_END = /,\s+(?:an?|which|in\s+which|where)\s/i;
+/** "Based on these results": the trials are the previous sentence's. */
+const BASIS_BEFORE = /^\s*(?:these|those|the(?:se)?\s+(?:positive\s+)?)\s*(?:results|data|findings)\b/i;
 /** The sentence after a filing that gives its indication. */
 const PROPOSED_INDICATION = /^\s*The\s+(?:proposed\s+)?indication\b/i;
 
@@ -373,7 +377,7 @@ class RegulatoryReading {
       ? 'opinion'
       : /approval|authori[sz]ation/i.test(words)
         ? 'decision'
-        : /acceptance/i.test(words)
+        : /acceptance|application|submission/i.test(words)
           ? 'filing'
           : undefined;
     for (let i = index - 1; i >= 0; i--) {
@@ -389,11 +393,21 @@ class RegulatoryReading {
     const text = this.analysis.sentences[index]?.text ?? '';
     const basedOn = BASED_ON.exec(text);
     if (!basedOn) return;
-    const trials = this.analysis.mentionsIn(index, 'Trial').filter((m) => m.start > basedOn.index);
+    const after = text.slice(basedOn.index);
+    const end = basedOn.index + (BASIS_END.exec(after)?.index ?? after.length);
+    let trials = this.analysis
+      .mentionsIn(index, 'Trial')
+      .filter((m) => m.start > basedOn.index && m.start < end);
+    if (!trials.length && BASIS_BEFORE.test(after.slice(basedOn[0].length))) {
+      trials = this.analysis.mentionsIn(index - 1, 'Trial');
+    }
     if (!trials.length) return;
     let events = this.stated.get(index) ?? [];
     const before = text.slice(0, basedOn.index);
-    if (!events.length && /approv|decision|opinion|recommend|authori[sz]ation|^\W*$/i.test(before)) {
+    if (
+      !events.length &&
+      /approv|decision|opinion|recommend|authori[sz]ation|application|submission|^\W*$/i.test(before)
+    ) {
       const event = this.lastEvent(index, before);
       events = event ? [event] : [];
     }
@@ -481,7 +495,7 @@ class RegulatoryReading {
       for (const i of at)
         if (PROPOSED_INDICATION.test(this.analysis.sentences[i + 1]?.text ?? '')) sentences.push(i + 1);
     }
-    for (const i of sentences) {
+    for (const i of sentences.filter((i) => !BASED_ON.test(this.analysis.sentences[i]?.text ?? ''))) {
       for (const m of uniqueBy(this.analysis.mentionsIn(i, 'Indication'), (m) => m.id)) {
         this.analysis.draft.link('regulatoryEvents', id, 'covers', m.id, [i]);
       }
