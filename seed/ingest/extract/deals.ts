@@ -274,16 +274,24 @@ class DealsOfDocument {
     const text = this.texts[index] as string;
     const pays = PAYS.exec(text);
     const payer = pays ? this.subjectOf(index, companies, pays.index) : undefined;
-    const payee = pays ? companies.find((m) => m.start === pays.index + pays[0].length + 1)?.id : undefined;
-    if (payer && payee && payer !== payee && deal.parties.includes(payer) && deal.parties.includes(payee)) {
+    const object = pays ? companies.find((m) => m.start === pays.index + pays[0].length + 1) : undefined;
+    const toHolders = object !== undefined && this.isShareholders(index, object);
+    const payee = toHolders ? undefined : object?.id;
+    if (
+      payer &&
+      object &&
+      payer !== object.id &&
+      deal.parties.includes(payer) &&
+      deal.parties.includes(object.id)
+    ) {
       deal.payer = mergeCited(deal.payer, { value: payer, at: [index] });
-      deal.payee = mergeCited(deal.payee, { value: payee, at: [index] });
+      if (payee) deal.payee = mergeCited(deal.payee, { value: payee, at: [index] });
       return;
     }
     const receives = RECEIVES.exec(text);
     const receiver = receives ? this.subjectOf(index, companies, receives.index) : undefined;
     const other = companies.find((m) => m.id !== receiver && deal.parties.includes(m.id))?.id;
-    if (receiver && other && deal.parties.includes(receiver) && deal.roles.get(other)?.value === 'LICENSEE') {
+    if (receiver && other && deal.parties.includes(receiver) && this.isLicenseeHere(deal, other, index)) {
       deal.payer = mergeCited(deal.payer, { value: other, at: [index] });
       deal.payee = mergeCited(deal.payee, { value: receiver, at: [index] });
     }
@@ -402,7 +410,9 @@ class DealsOfDocument {
     const next = all[position + 1]?.start ?? text.length;
     const previous = all[position - 1]?.end ?? 0;
     const after = text.slice(amount.end, Math.min(next, amount.end + 120)).split(/[;.](?:\s|$)/)[0] ?? '';
-    const before = text.slice(Math.max(previous, amount.start - 80), amount.start);
+    // Before it: since the last clause break, so "$1.5 billion upfront and up to $800 million" is no upfront.
+    const since = text.slice(Math.max(previous, amount.start - 80), amount.start);
+    const before = since.split(/[,;]|\b(?:and|plus)\b/).pop() ?? '';
     const nearestAfter = nearest(after, (match) => match.index);
     if (nearestAfter) return nearestAfter;
     // "USD 300 million upon the first US regulatory approval": one of the contingent payments a sentence lists.
@@ -659,11 +669,13 @@ class DealsOfDocument {
     if (pays) {
       parties.payer = this.subjectOf(index, companies, from + pays.index);
       const object = companies.find((m) => m.start === from + pays.index + pays[0].length + 1);
-      if (object) parties.payee = object.id;
+      if (object && !this.isShareholders(index, object)) parties.payee = object.id;
     }
     const receives = RECEIVES.exec(clause);
-    if (receives && !parties.payee) parties.payee = this.subjectOf(index, companies, from + receives.index);
-    for (const company of companies) {
+    const receiver = receives ? companies.filter((m) => m.end <= from + receives.index).pop() : undefined;
+    if (receiver && !parties.payee && !this.isShareholders(index, receiver)) parties.payee = receiver.id;
+    // A payment "from X to Y" after the amount or royalty is its own; one before it is another payment's.
+    for (const company of companies.filter((m) => offset === undefined || m.start > offset)) {
       const before = whole.slice(Math.max(from, company.start - 60), company.start);
       if (!parties.payee && PAID_TO.test(before)) parties.payee = company.id;
       if (!parties.payer && PAID_FROM.test(before)) parties.payer = company.id;
@@ -671,6 +683,19 @@ class DealsOfDocument {
     if (sentence && !parties.payee) parties.payee = sentence.payee;
     if (parties.payer === parties.payee) delete parties.payer;
     return parties;
+  }
+
+  /** Whether sentence `index` itself makes `company` the deal's licensee ("Roche has … rights for Kadcyla"). */
+  private isLicenseeHere(deal: Deal, company: string, index: number): boolean {
+    const role = deal.roles.get(company);
+    return role?.value === 'LICENSEE' && role.at.includes(index);
+  }
+
+  /** "Arbonyx shareholders will receive": the company's holders, not the company, are paid. */
+  private isShareholders(index: number, company: Mention): boolean {
+    return /^\s*(?:['’]s\s+)?(?:share|stock)holders\b/i.test(
+      (this.texts[index] as string).slice(company.end),
+    );
   }
 
   /** The regulatory event a milestone sentence names (nearest before the amount), or the previous sentences'. */
