@@ -136,8 +136,14 @@ function fullDates(text: string): StatedDate[] {
 /** chrono also reads "in the second" and "within 67 days" as days: a date stated in full writes its year. */
 const WITH_YEAR = /\b(?:19|20)\d{2}\b/;
 
-/** Digits around which a full date may be written: chrono is asked only when the text has a year. */
-const HAS_YEAR = /(?:19|20)\d{2}/;
+/** Every form below names a year, "this/last year/month" or a year end: a sentence without them has no date. */
+const ANY_DATE = /(?:19|20)\d{2}|\b(?:this|last)\s+(?:year|month)\b|\byear(?:[-\s]?end|'s\s+end)\b/i;
+
+/** A year with a month or digits before it: chrono (the costly part) is asked only then. */
+const HAS_FULL_DATE = new RegExp(
+  `(?:${MONTH_WORD}|\\d[-/.])[^]{0,12}(?:19|20)\\d{2}|(?:19|20)\\d{2}-\\d`,
+  'i',
+);
 
 /**
  * The date a sentence states, the first in the text (the longest where two start together), read against the
@@ -149,7 +155,8 @@ export function statedDate(sentence: string, releaseDate?: string): StatedDate |
 
 /** Every date a sentence states, in text order, none overlapping an earlier one. */
 export function statedDates(sentence: string, releaseDate?: string): StatedDate[] {
-  const found: StatedDate[] = HAS_YEAR.test(sentence) ? fullDates(sentence) : [];
+  if (!ANY_DATE.test(sentence)) return [];
+  const found: StatedDate[] = HAS_FULL_DATE.test(sentence) ? fullDates(sentence) : [];
   for (const [pattern, read] of FORMS) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(sentence); m; m = pattern.exec(sentence)) {
@@ -165,5 +172,5 @@ export function statedDates(sentence: string, releaseDate?: string): StatedDate[
 
 /** The first full date (YYYY-MM-DD) a text gives, as a release's date line does; undefined when none. */
 export function releaseDate(text: string): string | undefined {
-  return HAS_YEAR.test(text) ? fullDates(text)[0]?.date : undefined;
+  return HAS_FULL_DATE.test(text) ? fullDates(text)[0]?.date : undefined;
 }
