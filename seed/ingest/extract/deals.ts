@@ -775,10 +775,16 @@ class DealsOfDocument {
 
 type MoneyKindOfDeal = Exclude<MoneyKind, 'milestone'>;
 
+/** The words of each kind of amount, to find every occurrence. */
+const MONEY_KIND_WORDS = MONEY_KINDS.map(({ kind, words }) => ({
+  kind,
+  all: new RegExp(words.source, 'gi'),
+}));
+
+/** The kind whose words are nearest by `distance`. */
 function nearest(text: string, distance: (match: RegExpExecArray) => number): MoneyKind | undefined {
   let best: { kind: MoneyKind; distance: number } | undefined;
-  for (const { kind, words } of MONEY_KINDS) {
-    const all = new RegExp(words.source, 'gi');
+  for (const { kind, all } of MONEY_KIND_WORDS) {
     for (const match of text.matchAll(all)) {
       const d = distance(match as RegExpExecArray);
       if (!best || d < best.distance) best = { kind, distance: d };

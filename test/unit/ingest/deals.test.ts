@@ -262,6 +262,80 @@ describe('extractDeals: collaborations, options, acquisitions, mentions', () => 
   });
 });
 
+describe('extractDeals: who pays, and which amount is which', () => {
+  it('reads an option agreement, the holder from a bullet, an option fee as upfront and an exercise fee as a milestone', () => {
+    const text = [
+      'Halvard also entered into an option agreement with Lanxin Biopharmaceutical.',
+      '- Lanxin receives an exclusive option to license rights to develop and commercialize KST-228 in Greater China.',
+      '- Lanxin pays Halvard an option fee of $12 million.',
+      '- Upon exercise, Lanxin would pay an option exercise fee of $45 million, and Halvard would be eligible for up to $160 million in regulatory and sales milestones plus low double-digit royalties on net sales in Greater China.',
+    ].join('\n');
+    const [deal, ...others] = deals(text, {
+      companies: { halvard: ['Halvard'], lanxin: ['Lanxin Biopharmaceutical', 'Lanxin'] },
+      drugs: { kst228: { names: ['KST-228'] } },
+      publisher: 'halvard',
+    });
+    expect(others).toEqual([]);
+    expect(deal).toMatchObject({ dealType: 'OPTION', upfront: 12_000_000, currency: 'USD' });
+    expect(roles(deal)).toEqual({ halvard: 'LICENSOR', lanxin: 'LICENSEE' });
+    expect(refs(deal?.drugs)).toEqual(['kst228']);
+    const milestones = milestonesOf(deal);
+    expect(milestones.map((m) => [m.amount, m.status, ref(m.payer), ref(m.payee)])).toEqual([
+      [45_000_000, 'PENDING', 'lanxin', 'halvard'],
+      [160_000_000, 'PENDING', 'lanxin', 'halvard'],
+    ]);
+    expect(royaltiesOf(deal)[0]).toMatchObject({ basis: 'net sales in Greater China' });
+  });
+
+  it('reads contingent payments upon events as milestones, never the aggregate, and pays no shareholders', () => {
+    const text = [
+      'Sentaris to acquire Arbonyx Biotherapeutics',
+      '- Sentaris to pay USD 1.5 billion upfront and up to USD 800 million in contingent value rights',
+      'Under the terms of the agreement, Sentaris will pay Arbonyx shareholders USD 1.5 billion upfront in cash. Arbonyx shareholders will also receive one contingent value right (CVR) per share, entitling them to up to USD 800 million in aggregate: USD 300 million upon the first US regulatory approval of ABX-204 and USD 500 million upon ABX-204 achieving annual worldwide net sales of USD 1 billion. The total deal value is therefore up to USD 2.3 billion.',
+    ].join('\n');
+    const [deal] = deals(text, {
+      companies: { sentaris: ['Sentaris'], arbonyx: ['Arbonyx Biotherapeutics', 'Arbonyx'] },
+      publisher: 'sentaris',
+    });
+    expect(deal).toMatchObject({
+      dealType: 'ACQUISITION',
+      upfront: 1_500_000_000,
+      totalValue: 2_300_000_000,
+    });
+    const milestones = milestonesOf(deal);
+    expect(milestones.map((m) => [m.amount, ref(m.payer), ref(m.payee)])).toEqual([
+      [300_000_000, 'sentaris', undefined],
+      [500_000_000, 'sentaris', undefined],
+    ]);
+  });
+
+  it('leaves out an amount whose words say nothing of what it is', () => {
+    const [deal] = deals(
+      'Aster Bio and Norvik Pharma entered into an exclusive license agreement for AB-12. Aster Bio reported revenue of $45 million for 2024.',
+      {
+        companies: { aster: ['Aster Bio'], norvik: ['Norvik Pharma'] },
+        drugs: { ab12: { names: ['AB-12'] } },
+      },
+    );
+    expect(deal?.dealType).toBe('LICENSE');
+    for (const field of ['upfront', 'equity', 'totalValue', 'currency', 'milestones']) {
+      expect(deal?.[field]).toBeUndefined();
+    }
+  });
+
+  it('keeps a payment "from X to Y" to its own amount: the royalty after it names no payer', () => {
+    const text =
+      'Velora Therapeutics licensed exclusive worldwide rights to ORVENZA to Halvard in 2021. The FDA approval triggers a $25 million milestone payment from Halvard to Velora, which is also entitled to royalties on net sales.';
+    const [deal] = deals(text, {
+      companies: { velora: ['Velora Therapeutics', 'Velora'], halvard: ['Halvard'] },
+      drugs: { orvenza: { names: ['ORVENZA'] } },
+    });
+    const [royalty] = royaltiesOf(deal);
+    expect([royalty?.payer, ref(royalty?.payee)]).toEqual([undefined, 'velora']);
+    expect(ref(milestonesOf(deal)[0]?.payer)).toBe('halvard');
+  });
+});
+
 describe('extractDeals: Kadcyla milestones', () => {
   const COMPANIES = { immunogen: ['ImmunoGen'], roche: ['Roche'] };
   const KADCYLA = { kadcyla: { names: ['Kadcyla'], developers: ['roche'] } };
