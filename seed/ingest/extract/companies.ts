@@ -104,8 +104,9 @@ function findCompanies(analysis: Analysis): Found[] {
     }
     for (const match of text.matchAll(nameThenParenthesis)) {
       const defined = DEFINED_NAME.exec(text.slice(match.index + match[0].length));
-      if (defined?.[1] && defined[1] !== 'Company')
-        found.push(named(trimName(match[1] as string), sentence, {}, [defined[1]]));
+      const name = trimName(match[1] as string);
+      if (defined?.[1] && defined[1] !== 'Company' && isCompanyName(name))
+        found.push(named(name, sentence, {}, [defined[1]]));
     }
     for (const match of text.matchAll(legal)) {
       const name = trimName(
@@ -124,7 +125,7 @@ function findCompanies(analysis: Analysis): Found[] {
       found.push(named(group, sentence, {}, [`${group} Group`, `the ${group} Group`]));
     }
     for (const match of text.matchAll(PARTNER_LIST)) {
-      for (const name of (match[1] as string).split(/\s*,\s*(?:and\s+)?|\s+and\s+/)) {
+      for (const name of listedNames(match[1] as string)) {
         if (isCompanyName(name)) found.push(named(trimName(name), sentence));
       }
     }
@@ -160,6 +161,17 @@ function addFirstWordAliases(analysis: Analysis, companies: Found[]): void {
 function isTitleCase(text: string): boolean {
   const words = text.split(/\s+/).filter((word) => /^[\p{L}]{4,}/u.test(word));
   return words.length >= 4 && words.filter((word) => /^\p{Lu}/u.test(word)).length / words.length > 0.7;
+}
+
+/** "Amgen, Bayer HealthCare and Suzhou Lanxin Co., Ltd." → the three names, legal forms kept with theirs. */
+function listedNames(list: string): string[] {
+  const names: string[] = [];
+  for (const part of list.split(/\s*,\s*(?:and\s+)?|\s+and\s+/)) {
+    const isForm = vocabulary().legalForms.some((form) => form.toLowerCase() === part.toLowerCase());
+    if (isForm && names.length) names[names.length - 1] += `, ${part}`;
+    else names.push(part);
+  }
+  return names;
 }
 
 /** The publisher's appositive ("a biotechnology company that develops …"), kind of company and website. */
@@ -244,8 +256,9 @@ function mergeByKey(found: Found[]): Found[] {
         : company.name.length > other.name.length;
       if (preferred && !(other.known && !company.known))
         [other.name, company.name] = [company.name, other.name];
+      // "Suzhou Lanxin Biopharmaceutical Co." is the start of "… Co., Ltd.", not another name.
       other.aliases = [...new Set([...other.aliases, ...company.aliases, company.name])].filter(
-        (a) => a !== other.name,
+        (a) => a !== other.name && !(other.name.startsWith(a) && companyNameKey(a) === key),
       );
       other.fields = { ...company.fields, ...other.fields };
       other.sentence = Math.min(other.sentence, company.sentence);

@@ -60,6 +60,8 @@ export function findIndications(text: string): IndicationPhrase[] {
       /^[A-Z][a-z]/.test(written) && !/[a-z] [a-z]/.test(written) ? written.toLowerCase() : written;
     // "solid tumors" or "cancer" alone is what a company works on, not a population it treats.
     if (!setting && !biomarker && /^(?:solid tumou?rs|cancers?|tumou?rs)$/i.test(disease)) continue;
+    // "patients with this cancer" points back to an indication named before; it names none itself.
+    if (/^(?:this|that|these|those|the|their|its|such|other)\s/i.test(match[1] as string)) continue;
     let end = start + (match[1] as string).length;
     const prior = PRIOR.exec(text.slice(end));
     const priorTherapy = prior?.[1]?.replace(/[®™]/g, '').trim();
