@@ -23,8 +23,14 @@ const TITLE_WORDS =
   /\b(?:Chief|President|Officer|Director|Head|Vice|Manager|Chair|Chairman|Founder|Professor|Investigator|Relations|Lead|Partner|Executive|Senior|Principal|Associate|Global)\b/;
 const AGENCY_WORDS =
   /\b(?:Communications|Network|Partners|Associates|Advisors|PR|Media Group|Public Relations)$/;
+/** "Investor Contact:", "Media:", "For Investors:", "Contacts", "For further information, please contact:". */
 const CONTACT_HEADING =
-  /^(?:(?:For\s+)?(?:(?:Investors?|Media|Press)(?:\s+(?:Contacts?|Relations|Inquiries|Enquiries))?|Contacts?)\s*(?::\s*|$)|(.{2,40}?)\s+(?:Investor|Media|Press)\s+(?:Relations|Contacts?)\s*:\s*)/i;
+  /^(?:(?:For\s+)?(?:Investors?|Media|Press)(?:\s+(?:Contacts?|Relations|Inquiries|Enquiries))?|Contacts?|For (?:further|more) information,?(?: please)? contact)\s*(?::\s*|$)/i;
+/** "Corvantis Investors:", "Sentaris Media Relations", "Halvard Media Relations: …": a company's contact. */
+const COMPANY_CONTACT_HEADING =
+  /^(.{2,40}?)\s+(?:Investors?|Media|Press|Corporate Communications)(?:\s+(?:Relations|Contacts?|Inquiries))?\s*(?::\s*|$)/i;
+/** "Tel:", "E-mail:": labels before a contact's fields. */
+const FIELD_LABEL = /^(?:Tel|Phone|Telephone|Mobile|Cell|E-?mail|Email)\s*[:.]\s*/i;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 const PHONE = /(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?(?:[\s.-]?\d{2,4}){2,4}/;
 
@@ -103,26 +109,40 @@ function extractContacts(analysis: Analysis): void {
   const { sentences } = analysis;
   for (let i = 0; i < sentences.length; i += 1) {
     const text = sentences[i]?.text ?? '';
-    const heading = CONTACT_HEADING.exec(text);
-    if (
-      !heading ||
-      text.length > 300 ||
-      (heading[0].length === text.length && !/contact|investor|media|press/i.test(text))
-    )
-      continue;
-    const audience = /investor/i.test(text.slice(0, heading[0].length))
-      ? 'INVESTORS'
-      : /media|press/i.test(heading[0])
-        ? 'MEDIA'
-        : undefined;
-    const rest = text.slice(heading[0].length).trim();
+    const heading = text.length <= 300 ? contactHeading(analysis, text) : undefined;
+    if (!heading) continue;
+    const rest = text.slice(heading.length).trim();
     const block = rest ? [i] : linesAfter(analysis, i);
     const fields = rest ? splitFields(rest) : block.map((j) => sentences[j]?.text ?? '');
-    draftContact(analysis, fields, block, audience, i, heading[1]);
+    draftContact(analysis, fields, block, heading.audience, i, heading.company);
     if (!rest) i = block.at(-1) ?? i;
   }
   lineBreaks = undefined;
 }
+
+interface ContactHeading {
+  length: number;
+  audience?: Audience;
+  company?: string;
+}
+type Audience = 'INVESTORS' | 'MEDIA';
+
+/** A contact heading at the start of `text`: a generic one, or one that names a company the release names. */
+function contactHeading(analysis: Analysis, text: string): ContactHeading | undefined {
+  const generic = CONTACT_HEADING.exec(text);
+  const ofCompany = generic ? undefined : COMPANY_CONTACT_HEADING.exec(text);
+  const company = ofCompany?.[1] ? analysis.find('Company', ofCompany[1]) : undefined;
+  const heading = generic?.[0] ?? (company ? ofCompany?.[0] : undefined);
+  if (!heading) return undefined;
+  return { length: heading.length, audience: audienceOf(heading), company };
+}
+
+const audienceOf = (text: string): Audience | undefined =>
+  /investor|\bir\b|financial/i.test(text)
+    ? 'INVESTORS'
+    : /media|press|communications/i.test(text)
+      ? 'MEDIA'
+      : undefined;
 
 /** The lines after a contact heading, up to a blank line or the next heading. */
 function linesAfter(analysis: Analysis, heading: number): number[] {
@@ -130,7 +150,7 @@ function linesAfter(analysis: Analysis, heading: number): number[] {
   const { sentences, source } = analysis;
   for (let i = heading + 1; i < sentences.length; i += 1) {
     const gap = source.text.slice(sentences[i - 1]?.end ?? 0, sentences[i]?.start ?? 0);
-    if (/\n\s*\n/.test(gap) || CONTACT_HEADING.test(sentences[i]?.text ?? '')) break;
+    if (/\n\s*\n/.test(gap) || contactHeading(analysis, sentences[i]?.text ?? '')) break;
     out.push(i);
   }
   return out;
@@ -142,13 +162,13 @@ function draftContact(
   analysis: Analysis,
   fields: string[],
   at: number[],
-  audience: 'INVESTORS' | 'MEDIA' | undefined,
+  audience: Audience | undefined,
   heading: number,
   headingCompany: string | undefined,
 ): void {
   const facts: { name?: string; title?: string; phone?: string; email?: string; company?: string } = {};
   for (const raw of fields) {
-    let field = raw.trim().replace(/[,;]$/, '');
+    let field = raw.trim().replace(/[,;]$/, '').replace(FIELD_LABEL, '');
     const email = EMAIL.exec(field)?.[0];
     if (email) {
       facts.email ??= email;
@@ -182,12 +202,13 @@ function draftContact(
     } else if (field && TITLE_WORDS.test(field)) facts.title ??= field;
   }
   if (!facts.name) return;
-  const company =
-    facts.company ?? (headingCompany ? analysis.find('Company', headingCompany) : analysis.publisher);
+  const company = facts.company ?? headingCompany ?? analysis.publisher;
   const cite = [heading, ...at];
   const id = analysis.entity('people', [facts.name], { phone: facts.phone, email: facts.email }, cite);
   if (company) analysis.draft.link('people', id, 'worksFor', company, cite, { title: facts.title });
-  if (audience) analysis.draft.link('people', id, 'contactFor', analysis.documentId, cite, { audience });
+  // Under a heading that does not say, the person's title or address does ("Chief Financial Officer", "ir@").
+  const to = audience ?? audienceOf(`${facts.title ?? ''} ${facts.email ?? ''}`);
+  if (to) analysis.draft.link('people', id, 'contactFor', analysis.documentId, cite, { audience: to });
 }
 
 function companyIn(

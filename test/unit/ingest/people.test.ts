@@ -46,3 +46,20 @@ describe('the people rules', () => {
     });
   });
 });
+
+describe('contact headings', () => {
+  it('reads "<Company> Investors:" blocks, field labels, and the audience from a title when the heading has none', async () => {
+    const drafted = await people(
+      `${release('Acme Therapeutics, Inc. (Nasdaq: ACME) and Zeta Pharma today announced a deal.')}\nAcme Investors:\nJane Park\n+1 646-555-0142\nir@acme.com\n\nFor further information, please contact:\nJonas Holm, Chief Financial Officer\nTel: +45 70 55 12 00\nE-mail: finance@acme.com\n`,
+    );
+    expect(drafted.find((p) => p.id === 'jane-park')).toMatchObject({
+      contactFor: [{ ref: 'release', audience: 'INVESTORS' }],
+      worksFor: ['acme-therapeutics'],
+    });
+    expect(drafted.find((p) => p.id === 'jonas-holm')).toMatchObject({
+      phone: '+45 70 55 12 00',
+      email: 'finance@acme.com',
+      contactFor: [{ ref: 'release', audience: 'INVESTORS' }],
+    });
+  });
+});
