@@ -13,7 +13,7 @@ export type MoneyKind = 'upfront' | 'equity' | 'totalValue' | 'milestone';
 export const ACQUIRES_RIGHTS = /\bacqui(?:re[sd]?|ring)\b[^.;]{0,60}?\brights\b/i;
 /** The acquirer is the company before the verb, the acquired the company after it. */
 export const ACQUIRES =
-  /\b(?:to acquire|will acquire|agreed to acquire|agrees to acquire|has acquired|acquires|acquired|complete[sd]? (?:its |the )?acquisition of|(?:'s|’s) acquisition of|to purchase)\b/i;
+  /\b(?:to acquire|will acquire|agreed to acquire|agrees to acquire|has acquired|acquires|acquired|to buy|will buy|agreed to buy|complete[sd]? (?:its |the )?acquisition of|(?:'s|’s) acquisition of|to purchase)\b/i;
 /** Reversed: the acquired company comes first. */
 export const ACQUIRED_BY =
   /\b(?:to be acquired by|will be acquired by|has been acquired by|was acquired by)\b/i;
@@ -31,7 +31,7 @@ export const OPTION_AGREEMENT = /agreement$/i;
 export const COLLABORATION =
   /\b(?:collaboration|co-develop\w*|co-commerciali[sz]\w*|jointly develop\w*|co-promot\w*|profit[- ]split|profit[- ]sharing|share (?:profits|development costs)|strategic alliance)\b/i;
 export const LICENSE =
-  /\b(?:licen[sc]e agreement|licensing agreement|exclusive licen[sc]e|licensed|licenses|in-licens\w+|out-licens\w+|exclusive rights|(?:development|commercialization|marketing) rights|rights to develop)\b/i;
+  /\b(?:licen[sc]e agreement|licensing agreement|licen[sc](?:e|ing) deal|exclusive licen[sc]e|licensed|licenses|in-licens\w+|out-licens\w+|exclusive rights|(?:development|commercialization|marketing) rights|rights to develop)\b/i;
 /** A partnership merely mentioned: "through its partnerships with Amgen, Bayer HealthCare, Biotest and Sanofi". */
 export const PARTNERSHIPS_WITH =
   /\b(?:through (?:its|their|our) (?:partnerships?|alliances?) with|partnered with|(?:its|their|our) partners (?:include|including|such as)|(?:its|their|our) partner(?= [A-Z]))\b/i;
@@ -77,11 +77,14 @@ export const PAID_FROM = /\b(?:payments?|royalties|paid|payable)\b[^.;]{0,50}?\b
 /** Words after (or, failing that, before) an amount that say what it is; the nearest wins. */
 export const MONEY_KINDS: readonly { kind: MoneyKind; words: RegExp }[] = [
   { kind: 'upfront', words: /\b(?:upfront|up-front|upon signing|signing fee|initial payment|option fee)\b/i },
-  { kind: 'equity', words: /\b(?:equity investment|equity stake|equity)\b/i },
+  {
+    kind: 'equity',
+    words: /\b(?:equity investment|equity stake|equity|(?:common|ordinary|newly issued) (?:stock|shares))\b/i,
+  },
   {
     kind: 'totalValue',
     words:
-      /\b(?:total (?:potential )?(?:deal )?value|aggregate (?:deal )?value|deal value|valued at|worth|total consideration|transaction value|enterprise value|equity value)\b/i,
+      /\b(?:total (?:potential )?(?:deal )?value|aggregate (?:deal )?value|deal value|valued at|worth|total consideration|transaction value|enterprise value|equity value|for a total of)\b/i,
   },
   { kind: 'milestone', words: /\b(?:milestones?|near-term payments?|exercise fee)\b/i },
 ];

@@ -60,7 +60,9 @@ interface Cited<T> {
 
 interface Payment {
   kind: 'milestone' | 'royalty';
-  id: string;
+  /** Its id: the event's for a milestone of an event (the same in every release), else under the deal's id. */
+  key: string;
+  ofEvent: boolean;
   fields: Record<string, unknown>;
   at: number[];
   payer?: Cited<string>;
@@ -375,9 +377,8 @@ class DealsOfDocument {
     const text = this.texts[index] as string;
     const trigger = this.triggerOf(index, amount.start);
     const triggered = TRIGGERED.test(text) && !CONDITIONAL.test(text);
-    const dealId = this.dealKey(deal);
-    const id = trigger ? `${trigger.value}-milestone` : `${dealId}-${slug(moneyText(amount))}-milestone`;
-    const payment = this.payment(deal, 'milestone', id, index, {
+    const key = trigger ? `${trigger.value}-milestone` : `${slug(moneyText(amount))}-milestone`;
+    const payment = this.payment(deal, 'milestone', key, index, {
       name: milestoneName(text, amount, this.eventName(trigger?.value)),
       amount: amount.amount,
       currency: amount.currency,
@@ -385,7 +386,10 @@ class DealsOfDocument {
     });
     if (paid.payer) payment.payer = mergeCited(payment.payer, { value: paid.payer, at: [index] });
     if (paid.payee) payment.payee = mergeCited(payment.payee, { value: paid.payee, at: [index] });
-    if (trigger) payment.triggeredBy = mergeCited(payment.triggeredBy, trigger);
+    if (trigger) {
+      payment.triggeredBy = mergeCited(payment.triggeredBy, trigger);
+      payment.ofEvent = true;
+    }
   }
 
   private readRoyalty(deal: Deal, index: number, paid: PaymentParties): void {
@@ -394,7 +398,7 @@ class DealsOfDocument {
     const rate = ROYALTY_RATE.exec(text);
     const percent = rate ? Number(rate[1] ?? rate[2]) : undefined;
     const drug = this.drugName([...deal.drugs.keys()][0] ?? deal.namingDrug);
-    const payment = this.payment(deal, 'royalty', `${this.dealKey(deal)}-royalty`, index, {
+    const payment = this.payment(deal, 'royalty', 'royalty', index, {
       name: `Royalties on ${drug ? `${drug} ` : ''}${basis ?? 'sales'}`,
       basis,
       rate: percent === undefined ? undefined : percent / 100,
@@ -436,11 +440,12 @@ class DealsOfDocument {
     if (!roles) return;
     const type = dealTypeOf(deal);
     const cite = [...deal.cite];
-    const names = [this.dealName(deal, type, roles)];
+    const variants = this.dealNames(deal, type, roles);
+    const known = variants.find((name) => this.analysis.find('Partnership', name));
     const money = this.moneyFields(deal);
     const id = this.analysis.entity(
       'partnerships',
-      names,
+      [known ?? (variants[0] as string)],
       {
         dealType: type,
         status: deal.inferred ? undefined : deal.status,
@@ -457,6 +462,10 @@ class DealsOfDocument {
         const role = roles.get(company) as Cited<PartyRole>;
         draft.link('partnerships', id, 'parties', company, role.at, { role: role.value });
       }
+    } else if (!known) {
+      // A license new to the run needs a party: the payee of its milestone, whom the text names.
+      const payee = [...deal.payments.values()].find((payment) => payment.payee)?.payee;
+      if (payee) draft.link('partnerships', id, 'parties', payee.value, payee.at, { role: 'LICENSOR' });
     }
     for (const [drug, at] of deal.drugs) draft.link('partnerships', id, 'drugs', drug, at);
     for (const [technology, at] of deal.technologies)
@@ -467,14 +476,14 @@ class DealsOfDocument {
   private writePayment(partnership: string, deal: Deal, payment: Payment): void {
     const draft = this.analysis.draft;
     const list = payment.kind === 'milestone' ? 'milestones' : 'royalties';
-    draft.child(partnership, list, payment.id, payment.fields, payment.at);
+    const id = payment.ofEvent ? payment.key : `${partnership}-${payment.key}`;
+    draft.child(partnership, list, id, payment.fields, payment.at);
     const payer = payment.payer ?? deal.payer;
     const payee = payment.payee ?? deal.payee;
-    if (payer && payer.value !== payee?.value) draft.link(list, payment.id, 'payer', payer.value, payer.at);
-    if (payee) draft.link(list, payment.id, 'payee', payee.value, payee.at);
-    if (payment.triggeredBy && payment.kind === 'milestone') {
-      draft.link(list, payment.id, 'triggeredBy', payment.triggeredBy.value, payment.triggeredBy.at);
-    }
+    if (payer && payer.value !== payee?.value) draft.link(list, id, 'payer', payer.value, payer.at);
+    if (payee) draft.link(list, id, 'payee', payee.value, payee.at);
+    if (payment.triggeredBy)
+      draft.link(list, id, 'triggeredBy', payment.triggeredBy.value, payment.triggeredBy.at);
   }
 
   /** Every party with a role: stated, the complement of the other's, from who pays whom, or PARTNER. */
@@ -518,19 +527,31 @@ class DealsOfDocument {
     };
   }
 
-  /** "Roche–ImmunoGen Kadcyla license" (licensee first), "Halvard's acquisition of Kestrel Oncology". */
-  private dealName(deal: Deal, type: DealType | undefined, roles: Map<string, Cited<PartyRole>>): string {
-    const byRole = (role: PartyRole) =>
-      this.companyName([...roles].find(([, cited]) => cited.value === role)?.[0]) ?? '';
-    const drug = this.drugName([...deal.drugs.keys()][0] ?? deal.namingDrug);
-    const what = (noun: string) => (drug ? `${drug} ${noun}` : noun);
-    const pair = deal.parties.map((company) => this.companyName(company)).join('–');
-    if (type === 'ACQUISITION') return `${byRole('ACQUIRER')}'s acquisition of ${byRole('ACQUIRED')}`;
-    if ((type === 'LICENSE' || type === 'OPTION') && byRole('LICENSEE') && byRole('LICENSOR')) {
-      return `${byRole('LICENSEE')}–${byRole('LICENSOR')} ${what(type === 'LICENSE' ? 'license' : 'option')}`;
+  /**
+   * "Roche–ImmunoGen Kadcyla license" (licensee first), "Halvard's acquisition of Kestrel Oncology": first from
+   * the shortest names, then from every other name the parties and the drug go by, so a deal another release
+   * of the run named from other spellings ("the Roche Group") is found.
+   */
+  private dealNames(deal: Deal, type: DealType | undefined, roles: Map<string, Cited<PartyRole>>): string[] {
+    const byRole = (role: PartyRole) => [...roles].find(([, cited]) => cited.value === role)?.[0];
+    const drugs = this.drugNames([...deal.drugs.keys()][0] ?? deal.namingDrug);
+    const [first, second] =
+      type === 'ACQUISITION'
+        ? [byRole('ACQUIRER'), byRole('ACQUIRED')]
+        : (type === 'LICENSE' || type === 'OPTION') && byRole('LICENSEE') && byRole('LICENSOR')
+          ? [byRole('LICENSEE'), byRole('LICENSOR')]
+          : deal.parties;
+    const noun = type === 'ACQUISITION' ? '' : type ? type.toLowerCase() : 'partnership';
+    const names: string[] = [];
+    for (const a of this.companyNames(first)) {
+      for (const b of this.companyNames(second)) {
+        if (type === 'ACQUISITION') names.push(`${a}'s acquisition of ${b}`);
+        else
+          for (const drug of drugs.length ? drugs : [''])
+            names.push(`${a}–${b} ${drug ? `${drug} ` : ''}${noun}`);
+      }
     }
-    if (type === 'COLLABORATION') return `${pair} ${what('collaboration')}`;
-    return `${pair} ${what(type ? type.toLowerCase() : 'partnership')}`;
+    return names;
   }
 
   private dealKey(deal: Deal): string {
@@ -600,14 +621,14 @@ class DealsOfDocument {
   private payment(
     deal: Deal,
     kind: Payment['kind'],
-    id: string,
+    key: string,
     index: number,
     fields: Record<string, unknown>,
   ): Payment {
-    let payment = deal.payments.get(id);
+    let payment = deal.payments.get(key);
     if (!payment) {
-      payment = { kind, id, fields, at: [] };
-      deal.payments.set(id, payment);
+      payment = { kind, key, ofEvent: false, fields, at: [] };
+      deal.payments.set(key, payment);
     }
     if (!payment.at.includes(index)) payment.at.push(index);
     return payment;
@@ -749,16 +770,24 @@ class DealsOfDocument {
     return undefined;
   }
 
-  private companyName(id: string | undefined): string | undefined {
-    if (!id) return undefined;
-    return shortestName(this.analysis.draft.record('companies', id), this.mentionTexts(id)) ?? id;
+  /** The names a company goes by, shortest first, without tickers, "the" or "Group" ("the Roche Group" is Roche). */
+  private companyNames(id: string | undefined): string[] {
+    if (!id) return [];
+    const names = namesOf(this.analysis.draft.record('companies', id), this.mentionTexts(id))
+      .filter((name) => !TICKER.test(name))
+      .map((name) => name.replace(/^the\s+/i, '').replace(/\s+Group$/, ''));
+    const unique = [...new Set(names)].sort((a, b) => a.length - b.length);
+    return unique.length ? unique : [id];
+  }
+
+  /** The names a drug goes by, its record's name first. */
+  private drugNames(id: string | undefined): string[] {
+    if (!id) return [];
+    return [...new Set(namesOf(this.analysis.draft.record('drugs', id), this.mentionTexts(id)))];
   }
 
   private drugName(id: string | undefined): string | undefined {
-    if (!id) return undefined;
-    const record = this.analysis.draft.record('drugs', id);
-    const name = typeof record?.name === 'string' ? record.name : undefined;
-    return name ?? (record?.aliases as string[] | undefined)?.[0] ?? this.mentionTexts(id)[0];
+    return this.drugNames(id)[0];
   }
 
   private eventName(id: string | undefined): string | undefined {
@@ -858,12 +887,11 @@ function moneyText(amount: MoneyMention): string {
 /** A ticker ("VLRA", "4619") names a company in a sentence, never in a deal's name. */
 const TICKER = /^[A-Z0-9.]{1,6}$/;
 
-/** The shortest name a company goes by ("Roche", "ImmunoGen"), so a deal's name reads the same in every release. */
-function shortestName(record: Record<string, unknown> | undefined, spelled: string[]): string | undefined {
-  const names = [record?.name, ...((record?.aliases as unknown[] | undefined) ?? []), ...spelled].filter(
-    (name): name is string => typeof name === 'string' && name.length > 0 && !TICKER.test(name),
+/** A record's name and aliases, then the spellings of its mentions. */
+function namesOf(record: Record<string, unknown> | undefined, spelled: string[]): string[] {
+  return [record?.name, ...((record?.aliases as unknown[] | undefined) ?? []), ...spelled].filter(
+    (name): name is string => typeof name === 'string' && name.length > 0,
   );
-  return names.sort((a, b) => a.length - b.length)[0];
 }
 
 function refOf(link: unknown): string | undefined {

@@ -109,8 +109,7 @@ const SUFFIXED = new RegExp(
   String.raw`(?<![\w$€£¥.,])(${NUMBER})\s(thousand|million|billion)\s(${alternatives(SUFFIX_CURRENCIES)})\b`,
   'gi',
 );
-const PER_SHARE =
-  /^\s*(?:in cash\s+)?(?:per|a|for each)\s+(?:outstanding\s+)?(?:common\s+|ordinary\s+)?share\b/i;
+const PER_SHARE = /^\s*(?:in cash\s+)?(?:per|a|for each)\s+(?:[\w-]+\s+){0,2}?(?:share|ADS|ADR)\b/i;
 const UP_TO = /\b(?:up to|as much as|a maximum of)\s*$/i;
 const APPROXIMATE =
   /\b(?:approximately|about|around|roughly|nearly|almost|some|close to|over|more than)\s*$/i;

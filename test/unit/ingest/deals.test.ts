@@ -369,7 +369,7 @@ describe('extractDeals: Kadcyla milestones', () => {
     expect(royaltiesOf(deal)[0]).toMatchObject({ basis: 'product sales' });
   });
 
-  it('infers the license of a milestone paid on an approval: named stably, parties not stated', () => {
+  it('infers the license of a milestone paid on an approval: named stably, its payee the one party stated', () => {
     const registry = new EntityRegistry();
     const text =
       'FDA approval triggers $10.5 million milestone payment to ImmunoGen; paves way for royalties on commercial sales.';
@@ -382,7 +382,7 @@ describe('extractDeals: Kadcyla milestones', () => {
     };
     const [deal] = deals(text, known);
     expect(deal?.name).toBe('Roche–ImmunoGen Kadcyla license');
-    expect(deal?.parties).toBeUndefined();
+    expect(roles(deal)).toEqual({ immunogen: 'LICENSOR' });
     const [milestone] = milestonesOf(deal);
     expect(milestone).toMatchObject({ amount: 10_500_000, currency: 'USD', status: 'TRIGGERED' });
     expect([ref(milestone?.payee), milestone?.payer]).toEqual(['immunogen', undefined]);
