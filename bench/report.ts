@@ -1,4 +1,5 @@
 /** The bench's results: their shape, the targets judged on them, and the table printed on stdout. */
+import type { IngestBench } from './ingest.ts';
 import type { LoadResult } from './load.ts';
 import { PEER_NOT_APPLICABLE, type QuestionResult, type Throughput } from './queries.ts';
 import { AS_OF_PAIR } from './timeQuestions.ts';
@@ -23,6 +24,7 @@ export interface BenchResults {
   rounds: number;
   scales: ScaleResult[];
   web: WebResult[] | null;
+  ingest: IngestBench | null;
   targets: Target[];
 }
 
@@ -32,6 +34,8 @@ export interface Target {
   pass: boolean;
 }
 
+/** Press releases the ingester drafts per second, at least. */
+const INGEST_MIN_RELEASES_PER_SECOND = 20;
 /** The scale the issue's targets are stated at. */
 const TARGET_SCALE = 100_000;
 /** An answer as of a day may cost this much more than the same answer of today (API p50s). */
@@ -98,6 +102,14 @@ export function judge(results: Omit<BenchResults, 'targets'>): Target[] {
       '1M elements loaded in < 120 s',
       `${million.loader.seconds.toFixed(0)} s`,
       million.loader.seconds < 120,
+    );
+  }
+  if (results.ingest) {
+    const rate = results.ingest.releasesPerSecond;
+    add(
+      'ingest ≥ 20 releases/s on one core',
+      `${rate.toFixed(1)} releases/s`,
+      rate >= INGEST_MIN_RELEASES_PER_SECOND,
     );
   }
   const large = results.web?.find((w) => w.nodes === 5_000);
@@ -248,6 +260,31 @@ export function formatReport(r: BenchResults): string {
           ms(w.bare.settledMs),
           w.bare.panFps?.toFixed(1) ?? '',
         ]),
+      ),
+    );
+  }
+  if (r.ingest) {
+    const i = r.ingest;
+    out.push(
+      '',
+      `Ingest (the ${i.releases} releases of the development corpus, one process, median of ${i.rounds} rounds; floor = reading and sentence splitting only)`,
+      table(
+        [
+          'releases/s',
+          'ms/release',
+          'first round releases/s',
+          'floor releases/s',
+          'share of time in the rules',
+        ],
+        [
+          [
+            i.releasesPerSecond.toFixed(1),
+            i.msPerRelease.toFixed(1),
+            i.coldReleasesPerSecond.toFixed(1),
+            i.floorReleasesPerSecond.toFixed(1),
+            `${Math.round((1 - i.releasesPerSecond / i.floorReleasesPerSecond) * 100)}%`,
+          ],
+        ],
       ),
     );
   }

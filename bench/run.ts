@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --quick] [--scales 10000,100000] [--rounds N] [--no-web] [--web-only]`: generates synthetic graphs, loads
+ * `npm run bench [-- --quick] [--scales 10000,100000] [--rounds N] [--no-web] [--web-only] [--ingest-only]`: times
+ * the ingester on its corpus (releases per second), generates synthetic graphs, loads
  * each with the seed loader and with a lean baseline, asks six questions of today's graph and two about its past
  * (as of a day, changes over a year) of the API, of hand-written Cypher and of an @neo4j/graphql peer (today's
  * only), measures throughput, memory and the web explorer, and prints a table with a pass or miss per target (JSON
@@ -12,6 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.ts';
 import { findFreePort } from '../server/db/localNeo4j.ts';
+import { measureIngest } from './ingest.ts';
 import {
   freshNeo4j,
   NEO4J_JAVA_ARGS,
@@ -44,6 +46,7 @@ const { values } = parseArgs({
     rounds: { type: 'string' },
     'no-web': { type: 'boolean', default: false },
     'web-only': { type: 'boolean', default: false },
+    'ingest-only': { type: 'boolean', default: false },
   },
 });
 const quick = Boolean(values.quick);
@@ -165,7 +168,10 @@ async function main(): Promise<void> {
     rounds,
     scales: [],
     web: null,
+    ingest: null,
   };
+  log('ingest: drafting the corpus');
+  partial.ingest = await measureIngest(quick ? 10 : 30);
   if (values['web-only']) {
     // No database: the explorer's first view fails to load (and says so); drawing does not need the API.
     partial.web = await measureWeb(
@@ -174,7 +180,8 @@ async function main(): Promise<void> {
       WEB_SIZES,
     );
   }
-  for (const [index, scale] of (values['web-only'] ? [] : scales).entries()) {
+  const onlyOne = values['web-only'] || values['ingest-only'];
+  for (const [index, scale] of (onlyOne ? [] : scales).entries()) {
     const { result, web } = await benchScale(scale, index === 0 && !values['no-web']);
     partial.scales.push(result);
     if (web) partial.web = web;
