@@ -34,7 +34,7 @@ export const LICENSE =
   /\b(?:licen[sc]e agreement|licensing agreement|licen[sc](?:e|ing) deal|exclusive licen[sc]e|licensed|licenses|in-licens\w+|out-licens\w+|exclusive rights|(?:development|commercialization|marketing) rights|rights to develop)\b/i;
 /** A partnership merely mentioned: "through its partnerships with Amgen, Bayer HealthCare, Biotest and Sanofi". */
 export const PARTNERSHIPS_WITH =
-  /\b(?:through (?:its|their|our) (?:partnerships?|alliances?) with|partnered with|(?:its|their|our) partners (?:include|including|such as)|(?:its|their|our) partner(?= [A-Z]))\b/i;
+  /\b(?:through (?:its|their|our) (?:partnerships?|alliances?) with|partnered with|(?:its|their|our) partners (?:include|including|such as)|(?:has|have) (?:partnerships?|collaborations?|alliances?) with|(?:its|their|our) partner(?= [A-Z]))\b/i;
 
 /**
  * Role verbs of a license. `subject` is the role of the company before the verb, `object` of the first company

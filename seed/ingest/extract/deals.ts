@@ -1,5 +1,6 @@
 import type { Analysis, Mention } from '../analysis.ts';
 import { slug } from '../registry.ts';
+import { companyNameKey } from '../vocabulary.ts';
 import {
   ACQUIRED_BY,
   ACQUIRES,
@@ -325,8 +326,14 @@ class DealsOfDocument {
     const acquisition =
       ACQUIRES.test(this.texts[index] as string) && !ACQUIRES_RIGHTS.test(this.texts[index] as string);
     const shared = (deal: Deal) => named.filter((company) => deal.parties.includes(company)).length;
+    // A payment between companies names its deal: one of other parties is not it.
+    const payers = [paid.payer, paid.payee].filter(isDefined);
     const candidates = this.deals.filter(
-      (deal) => !mentionedOnly(deal) && shared(deal) > 0 && (!acquisition || deal.types.has('ACQUISITION')),
+      (deal) =>
+        !mentionedOnly(deal) &&
+        shared(deal) > 0 &&
+        payers.every((company) => deal.parties.includes(company)) &&
+        (!acquisition || deal.types.has('ACQUISITION')),
     );
     const most = Math.max(0, ...candidates.map(shared));
     const best = candidates.filter((deal) => shared(deal) === most);
@@ -770,12 +777,15 @@ class DealsOfDocument {
     return undefined;
   }
 
-  /** The names a company goes by, shortest first, without tickers, "the" or "Group" ("the Roche Group" is Roche). */
+  /**
+   * The names a company goes by, shortest first, without tickers, legal forms, "the" or "Group" ("the Roche
+   * Group" is Roche).
+   */
   private companyNames(id: string | undefined): string[] {
     if (!id) return [];
     const names = namesOf(this.analysis.draft.record('companies', id), this.mentionTexts(id))
       .filter((name) => !TICKER.test(name))
-      .map((name) => name.replace(/^the\s+/i, '').replace(/\s+Group$/, ''));
+      .map((name) => withoutLegalForm(name.replace(/^the\s+/i, '').replace(/\s+Group$/, '')));
     const unique = [...new Set(names)].sort((a, b) => a.length - b.length);
     return unique.length ? unique : [id];
   }
@@ -886,6 +896,14 @@ function moneyText(amount: MoneyMention): string {
 
 /** A ticker ("VLRA", "4619") names a company in a sentence, never in a deal's name. */
 const TICKER = /^[A-Z0-9.]{1,6}$/;
+
+/** "Kisaragi Pharmaceutical Co., Ltd." → "Kisaragi Pharmaceutical": trailing words the company key ignores. */
+function withoutLegalForm(name: string): string {
+  const key = companyNameKey(name);
+  let words = name.split(/\s+/);
+  while (words.length > 1 && companyNameKey(words.slice(0, -1).join(' ')) === key) words = words.slice(0, -1);
+  return words.join(' ').replace(/,$/, '');
+}
 
 /** A record's name and aliases, then the spellings of its mentions. */
 function namesOf(record: Record<string, unknown> | undefined, spelled: string[]): string[] {

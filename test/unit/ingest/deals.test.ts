@@ -28,7 +28,7 @@ function deals(text: string, known: Known = {}): SeedRecord[] {
     sentences.forEach((sentence, index) => {
       for (const name of names) {
         for (const match of sentence.text.matchAll(
-          new RegExp(`\\b${name.replace(/[.$]/g, '\\$&')}\\b`, 'g'),
+          new RegExp(`(?<!\\w)${name.replace(/[.$]/g, '\\$&')}(?!\\w)`, 'g'),
         )) {
           analysis.mention({
             label,
@@ -333,6 +333,24 @@ describe('extractDeals: who pays, and which amount is which', () => {
     const [royalty] = royaltiesOf(deal);
     expect([royalty?.payer, ref(royalty?.payee)]).toEqual([undefined, 'velora']);
     expect(ref(milestonesOf(deal)[0]?.payer)).toBe('halvard');
+  });
+});
+
+describe('extractDeals: which deal a payment belongs to', () => {
+  it("puts no payment between other companies under the release's deal, and names deals without legal forms", () => {
+    const text =
+      'Brightwell Therapeutics has entered into an exclusive license agreement with Oxbury Bio Ltd. for OX-7. Separately, Brightwell Therapeutics received a $10 million milestone payment from Halvard Pharma AG.';
+    const [deal, ...others] = deals(text, {
+      companies: {
+        brightwell: ['Brightwell Therapeutics'],
+        oxbury: ['Oxbury Bio Ltd.'],
+        halvard: ['Halvard Pharma AG'],
+      },
+      drugs: { ox7: { names: ['OX-7'] } },
+    });
+    expect(others).toEqual([]);
+    expect(deal?.name).toBe('Brightwell Therapeutics–Oxbury Bio OX-7 license');
+    expect(deal?.milestones).toBeUndefined();
   });
 });
 
