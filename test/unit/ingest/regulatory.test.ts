@@ -47,10 +47,12 @@ function analyse(text: string, known: Known = {}) {
   for (const [id, names] of Object.entries(known.indications ?? {})) mentionAll('Indication', id, names);
   extractRegulatory(analysis);
   const seed = analysis.draft.toSeedFile('sources/doc.txt');
-  const events = (seed.regulatoryEvents ?? []).map((record): SeedRecord => ({
-    ...record,
-    citedText: record.cite.map((key) => seed.sentences[key]),
-  }));
+  const events = (seed.regulatoryEvents ?? []).map(
+    (record): SeedRecord => ({
+      ...record,
+      citedText: record.cite.map((key) => seed.sentences[key]),
+    }),
+  );
   return { analysis, seed, events };
 }
 
