@@ -63,6 +63,11 @@ export class Analysis {
     return id;
   }
 
+  /** Every spelling the run knows for entities of `label`, with their ids. */
+  knownSpellings(label: NodeKind): ReadonlyMap<string, string> {
+    return this.registry.spellingsOf(label);
+  }
+
   /** The id of a known entity of `label` named `name`, without drafting anything. */
   find(label: NodeKind, name: string): string | undefined {
     return this.registry.find(label, [name]);

@@ -37,6 +37,8 @@ export function slug(text: string): string {
 export class EntityRegistry {
   private readonly byName = new Map<string, string>();
   private readonly known = new Map<string, Known>();
+  /** Every spelling recorded, by kind: what a later release of the run may write. */
+  private readonly spellings = new Map<NodeKind, Map<string, string>>();
 
   /** The id of the entity of `label` one of `names` names, if any. */
   find(label: NodeKind, names: readonly string[]): string | undefined {
@@ -58,6 +60,9 @@ export class EntityRegistry {
   /** Records `names` for `id`; the first resolution recorded for an id stays. */
   remember(label: NodeKind, id: string, names: readonly string[], resolution: Resolution, document?: string) {
     if (!this.known.has(id)) this.known.set(id, { label, resolution, document });
+    const spellings = this.spellings.get(label) ?? new Map<string, string>();
+    this.spellings.set(label, spellings);
+    for (const name of names) if (!spellings.has(name)) spellings.set(name, id);
     for (const name of names) {
       const key = `${label}|${matchKey(label, name)}`;
       if (matchKey(label, name) && !this.byName.has(key)) this.byName.set(key, id);
@@ -72,6 +77,11 @@ export class EntityRegistry {
     return known.document === document ? 'new' : 'run';
   }
 
+  /** The spellings of every entity of `label` the run knows (spelling → id). */
+  spellingsOf(label: NodeKind): ReadonlyMap<string, string> {
+    return this.spellings.get(label) ?? new Map();
+  }
+
   /** Whether `name` is already one of the names of `id`. */
   isKnownName(label: NodeKind, id: string, name: string): boolean {
     return this.byName.get(`${label}|${matchKey(label, name)}`) === id;
@@ -81,6 +91,9 @@ export class EntityRegistry {
   forget(document: string): void {
     for (const [id, known] of this.known) if (known.document === document) this.known.delete(id);
     for (const [key, id] of this.byName) if (!this.known.has(id)) this.byName.delete(key);
+    for (const spellings of this.spellings.values()) {
+      for (const [name, id] of spellings) if (!this.known.has(id)) spellings.delete(name);
+    }
   }
 
   isTaken(id: string): boolean {
@@ -92,6 +105,9 @@ export class EntityRegistry {
     this.known.delete(from);
     this.known.set(to, { label, resolution: 'graph' });
     for (const [key, id] of this.byName) if (id === from) this.byName.set(key, to);
+    for (const spellings of this.spellings.values()) {
+      for (const [name, id] of spellings) if (id === from) spellings.set(name, to);
+    }
   }
 
   private unique(proposed: string): string {

@@ -71,6 +71,7 @@ export function extractCompanies(analysis: Analysis): void {
     const id = analysis.entity('companies', names, company.fields, [company.sentence], proposed);
     for (const name of [company.name, ...company.aliases]) ids.set(name, id);
   }
+  draftKnownCompanies(analysis, ids);
   mentionAll(analysis, 'Company', ids);
   linkGroups(analysis);
   describePublisher(analysis);
@@ -196,6 +197,22 @@ function describe(analysis: Analysis, found: Found[]): void {
     const owner = found.find((c) => site.toLowerCase().includes(companyNameKey(c.name).replace(/\s+/g, '')));
     if (owner) owner.fields.website ??= site;
   });
+}
+
+/**
+ * Companies earlier releases of the run named, written here only by a name no pattern finds ("Lanxin" after
+ * "Suzhou Lanxin Biopharmaceutical Co., Ltd." was introduced elsewhere): each counts where it stands alone.
+ */
+function draftKnownCompanies(analysis: Analysis, ids: Map<string, string>): void {
+  for (const [name, id] of analysis.knownSpellings('Company')) {
+    if (ids.has(name) || name.length < 3) continue;
+    const sentence = analysis.sentences.findIndex(({ text }) =>
+      findAll(text, name).some(({ end }) => !/^\s+[A-Z]/.test(text.slice(end))),
+    );
+    if (sentence < 0) continue;
+    if (![...ids.values()].includes(id)) analysis.entity('companies', [name], {}, [sentence]);
+    ids.set(name, id);
+  }
 }
 
 /** "Genentech, a member of the Roche Group": MEMBER_OF. */
