@@ -275,7 +275,8 @@ function mergeByKey(found: Found[]): Found[] {
         [other.name, company.name] = [company.name, other.name];
       // "Suzhou Lanxin Biopharmaceutical Co." is the start of "… Co., Ltd.", not another name.
       other.aliases = [...new Set([...other.aliases, ...company.aliases, company.name])].filter(
-        (a) => a !== other.name && !(other.name.startsWith(a) && companyNameKey(a) === key),
+        (a) =>
+          a !== other.name && !(a.endsWith('.') && other.name.startsWith(a) && companyNameKey(a) === key),
       );
       other.fields = { ...company.fields, ...other.fields };
       other.sentence = Math.min(other.sentence, company.sentence);
