@@ -10,6 +10,12 @@ import { z } from 'zod';
 
 export const DEFAULT_CORPUS = join(import.meta.dirname, '..', 'corpus', 'corpus.yaml');
 
+/** Where a run's JSON goes unless told: ingest-eval.json for the development corpus, else named for the manifest. */
+export function defaultJsonPath(corpus: string = DEFAULT_CORPUS): string {
+  const name = resolve(corpus) === resolve(DEFAULT_CORPUS) ? '' : `-${basename(corpus, extname(corpus))}`;
+  return join('bench', 'results', `ingest-eval${name}.json`);
+}
+
 /** One release to draft and score: absolute paths. */
 export interface CorpusRelease {
   id: string;

@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SeedFileData, SeedRecord } from '../../../seed/format.ts';
+import { DEFAULT_CORPUS, defaultJsonPath, readCorpus } from '../../../seed/ingest/eval/corpus.ts';
 import { evaluate, type ScoredRelease } from '../../../seed/ingest/eval/score.ts';
 
 /** A tiny seed file: one document, one sentence every record cites. */
@@ -161,5 +163,37 @@ describe('evaluate', () => {
     const result = evaluate([{ id: 'r', expected: full(), refused: 'no date' }]);
     expect(result.entities).toMatchObject({ tp: 0, fp: 0, fn: 5, recall: 0, f1: 0 });
     expect(result.documents[0]?.refused).toBe('no date');
+  });
+});
+
+describe('the corpus manifests', () => {
+  const holdout = join(
+    import.meta.dirname,
+    '..',
+    '..',
+    '..',
+    'seed',
+    'ingest',
+    'corpus',
+    'holdout',
+    'holdout.yaml',
+  );
+
+  it('writes the development corpus to ingest-eval.json and another manifest to a file named for it', () => {
+    expect(defaultJsonPath()).toBe(join('bench', 'results', 'ingest-eval.json'));
+    expect(defaultJsonPath(DEFAULT_CORPUS)).toBe(join('bench', 'results', 'ingest-eval.json'));
+    expect(defaultJsonPath(holdout)).toBe(join('bench', 'results', 'ingest-eval-holdout.json'));
+    expect(defaultJsonPath('seed/ingest/corpus/holdout/holdout.yaml')).toBe(
+      join('bench', 'results', 'ingest-eval-holdout.json'),
+    );
+  });
+
+  it('reads the held-out set apart from the development corpus: its own five releases, none shared', () => {
+    const held = readCorpus(holdout);
+    expect(held.skipped).toEqual([]);
+    expect(held.releases.map((release) => release.id)).toEqual(['h-01', 'h-02', 'h-03', 'h-04', 'h-05']);
+    expect(held.releases.find((release) => release.id === 'h-03')?.input).toMatch(/h-03\.html$/);
+    const development = readCorpus().releases.map((release) => release.id);
+    expect(development.some((id) => id.startsWith('h-'))).toBe(false);
   });
 });
