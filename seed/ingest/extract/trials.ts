@@ -2,7 +2,7 @@ import type { Analysis } from '../analysis.ts';
 import { slug } from '../registry.ts';
 import { drugsOf } from './drugNames.ts';
 import { STAGES, type Stage } from './drugs.ts';
-import { findIndications } from './indications.ts';
+import { abbreviationsIn, findIndications } from './indications.ts';
 import { draftRegion, regionPattern } from './regions.ts';
 
 /**
@@ -87,8 +87,9 @@ interface IndicationAt {
 function draftIndications(analysis: Analysis): Map<number, IndicationAt[]> {
   const byKey = new Map<string, string>();
   const bySentence = new Map<number, IndicationAt[]>();
+  const abbreviations = abbreviationsIn(analysis.sentences.map((s) => s.text));
   analysis.sentences.forEach(({ text }, index) => {
-    for (const found of findIndications(text)) {
+    for (const found of findIndications(text, abbreviations)) {
       const key = [found.disease, found.biomarker, found.setting, found.lineOfTherapy, found.priorTherapy]
         .join('|')
         .toLowerCase();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findIndications } from '../../../seed/ingest/extract/indications.ts';
+import { abbreviationsIn, findIndications } from '../../../seed/ingest/extract/indications.ts';
 import { draftText, release } from './draftText.ts';
 
 const draft = (body: string) => draftText(release(body));
@@ -58,6 +58,76 @@ describe('the indication rules', () => {
       biomarker: 'HER2-low',
       disease: 'breast cancer',
     });
+  });
+});
+
+describe('indications written with lists and abbreviations', () => {
+  const read = (text: string, defined = text) =>
+    findIndications(text, abbreviationsIn([defined])).map((f) => [f.disease, f.biomarker, f.setting]);
+
+  it('reads each of a list a drug is evaluated in, abbreviations left out of the disease', () => {
+    expect(
+      read(
+        'The expansion cohorts will evaluate AB-101 in extensive-stage small cell lung cancer (ES-SCLC), metastatic castration-resistant prostate cancer (mCRPC) and esophageal squamous cell carcinoma (ESCC).',
+      ),
+    ).toEqual([
+      ['small cell lung cancer', undefined, 'extensive-stage'],
+      ['prostate cancer', undefined, 'metastatic castration-resistant'],
+      ['esophageal squamous cell carcinoma', undefined, undefined],
+    ]);
+  });
+
+  it('spells out a disease written as an abbreviation the release defined, and a narrower one after "including"', () => {
+    const defined = 'Results in extensive-stage small cell lung cancer (ES-SCLC) were presented.';
+    expect(
+      read(
+        'It was granted for adults with ES-SCLC whose disease has progressed on or after platinum-based chemotherapy.',
+        defined,
+      ),
+    ).toEqual([['small cell lung cancer', undefined, 'extensive-stage']]);
+    expect(read('A study in patients with advanced solid tumors, including ES-SCLC.', defined)).toEqual([
+      ['solid tumors', undefined, 'advanced'],
+      ['small cell lung cancer', undefined, 'extensive-stage'],
+    ]);
+    expect(read('A study in patients with ABC whose disease progressed.')).toEqual([]);
+  });
+
+  it('spells out an abbreviation inside a disease and reads the line after a first-line therapy', () => {
+    const defined = 'Approved in metastatic gastric or gastroesophageal junction (GEJ) adenocarcinoma.';
+    const [found] = findIndications(
+      'A trial in patients with Claudin 18.2-positive advanced gastric or GEJ adenocarcinoma whose disease progressed after first-line chemotherapy.',
+      abbreviationsIn([defined]),
+    );
+    expect(found).toMatchObject({
+      disease: 'gastric or gastroesophageal junction (GEJ) adenocarcinoma',
+      biomarker: 'Claudin 18.2-positive',
+      setting: 'advanced',
+      lineOfTherapy: 'second line',
+    });
+  });
+
+  it('keeps a list of organs as one disease and names a marker by its short name', () => {
+    expect(
+      read(
+        'Approved for adults with folate receptor alpha (FRα)-positive, platinum-resistant epithelial ovarian, fallopian tube or primary peritoneal cancer.',
+      ),
+    ).toEqual([
+      [
+        'epithelial ovarian, fallopian tube or primary peritoneal cancer',
+        'FRα-positive',
+        'platinum-resistant',
+      ],
+    ]);
+  });
+
+  it('reads "X and Y cancers" as two diseases, but a field of work as none', () => {
+    expect(
+      read('It is in IND-enabling studies for MUC16-expressing ovarian and endometrial cancers.'),
+    ).toEqual([
+      ['ovarian cancer', 'MUC16-expressing', undefined],
+      ['endometrial cancer', 'MUC16-expressing', undefined],
+    ]);
+    expect(read('A company developing antibody-drug conjugates for gastrointestinal cancers.')).toEqual([]);
   });
 });
 
