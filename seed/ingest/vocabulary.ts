@@ -205,9 +205,7 @@ const fileSchemas = {
   }),
   companies: z.strictObject({
     source: sourceSchema,
-    companies: z.array(
-      z.strictObject({ id: slug, name: text, aliases: terms, memberOf: slug.optional() }),
-    ),
+    companies: z.array(z.strictObject({ id: slug, name: text, aliases: terms, memberOf: slug.optional() })),
   }),
   companySuffixes: z.strictObject({
     source: sourceSchema,
@@ -393,6 +391,7 @@ function checkReferences(v: Vocabulary, ix: Indexes, issues: string[]): void {
     ['agencies', v.agencies],
     ['regions', v.regions],
     ['exchanges', v.exchanges],
+    ['companies', v.companies],
   ] as const) {
     const seen = new Set<string>();
     entries.forEach((entry, i) => {
@@ -401,6 +400,15 @@ function checkReferences(v: Vocabulary, ix: Indexes, issues: string[]): void {
       seen.add(entry.id);
     });
   }
+
+  const companyIds = ids(v.companies);
+  v.companies.forEach((company, i) => {
+    if (company.memberOf !== undefined && !companyIds.has(company.memberOf)) {
+      issues.push(
+        `${fileLabel('companies')}: companies[${i}].memberOf: "${company.memberOf}" is not a company id in companies.yaml`,
+      );
+    }
+  });
 
   const stemsFile = fileLabel('stems');
   v.stems.forEach((stem, i) => {
@@ -459,8 +467,18 @@ function validate(raw: Partial<Record<VocabularyFile, unknown>>): {
       }
     }
   }
-  const { stems, payloads, linkers, antibodies, targets, agencies, regions, exchanges, companies, companySuffixes } =
-    parsed;
+  const {
+    stems,
+    payloads,
+    linkers,
+    antibodies,
+    targets,
+    agencies,
+    regions,
+    exchanges,
+    companies,
+    companySuffixes,
+  } = parsed;
   if (
     issues.length > 0 ||
     !stems ||

@@ -251,6 +251,14 @@ describe('validateVocabulary', () => {
     ]);
   });
 
+  it('names the file and the entry of a group that is not a company of the list', () => {
+    const raw = rawFiles();
+    entryOf(raw, 'companies', 'companies', 1).memberOf = 'rochee';
+    expect(issuesOf(() => validateVocabulary(raw))).toEqual([
+      'seed/vocabulary/companies.yaml: companies[1].memberOf: "rochee" is not a company id in companies.yaml',
+    ]);
+  });
+
   it('names the file and the entry of a shape error', () => {
     const raw = rawFiles();
     delete entryOf(raw, 'stems', 'stems', 1).implies;
