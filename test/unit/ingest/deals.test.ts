@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SeedRecord } from '../../../seed/format.ts';
 import { Analysis } from '../../../seed/ingest/analysis.ts';
 import { extractDeals } from '../../../seed/ingest/extract/deals.ts';
+import { mentionAll as mentionEvery } from '../../../seed/ingest/extract/mentions.ts';
 import { EntityRegistry } from '../../../seed/ingest/registry.ts';
 import { splitSentences } from '../../../seed/ingest/sentences.ts';
 import type { NodeKind } from '../../../server/model/kinds.ts';
@@ -24,23 +25,8 @@ function deals(text: string, known: Known = {}): SeedRecord[] {
   const registry = known.registry ?? new EntityRegistry();
   const analysis = new Analysis('doc', { file: 'doc.txt', format: 'text', text }, sentences, registry);
   analysis.publisher = known.publisher;
-  const mentionAll = (label: NodeKind, id: string, names: string[]) => {
-    sentences.forEach((sentence, index) => {
-      for (const name of names) {
-        for (const match of sentence.text.matchAll(
-          new RegExp(`(?<!\\w)${name.replace(/[.$]/g, '\\$&')}(?!\\w)`, 'g'),
-        )) {
-          analysis.mention({
-            label,
-            id,
-            sentence: index,
-            start: match.index,
-            end: match.index + name.length,
-          });
-        }
-      }
-    });
-  };
+  const mentionAll = (label: NodeKind, id: string, names: string[]) =>
+    mentionEvery(analysis, label, new Map(names.map((name) => [name, id])));
   for (const [id, names] of Object.entries(known.companies ?? {})) {
     analysis.draft.entity('companies', id, { name: names[0] }, [0]);
     mentionAll('Company', id, names);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SeedRecord } from '../../../seed/format.ts';
 import { Analysis } from '../../../seed/ingest/analysis.ts';
+import { mentionAll as mentionEvery } from '../../../seed/ingest/extract/mentions.ts';
 import { extractRegulatory } from '../../../seed/ingest/extract/regulatory.ts';
 import { EntityRegistry } from '../../../seed/ingest/registry.ts';
 import { splitSentences } from '../../../seed/ingest/sentences.ts';
@@ -25,23 +26,8 @@ function analyse(text: string, known: Known = {}) {
   const file = { file: 'doc.txt', format: 'text' as const, text };
   const analysis = new Analysis(known.documentId ?? 'doc', file, sentences, registry);
   analysis.date = known.date ?? '2013-09-20';
-  const mentionAll = (label: NodeKind, id: string, names: string[]) => {
-    sentences.forEach((sentence, index) => {
-      for (const name of names) {
-        for (const match of sentence.text.matchAll(
-          new RegExp(`\\b${name.replace(/[.$()]/g, '\\$&')}\\b`, 'g'),
-        )) {
-          analysis.mention({
-            label,
-            id,
-            sentence: index,
-            start: match.index,
-            end: match.index + name.length,
-          });
-        }
-      }
-    });
-  };
+  const mentionAll = (label: NodeKind, id: string, names: string[]) =>
+    mentionEvery(analysis, label, new Map(names.map((name) => [name, id])));
   for (const [id, names] of Object.entries(known.drugs ?? {})) mentionAll('Drug', id, names);
   for (const [id, names] of Object.entries(known.trials ?? {})) mentionAll('Trial', id, names);
   for (const [id, names] of Object.entries(known.indications ?? {})) mentionAll('Indication', id, names);
