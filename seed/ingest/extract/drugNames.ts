@@ -33,6 +33,16 @@ const SMALL_MOLECULE_INN =
 const CODE = /\b[A-Z]{1,4}[0-9]?-(?:[0-9]{2,5}[a-z]?|[A-Z]{1,3}[0-9]{1,3})\b/g;
 /** Codes that are not drugs: cytokines, receptors, viruses. */
 const NOT_A_CODE = /^(?:IL|CD|PD|COVID|SARS|FGF|VEGF|TNF|HPV|HIV|HLA|ER|PR)-/;
+/** A code that names a trial: "VELA-B7 (NCT06688120)", "the ABC-12 trial". */
+const TRIAL_CODE = new RegExp(
+  `(${CODE.source})\\s*(?:\\(NCT\\d{8}\\)|(?:Phase\\s+\\S+\\s+)?(?:trial|study)\\b)`,
+  'g',
+);
+
+/** The codes the release uses as trials' names, which are then not drugs wherever it writes them. */
+export function trialCodesIn(texts: readonly string[]): Set<string> {
+  return new Set(texts.flatMap((text) => [...text.matchAll(TRIAL_CODE)].map((m) => m[1] as string)));
+}
 /** Words that, right before a name, say it is another name of the drug before it. */
 const ANOTHER_NAME =
   /(?:\bformerly(?: known as| called)?|\balso known as|\bpreviously (?:known|referred to|called) as|\bunder the (?:code|brand|trade) name|\b(?:development|code) (?:code|name)\s*:?|\bcode[- ]named|\bgeneric name\s*:?|\bmarketed\b[^.;]{0,60}?\bas|\bnow (?:known as|called))\s*$/i;
@@ -41,7 +51,11 @@ const PARENTHESIS_FILLER =
   /\b(?:formerly|also known as|previously (?:known|referred to) as|generic name|development code|code name|INN|or|and)\b|[\s,;:®™]/gi;
 
 /** The drug names of `text`, in text order, without overlaps (longest first). */
-export function findDrugNames(text: string, isCompany: (name: string) => boolean): NameHit[] {
+export function findDrugNames(
+  text: string,
+  isCompany: (name: string) => boolean,
+  isTrial: (name: string) => boolean = () => false,
+): NameHit[] {
   const hits: NameHit[] = [];
   const add = (hit: NameHit) => {
     if (!hits.some((other) => hit.start < other.end && other.start < hit.end)) hits.push(hit);
@@ -67,6 +81,7 @@ export function findDrugNames(text: string, isCompany: (name: string) => boolean
   for (const match of text.matchAll(CODE)) {
     const name = match[0];
     if (NOT_A_CODE.test(name) || isVocabularyTerm(name)) continue;
+    if (isTrial(name)) continue;
     add({ name, kind: 'code', ...span(match, name) });
   }
   for (const [pattern, kind] of [

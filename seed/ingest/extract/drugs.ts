@@ -1,7 +1,14 @@
 import type { Analysis } from '../analysis.ts';
 import { slug } from '../registry.ts';
 import { antibodyOf, findTerm, stemOf, vocabulary } from '../vocabulary.ts';
-import { drugsOf, escapeRegExp, findDrugNames, type NameHit, sameDrugPairs } from './drugNames.ts';
+import {
+  drugsOf,
+  escapeRegExp,
+  findDrugNames,
+  type NameHit,
+  sameDrugPairs,
+  trialCodesIn,
+} from './drugNames.ts';
 import { draftRegion, REGION_NAME } from './regions.ts';
 
 /**
@@ -48,9 +55,20 @@ const CAPITALISED_WORD = /\b[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\b/g;
 /** Where a single antibody INN stands as a drug, not as an antibody or a prior therapy. */
 const ANTIBODY_AS_DRUG_BEFORE = /(?:in combination with|plus|versus|vs\.?|compared (?:with|to))\s+$/i;
 
+const trialCodesByAnalysis = new WeakMap<Analysis, Set<string>>();
+function trialCodesOf(analysis: Analysis): Set<string> {
+  let codes = trialCodesByAnalysis.get(analysis);
+  if (!codes) {
+    codes = trialCodesIn(analysis.sentences.map((s) => s.text));
+    trialCodesByAnalysis.set(analysis, codes);
+  }
+  return codes;
+}
+
 function hitsOf(analysis: Analysis, text: string): NameHit[] {
   const isCompany = (name: string) => Boolean(analysis.find('Company', name));
-  const hits = findDrugNames(text, isCompany);
+  const trialCodes = trialCodesOf(analysis);
+  const hits = findDrugNames(text, isCompany, (name) => trialCodes.has(name));
   for (const hit of [...hits]) {
     const before = WORD_BEFORE_PARENTHESIS.exec(text.slice(0, hit.start));
     const word = before?.[1];

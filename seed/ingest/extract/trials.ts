@@ -15,10 +15,13 @@ import { draftRegion, regionPattern } from './regions.ts';
  */
 
 const PHASE = String.raw`Phase\s+(?:[1-4]|IV|I{1,3})[ab]?(?:\s*\/\s*(?:[1-4]|I{1,3})[ab]?)?`;
-const TRIAL_NAME = String.raw`[A-Z][A-Z0-9]{2,}(?:-(?:[A-Z][a-z]+)?[A-Z0-9]*\d[A-Za-z0-9]*)?`;
-/** "the EMILIA Phase III trial", "the global Phase 3 TIDEWAY-01 trial", "KESTREL-2 (NCT05894412)". */
+const TRIAL_NAME = String.raw`[A-Z][A-Z0-9]{2,}(?:-(?:[A-Z][a-z]+)?[A-Z0-9]*\d[A-Za-z0-9]*|-[A-Z]{2,4}\b)?`;
+/**
+ * "the EMILIA Phase III trial", "the global Phase 3 TIDEWAY-01 trial", "KESTREL-2 (NCT05894412)", "LANTERN-302,
+ * a global Phase 3 trial of …".
+ */
 const NAMED_TRIAL = new RegExp(
-  String.raw`\b(?:(${PHASE})\s+)?(${TRIAL_NAME})(?:\s+(${PHASE}))?(?:\s+(?:trial|study)\b|(?=\s*\(NCT\d{8}\)))`,
+  String.raw`\b(?:(${PHASE})\s+)?(${TRIAL_NAME})(?:\s+(${PHASE}))?(?:\s+(?:trial|study)\b|(?=\s*\(NCT\d{8}\))|(?=,\s+an?\s+[^.;()]*?${PHASE}[^.;()]*?\b(?:trial|study)\b))`,
   'g',
 );
 /** "a Japanese Phase II trial", "Lanxin's ongoing Phase 1 dose-escalation and expansion trial". */

@@ -183,6 +183,18 @@ describe('the trial rules', () => {
     expect(uses[0]).toMatchObject({ status: 'ONGOING' });
   });
 
+  it('reads a trial named before its description, and a code with an NCT id as a trial, not a drug', async () => {
+    const seed = await draft(
+      'Acme Therapeutics, Inc. (Nasdaq: ACME) said the application is supported by ORCA-2, a single-arm Phase 2 trial of AC-310 in patients with metastatic gastric cancer. The first patient was dosed in ABCD-X9 (NCT01234567), a Phase 1 trial of AC-310. Dosing in ABCD-X9 triggers a payment. Results from SOLACE-GC (NCT07654321) are expected.',
+    );
+    expect(seed.trials?.map((t) => [t.name, t.phase])).toEqual([
+      ['ORCA-2', 'PHASE_2'],
+      ['ABCD-X9', 'PHASE_1'],
+      ['SOLACE-GC', undefined],
+    ]);
+    expect(seed.drugs?.map((d) => d.name)).toEqual(['AC-310']);
+  });
+
   it('marks a planned study PLANNED and takes no stage from it', async () => {
     const seed = await draft(
       'Acme Therapeutics, Inc. (Nasdaq: ACME) licensed AC-207 today. "We intend to move AC-207 into a global Phase 1/2 study in 2025, beginning with extensive-stage small cell lung cancer."',
