@@ -14,17 +14,17 @@ const WIRES: readonly [RegExp, string][] = [
   [/accesswire/i, 'ACCESSWIRE'],
   [/marketwired/i, 'Marketwired'],
 ];
-const WIRE_MARKS =
-  /\(\s*(?:BUSINESS WIRE|GLOBE NEWSWIRE|ACCESSWIRE|MARKETWIRED)\s*\)|\/\s*PRNewswire(?:-[\w-]+)?\s*\//gi;
+/** "(BUSINESS WIRE)", "(GLOBE NEWSWIRE)", "(JCN Newswire)", "/PRNewswire/", "/PRNewswire-Asia/". */
+const WIRE_MARKS = /\(\s*[A-Z][A-Za-z ]{0,20}(?:WIRE|[Ww]ire)\s*\)|\/\s*PRNewswire(?:-[\w-]+)?\s*\//g;
 const MONTH = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?`;
 const DATES = new RegExp(
   String.raw`\b${MONTH}\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}\s+${MONTH}\s+\d{4}\b|\b\d{4}-\d{2}-\d{2}\b`,
   'g',
 );
-/** Where a dateline may end: a dash, or a PR Newswire mark. */
-const SEPARATORS = /\s*(?:--|–|—)\s*|\s*\/\s*PRNewswire(?:-[\w-]+)?\s*\/\s*(?:--|–)?\s*/g;
-/** What is left of a dateline without its date and wire mark: one or more capitalised places. */
-const PLACE = /^[A-Z][A-Za-z.'’-]*(?:[ ,]+(?:[A-Z][A-Za-z.'’-]*|&))*$/;
+/** Where a dateline may end: a dash (a hyphen only between spaces), or a PR Newswire mark. */
+const SEPARATORS = /\s*(?:--|–|—)\s*|\s+-\s+|\s*\/\s*PRNewswire(?:-[\w-]+)?\s*\/\s*(?:--|–)?\s*/g;
+/** What is left of a dateline without its date and wire mark: capitalised places, joined by "and" or "&". */
+const PLACE = /^[A-Z][A-Za-z.'’-]*(?:[ ,]+(?:[A-Z][A-Za-z.'’-]*|&|and))*$/;
 const DATE_LINE = new RegExp(
   String.raw`^(?:${MONTH}\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+${MONTH}\s+\d{4}|\d{4}-\d{2}-\d{2})\b.{0,40}$`,
 );
@@ -53,6 +53,7 @@ export function extractDocument(analysis: Analysis): void {
   });
   const dateline = sentences.findIndex((s) => datelineOf(s.text) !== undefined);
   const beforeDateline = sentences.findIndex((s, i) => i < dateline && isTitleLike(s.text));
+  if (!analysis.date) dateFromTheTop(analysis);
   const headline = beforeDateline >= 0 ? beforeDateline : sentences.findIndex((s) => isHeadline(s.text));
   if (headline >= 0) draft.describeDocument({ title: sentences[headline]?.text }, [headline]);
   const urlDate = url ? URL_DATE.exec(url) : null;
@@ -89,9 +90,9 @@ function placeOf(prefix: string): string | undefined {
     .replace(WIRE_MARKS, '|')
     .replace(DATES, '|')
     .replace(/\b\d{1,2}:\d{2}\s*(?:[AP]M)?[^|]*/g, '|')
-    .split(/\s*(?:--|–|—|\||[()])\s*/)
+    .split(/\s*(?:--|–|—|\s-\s|\||[()])\s*/)
     .map((part) => part.replace(/^[,\s]+|[,\s]+$/g, ''))
-    .filter(Boolean);
+    .filter((part) => /[A-Za-z]/.test(part));
   const [place] = parts;
   return place && parts.length <= 2 && place.length <= 60 && PLACE.test(place) ? place : undefined;
 }
@@ -100,13 +101,23 @@ function readDateline(analysis: Analysis, index: number): void {
   const text = analysis.sentences[index]?.text ?? '';
   const dateline = datelineOf(text);
   if (!dateline) return;
-  const wire = WIRES.find(([pattern]) => pattern.test(dateline.prefix))?.[1];
+  const wire = wireOf(dateline.prefix);
   const day = chrono.strict.parse(dateline.prefix)[0];
   if (day && !analysis.date) analysis.date = isoDay(day.start.date());
   analysis.draft.describeDocument(
     { place: titleCasePlace(dateline.place), distributor: wire, date: day ? analysis.date : undefined },
     [index],
   );
+}
+
+/** No dateline or date line: the first full date near the top, as a reader would take it. */
+function dateFromTheTop(analysis: Analysis): void {
+  const top = analysis.sentences.slice(0, 6);
+  const index = top.findIndex(({ text }) => !SOURCE_URL.test(text) && hasDate(text));
+  const day = index >= 0 ? chrono.strict.parse(top[index]?.text ?? '')[0] : undefined;
+  if (!day) return;
+  analysis.date = isoDay(day.start.date());
+  analysis.draft.describeDocument({ date: analysis.date }, [index]);
 }
 
 /** Not the source line, a date, a wire service's name or a parenthesis; long enough to be a headline. */
@@ -125,7 +136,13 @@ const HEADLINE_VERB =
 /** Without a dateline to stop at: the first title-like sentence with a headline's verb. */
 const isHeadline = (text: string) => isTitleLike(text) && HEADLINE_VERB.test(text);
 
-const wireOf = (text: string) => WIRES.find(([pattern]) => pattern.test(text))?.[1];
+/** The wire service a text names: the known spelling, else the mark's own ("(JCN Newswire)" → JCN Newswire). */
+function wireOf(text: string): string | undefined {
+  const known = WIRES.find(([pattern]) => pattern.test(text))?.[1];
+  if (known) return known;
+  const mark = text.match(WIRE_MARKS)?.[0]?.replace(/[()/]/g, '').trim();
+  return mark && /[a-z]/.test(mark) ? mark : undefined;
+}
 
 function dayOf(text: string): string | undefined {
   const parsed = chrono.strict.parseDate(text);

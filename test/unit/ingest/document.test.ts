@@ -56,3 +56,18 @@ describe('the document rules', () => {
     await expect(draftText(text)).rejects.toThrow(/states no fact/);
   });
 });
+
+describe('datelines of several places and other wire services', () => {
+  it.each([
+    ['LONDON and BOSTON, Jan. 5, 2026 /PRNewswire/ --', 'London and Boston', 'PR Newswire', '2026-01-05'],
+    ['OSAKA, Mar 3, 2026 - (JCN Newswire) -', 'Osaka', 'JCN Newswire', '2026-03-03'],
+  ])('reads %s', async (dateline, place, distributor, date) => {
+    const text = `Acme Therapeutics Announces Results\n\n${dateline} ${BODY}\n`;
+    expect((await draftText(text)).document).toMatchObject({ place, distributor, date });
+  });
+
+  it('takes the first full date near the top when there is no dateline', async () => {
+    const text = `Acme Therapeutics Announces Results\nPublished 12 March 2026\n\n${BODY}\n`;
+    expect((await draftText(text)).document.date).toBe('2026-03-12');
+  });
+});
