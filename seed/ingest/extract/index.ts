@@ -1,6 +1,6 @@
 import type { Analysis } from '../analysis.ts';
 import { extractCompanies } from './companies.ts';
-import { extractDeals } from './deals.ts';
+import { extractDeals } from './deals/index.ts';
 import { extractDocument } from './document.ts';
 import { extractDrugs } from './drugs.ts';
 import { extractPeople } from './people.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SeedRecord } from '../../../seed/format.ts';
 import { Analysis } from '../../../seed/ingest/analysis.ts';
-import { extractDeals } from '../../../seed/ingest/extract/deals.ts';
+import { extractDeals } from '../../../seed/ingest/extract/deals/index.ts';
 import { mentionAll as mentionEvery } from '../../../seed/ingest/extract/mentions.ts';
 import { EntityRegistry } from '../../../seed/ingest/registry.ts';
 import { splitSentences } from '../../../seed/ingest/sentences.ts';

@@ -1,7 +1,7 @@
 /**
  * The wording of deals in press releases: the phrases that make a sentence state a license, a collaboration,
  * an option or an acquisition, the verbs that give a company its role, and the words that say what an amount
- * of money is. Small named tables, so the rules in deals.ts read as rules.
+ * of money is. Small named tables, so the rules of this folder read as rules.
  */
 
 export type DealType = 'LICENSE' | 'COLLABORATION' | 'OPTION' | 'ACQUISITION';
