@@ -38,11 +38,19 @@ const TRIAL_CODE = new RegExp(
   `(${CODE.source})\\s*(?:\\(NCT\\d{8}\\)|(?:Phase\\s+\\S+\\s+)?(?:trial|study)\\b)`,
   'g',
 );
+/** A name of a platform or technology: "ArcLink™ site-specific conjugation platform", "TopoQ payload-linker platform". */
+const PLATFORM_NAME =
+  /\b([A-Z][A-Za-z0-9-]+)[®™]?\s+(?:(?:[a-z]+-[a-z-]+|conjugation|linker|payload|drug)\s+){0,3}(?:platform|technology)\b/g;
 
-/** The codes the release uses as trials' names, which are then not drugs wherever it writes them. */
-export function trialCodesIn(texts: readonly string[]): Set<string> {
-  return new Set(texts.flatMap((text) => [...text.matchAll(TRIAL_CODE)].map((m) => m[1] as string)));
+/** The names the release gives trials and platforms, which are then not drugs wherever it writes them. */
+export function notDrugNamesIn(texts: readonly string[]): Set<string> {
+  return new Set(
+    texts.flatMap((text) =>
+      [...text.matchAll(TRIAL_CODE), ...text.matchAll(PLATFORM_NAME)].map((m) => m[1] as string),
+    ),
+  );
 }
+
 /** Words that, right before a name, say it is another name of the drug before it. */
 const ANOTHER_NAME =
   /(?:\bformerly(?: known as| called)?|\balso known as|\bpreviously (?:known|referred to|called) as|\bunder the (?:code|brand|trade) name|\b(?:development|code) (?:code|name)\s*:?|\bcode[- ]named|\bgeneric name\s*:?|\bmarketed\b[^.;]{0,60}?\bas|\bnow (?:known as|called))\s*$/i;
@@ -54,7 +62,7 @@ const PARENTHESIS_FILLER =
 export function findDrugNames(
   text: string,
   isCompany: (name: string) => boolean,
-  isTrial: (name: string) => boolean = () => false,
+  isOther: (name: string) => boolean = () => false,
 ): NameHit[] {
   const hits: NameHit[] = [];
   const add = (hit: NameHit) => {
@@ -73,7 +81,7 @@ export function findDrugNames(
   for (const pattern of [MARKED_BRAND, NAMED_BRAND]) {
     for (const match of text.matchAll(pattern)) {
       const name = match[1] ?? '';
-      if (isCompany(name) || isVocabularyTerm(name)) continue;
+      if (isCompany(name) || isOther(name) || isVocabularyTerm(name)) continue;
       const start = (match.index ?? 0) + match[0].lastIndexOf(name);
       add({ name, kind: 'brand', start, end: start + name.length });
     }
@@ -81,7 +89,7 @@ export function findDrugNames(
   for (const match of text.matchAll(CODE)) {
     const name = match[0];
     if (NOT_A_CODE.test(name) || isVocabularyTerm(name)) continue;
-    if (isTrial(name)) continue;
+    if (isOther(name)) continue;
     add({ name, kind: 'code', ...span(match, name) });
   }
   for (const [pattern, kind] of [

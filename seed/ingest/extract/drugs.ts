@@ -6,8 +6,8 @@ import {
   escapeRegExp,
   findDrugNames,
   type NameHit,
+  notDrugNamesIn,
   sameDrugPairs,
-  trialCodesIn,
 } from './drugNames.ts';
 import { draftRegion, REGION_NAME } from './regions.ts';
 
@@ -55,20 +55,21 @@ const CAPITALISED_WORD = /\b[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\b/g;
 /** Where a single antibody INN stands as a drug, not as an antibody or a prior therapy. */
 const ANTIBODY_AS_DRUG_BEFORE = /(?:in combination with|plus|versus|vs\.?|compared (?:with|to))\s+$/i;
 
-const trialCodesByAnalysis = new WeakMap<Analysis, Set<string>>();
-function trialCodesOf(analysis: Analysis): Set<string> {
-  let codes = trialCodesByAnalysis.get(analysis);
-  if (!codes) {
-    codes = trialCodesIn(analysis.sentences.map((s) => s.text));
-    trialCodesByAnalysis.set(analysis, codes);
+/** Per release, the names it gives trials and platforms (not drugs). */
+const notDrugNamesByAnalysis = new WeakMap<Analysis, Set<string>>();
+function notDrugNamesOf(analysis: Analysis): Set<string> {
+  let names = notDrugNamesByAnalysis.get(analysis);
+  if (!names) {
+    names = notDrugNamesIn(analysis.sentences.map((s) => s.text));
+    notDrugNamesByAnalysis.set(analysis, names);
   }
-  return codes;
+  return names;
 }
 
 function hitsOf(analysis: Analysis, text: string): NameHit[] {
   const isCompany = (name: string) => Boolean(analysis.find('Company', name));
-  const trialCodes = trialCodesOf(analysis);
-  const hits = findDrugNames(text, isCompany, (name) => trialCodes.has(name));
+  const notDrugs = notDrugNamesOf(analysis);
+  const hits = findDrugNames(text, isCompany, (name) => notDrugs.has(name));
   for (const hit of [...hits]) {
     const before = WORD_BEFORE_PARENTHESIS.exec(text.slice(0, hit.start));
     const word = before?.[1];
@@ -141,9 +142,11 @@ function draftDrugs(analysis: Analysis): Drug[] {
     const inn = hits.find(({ hit }) => hit.kind === 'inn')?.hit;
     const generic = inn ?? hits.find(({ hit }) => hit.kind === 'mab' || hit.kind === 'smallMolecule')?.hit;
     const genericKey = generic && key(generic);
-    // A single antibody INN beside a brand is its generic name, not another name: "trastuzumab" alone is the antibody.
+    // A single antibody INN beside a brand is its generic name, not another name: "trastuzumab" alone is the
+    // antibody. With a development code beside it, the antibody is the drug itself: "Lanvestra (ravonetamab, AB-0911)".
+    const coded = hits.some(({ hit }) => hit.kind === 'code');
     const named = hits.some(({ hit }) => hit.kind !== 'mab')
-      ? hits.filter(({ hit }) => hit.kind !== 'mab')
+      ? hits.filter(({ hit }) => hit.kind !== 'mab' || coded)
       : hits;
     const names = [
       ...new Set([brand?.name ?? (named[0] as (typeof hits)[0]).hit.name, ...named.map((h) => h.hit.name)]),

@@ -21,6 +21,9 @@ export function regionPattern(): RegExp {
 
 export const REGION_NAME = { test: (text: string) => Boolean(findTerm('region', text.trim())) };
 
+/** The id of the region `text` names, if the vocabulary knows it. */
+export const regionIdOf = (text: string): string | undefined => findTerm('region', text.trim())?.id;
+
 /** Drafts the region `text` names (the vocabulary's name, the text's spelling an alias) and returns its id. */
 export function draftRegion(analysis: Analysis, text: string, index: number): string | undefined {
   const region = findTerm('region', text.trim());

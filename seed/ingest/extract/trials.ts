@@ -1,9 +1,9 @@
 import type { Analysis } from '../analysis.ts';
 import { slug } from '../registry.ts';
-import { drugsOf } from './drugNames.ts';
+import { drugsOf, sameParagraph } from './drugNames.ts';
 import { STAGES, type Stage } from './drugs.ts';
 import { abbreviationsIn, findIndications } from './indications.ts';
-import { draftRegion, regionPattern } from './regions.ts';
+import { draftRegion, regionIdOf, regionPattern } from './regions.ts';
 
 /**
  * Trials and indications. A trial is named ("the EMILIA Phase III trial", "KESTREL-2 (NCT05894412)") or
@@ -26,13 +26,16 @@ const NAMED_TRIAL = new RegExp(
 );
 /** "a Japanese Phase II trial", "Lanxin's ongoing Phase 1 dose-escalation and expansion trial". */
 const DESCRIBED_TRIAL = new RegExp(
-  String.raw`(?:\b([A-Z][\w-]*)['’]s?\s+)?((?:(?:[A-Z][a-z]+|global|pivotal|randomized|ongoing|open-label|registrational|multinational)\s+)*)(${PHASE})((?:\s+(?!trial|study)[a-z][\w-]*){0,4}?)\s+(trial|study)\b(?!\s+(?:data|results))`,
+  String.raw`(?:\b([A-Z][\w-]*)['’]s?\s+)?((?:(?:[A-Z][a-z]+|global|pivotal|randomized|ongoing|open-label|registrational|multinational)\s+)*)(${PHASE}|[Ff]irst-in-human)((?:\s+(?!trial|study)[a-z][\w-]*){0,4}?)\s+(trial|study)\b(?!\s+(?:data|results))`,
   'g',
 );
 const DESCRIBED_AFTER_NAME = new RegExp(
   String.raw`^\s*(?:\(NCT\d{8}\))?,\s+an?\s+[^.;()]*?(${PHASE})[^.;()]*?\b(?:trial|study)\b`,
 );
 const NCT = /\bNCT\d{8}\b/;
+/** The region right after an unnamed trial: "… trial in China", "… trial of X conducted in Japan". */
+const TRIAL_REGION =
+  /^\s+(?:of\s+[\w-]+\s+)?(?:(?:being\s+)?conducted\s+)?in\s+(?:the\s+)?([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)/;
 /** All-capital words that are not trial names. */
 const NOT_A_TRIAL =
   /^(?:FDA|EMA|ADC|ADCS|BLA|NDA|MAA|ORR|PFS|OS|TPC|NCT|CHMP|MHLW|PMDA|HER2|IHC|NHI|USA|GEJ)$/;
@@ -142,7 +145,11 @@ interface Candidate {
   start: number;
   end: number;
   sponsorName?: string;
+  /** The sponsors' ids, where the words around an unnamed trial say who runs it. */
+  sponsors?: string[];
   regionText?: string;
+  /** What identifies an unnamed trial across releases: sponsor, phase, drug and region. */
+  keys?: string[];
 }
 
 function findTrials(
@@ -178,16 +185,24 @@ function findTrials(
     if (found.some((f) => start < f.end && f.start < end)) continue;
     if (/\b(?:trials|studies)\b/.test(match[0])) continue;
     const drug = drugsOf(analysis, index)[0];
-    const drugName = drug && drugName_(analysis, drug);
-    if (!drugName) continue;
+    if (!drug) continue;
     const adjectives = (match[2] ?? '').replace(/\b(?:ongoing)\s+/g, '');
     const possessive = match[1] ? `${match[1]}'s ` : '';
     const words = `${possessive}${adjectives}${match[3]}${match[4] ?? ''} ${match[5]}`.replace(/\s+/g, ' ');
-    const inRegion = /^\s+in\s+(?:the\s+)?([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)/.exec(text.slice(end));
+    const inRegion = TRIAL_REGION.exec(text.slice(end));
     const region = inRegion?.[1] && regionPattern().test(inRegion[1]) ? inRegion[1] : undefined;
     regionPattern().lastIndex = 0;
+    const sponsors = sponsorsOf(analysis, text, index, { start, end, sponsorName: match[1] });
+    const drugName = drugNameFor(analysis, drug, sponsors[0]);
+    if (!drugName) continue;
     const name = capitalise(`${words} of ${drugName}${region ? ` in ${region}` : ''}`);
-    found.push({ name, aliases: [], phase: match[3], start, end, sponsorName: match[1], regionText: region });
+    const phase = phaseOf(match[3]);
+    const keys = sponsors.length
+      ? [
+          `trial of ${drug} by ${sponsors.join(', ')} in ${phase ?? '?'} in ${(region && regionIdOf(region)) ?? 'any region'}`,
+        ]
+      : [];
+    found.push({ name, aliases: [], phase: match[3], start, end, sponsors, regionText: region, keys });
   }
   for (const trial of found) {
     const nct = NCT.exec(text.slice(trial.start, trial.end + 80));
@@ -205,15 +220,49 @@ function findTrials(
   return found.sort((a, b) => a.start - b.start);
 }
 
-const drugName_ = (analysis: Analysis, drugId: string): string | undefined => {
+/**
+ * The name to call a drug by in an unnamed trial's name: the sponsor's own code for it where the drug has one
+ * (a licensee renames a drug: "VLR-207", Velora's code for Lanxin's "LX-1207"), else the drug's name.
+ */
+function drugNameFor(analysis: Analysis, drugId: string, sponsor: string | undefined): string | undefined {
   const record = analysis.draft.record('drugs', drugId);
-  return (record?.name as string | undefined) ?? (record?.aliases as string[] | undefined)?.[0];
-};
+  const names = [record?.name, ...((record?.aliases as unknown[] | undefined) ?? [])].filter(
+    (n): n is string => typeof n === 'string',
+  );
+  const sponsorNames = sponsor ? companyNamesIn(analysis, sponsor) : [];
+  const own = names.find((name) => {
+    const prefix = CODE_PREFIX.exec(name)?.[1]?.toLowerCase();
+    return prefix && sponsorNames.some((company) => abbreviates(prefix, company.toLowerCase()));
+  });
+  return own ?? names[0];
+}
+
+/** The letters before a development code's number: "VLR" of "VLR-207". */
+const CODE_PREFIX = /^([A-Z]{2,4})-?\d/;
+
+/** The names the release writes for a company (as its mentions spell them). */
+function companyNamesIn(analysis: Analysis, company: string): string[] {
+  return analysis.mentions
+    .filter((m) => m.label === 'Company' && m.id === company)
+    .map((m) => analysis.sentences[m.sentence]?.text.slice(m.start, m.end) ?? '');
+}
+
+/** Whether `letters` abbreviate `name`: its first letter, the rest in order ("vlr" of "velora", "hlv" of "halvard"). */
+function abbreviates(letters: string, name: string): boolean {
+  if (name[0] !== letters[0]) return false;
+  let at = 1;
+  for (const letter of letters.slice(1)) {
+    const next = name.indexOf(letter, at);
+    if (next < 0) return false;
+    at = next + 1;
+  }
+  return true;
+}
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function phaseOf(text: string | undefined): string | undefined {
-  if (!text) return undefined;
+  if (!text?.startsWith('Phase')) return undefined;
   const roman: Record<string, string> = { I: '1', II: '2', III: '3', IV: '4' };
   const numbers = text
     .replace(/^Phase\s+/, '')
@@ -247,6 +296,7 @@ function draftTrial(
     { phase, status, design, comparator, ...endpointsAndOutcome(text) },
     [index],
     slug(candidate.name),
+    candidate.keys,
   );
   analysis.mention({ label: 'Trial', id, sentence: index, start: candidate.start, end: candidate.end });
   const comparatorAt = comparator ? text.indexOf(comparator) : -1;
@@ -270,11 +320,12 @@ function draftTrial(
   const studied =
     indications.find((i) => i.start >= candidate.start) ?? (BASED_ON.test(text) ? undefined : indications[0]);
   if (studied) analysis.draft.link('trials', id, 'studies', studied.id, [index]);
-  const sponsor = sponsorOf(analysis, text, candidate);
-  if (sponsor) {
+  const sponsors = candidate.sponsors ?? sponsorsOf(analysis, text, index, candidate);
+  for (const sponsor of sponsors) {
     analysis.draft.link('trials', id, 'conductedBy', sponsor, [index]);
     for (const drug of tests) analysis.draft.link('drugs', drug, 'developers', sponsor, [index]);
   }
+  const sponsor = sponsors[0];
   const regionText = candidate.regionText ?? regionIn(candidate.name);
   const region =
     regionText && !/^(?:global|worldwide)$/i.test(regionText)
@@ -292,13 +343,77 @@ function regionIn(name: string): string | undefined {
   return match?.[0];
 }
 
-function sponsorOf(analysis: Analysis, text: string, candidate: Candidate): string | undefined {
+/**
+ * Who runs a trial: a possessive before it ("Lanxin's Phase 1 trial"), "conducted (in China) by X" after it, the
+ * subject of a verb of running it ("Arbonyx expects to start a …", "The two companies will jointly run X"), or
+ * for "We intend to move … into a … study" in a quote, the speaker's company.
+ */
+function sponsorsOf(
+  analysis: Analysis,
+  text: string,
+  index: number,
+  candidate: { start: number; end: number; sponsorName?: string },
+): string[] {
+  const one = sponsorOf(analysis, text, index, candidate);
+  return one === undefined ? [] : typeof one === 'string' ? [one] : one;
+}
+
+function sponsorOf(
+  analysis: Analysis,
+  text: string,
+  index: number,
+  candidate: { start: number; end: number; sponsorName?: string },
+): string | string[] | undefined {
   if (candidate.sponsorName) return analysis.find('Company', candidate.sponsorName);
-  const before = /([A-Z][\w-]*)['’]s?\s+(?:[\w-]+\s+){0,3}$/.exec(text.slice(0, candidate.start));
-  const company = before?.[1] && analysis.find('Company', before[1]);
+  const before = text.slice(0, candidate.start);
+  const possessive = /([A-Z][\w-]*)['’]s?\s+(?:[\w-]+\s+){0,3}$/.exec(before);
+  const company = possessive?.[1] && analysis.find('Company', possessive[1]);
   if (company) return company;
-  const by = /^[^.;]*?\b(?:sponsored|conducted|run) by\s+([A-Z][\w-]*)/.exec(text.slice(candidate.end));
-  return by?.[1] ? analysis.find('Company', by[1]) : undefined;
+  const companies = analysis.mentionsIn(index, 'Company');
+  const by = RUN_BY.exec(text.slice(candidate.end));
+  if (by) {
+    const at = candidate.end + by[0].length;
+    const named = companies.find((c) => c.start === at);
+    if (named) return named.id;
+  }
+  const run = RUN_VERB.exec(before);
+  if (!run) return undefined;
+  const subject = before.slice(0, run.index);
+  const last = [...companies].reverse().find((c) => c.end <= (run.index ?? 0));
+  if (last && /^['’]?\s*$/.test(subject.slice(last.end))) return last.id;
+  if (/\b(?:[Tt]he two|[Bb]oth) companies\s*$/.test(subject)) return pairOfCompanies(analysis, index);
+  if (/\b[Ww]e\s*$/.test(subject)) return speakersCompany(analysis, index);
+  return undefined;
+}
+
+/** "conducted in China by X", "sponsored by X": the words between a trial and its sponsor. */
+const RUN_BY =
+  /^[^.;]*?\b(?:sponsored|conducted|run|led)(?:\s+in\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+by\s+/;
+/** A verb of running a trial right before it, its subject before the verb: "X expects to start a first-in-human". */
+const RUN_VERB =
+  /\s+(?:(?:is|are|has|have)\s+)?(?:(?:also|jointly|currently)\s+)?(?:(?:expects?|plans?|intends?|aims?)\s+to\s+|will\s+)?(?:jointly\s+)?(?:start|initiate|begin|run|conduct|sponsor|launch|started|initiated|began|running|conducting|sponsoring|launched|runs|conducts|sponsors|move\s+[^.;]{1,40}?\s+into)\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,5}?$/;
+
+/** "The two companies": the two companies the paragraph names, if it names exactly two. */
+function pairOfCompanies(analysis: Analysis, index: number): string[] | undefined {
+  const ids = new Set<string>();
+  for (let i = index; i >= 0; i -= 1) {
+    for (const m of analysis.mentionsIn(i, 'Company')) ids.add(m.id);
+    if (!sameParagraph(analysis, i)) break;
+  }
+  return ids.size === 2 ? [...ids] : undefined;
+}
+
+/** The company of whoever speaks in sentence `index`: the person named in it or before it in its paragraph. */
+function speakersCompany(analysis: Analysis, index: number): string | undefined {
+  for (let i = index; i >= 0; i -= 1) {
+    const person = analysis.mentionsIn(i, 'Person').at(-1);
+    if (person) {
+      const works = analysis.draft.record('people', person.id)?.worksFor as { ref: string }[] | undefined;
+      return works?.[0]?.ref;
+    }
+    if (!sameParagraph(analysis, i)) break;
+  }
+  return undefined;
 }
 
 function endpointsAndOutcome(text: string): Record<string, unknown> {

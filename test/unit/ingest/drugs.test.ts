@@ -101,3 +101,20 @@ describe('the drug rules', () => {
     expect(drug?.highestPhase).toBeUndefined();
   });
 });
+
+describe('names that are not drugs, and antibodies that are', () => {
+  it("does not take a platform's marked name for a drug", async () => {
+    const seed = await draft(
+      'Acme Therapeutics, Inc. (Nasdaq: ACME) builds ADCs on its FuseLink™ site-specific conjugation platform. Its lead candidate AC-204 is built on FuseLink.',
+    );
+    expect(seed.drugs?.map((d) => d.name)).toEqual(['AC-204']);
+  });
+
+  it('takes an antibody INN with a development code for the drug itself, so later sentences name it', async () => {
+    const seed = await draft(
+      'Acme Therapeutics, Inc. (Nasdaq: ACME) announced approval of Zolvera (tovetamab, AC-0911). The approval was based on a trial in which tovetamab was compared with pembrolizumab.',
+    );
+    const zolvera = seed.drugs?.find((d) => d.name === 'Zolvera');
+    expect(zolvera?.aliases).toContain('tovetamab');
+  });
+});

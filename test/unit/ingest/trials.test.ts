@@ -195,6 +195,27 @@ describe('the trial rules', () => {
     expect(seed.drugs?.map((d) => d.name)).toEqual(['AC-310']);
   });
 
+  it('reads who runs a trial from "conducted in X by", a verb of running it and "the two companies"', async () => {
+    const seed = await draft(
+      'Acme Therapeutics, Inc. (Nasdaq: ACME) today announced a license agreement with Borealis Pharma AG (SIX: BORX) for AC-310. The designation was based on the Phase 1 trial of AC-310 conducted in Japan by Borealis Pharma AG. Acme expects to start a first-in-human study of AC-410 in 2026. The two companies will jointly run ORCA-3, a global Phase 3 trial of AC-310.',
+    );
+    const sponsors = Object.fromEntries((seed.trials ?? []).map((t) => [t.name, refs(t.conductedBy)]));
+    expect(sponsors).toEqual({
+      'Phase 1 trial of AC-310 in Japan': ['borealis-pharma'],
+      'First-in-human study of AC-410': ['acme-therapeutics'],
+      'ORCA-3': ['acme-therapeutics', 'borealis-pharma'],
+    });
+  });
+
+  it('takes the speaker\'s company for "we" and names the trial for the sponsor\'s own code of the drug', async () => {
+    const seed = await draft(
+      'Acme Therapeutics, Inc. (Nasdaq: ACME) today announced a license agreement with Borealis Pharma AG (SIX: BORX) for BX-1207. Acme will develop the program under the code name ACM-207.\n\n"BX-1207 is a great fit for us," said Jane Doe, Chief Executive Officer of Acme. "We intend to move quickly into a global Phase 1/2 study in 2025."',
+    );
+    const [trial] = seed.trials ?? [];
+    expect(trial?.name).toBe('Global Phase 1/2 study of ACM-207');
+    expect(refs(trial?.conductedBy)).toEqual(['acme-therapeutics']);
+  });
+
   it('marks a planned study PLANNED and takes no stage from it', async () => {
     const seed = await draft(
       'Acme Therapeutics, Inc. (Nasdaq: ACME) licensed AC-207 today. "We intend to move AC-207 into a global Phase 1/2 study in 2025, beginning with extensive-stage small cell lung cancer."',
