@@ -4,7 +4,7 @@ import { extractDeals } from './deals/index.ts';
 import { extractDocument } from './document.ts';
 import { extractDrugs } from './drugs.ts';
 import { extractPeople } from './people.ts';
-import { extractRegulatory } from './regulatory.ts';
+import { extractRegulatory } from './regulatory/index.ts';
 import { extractTrials } from './trials.ts';
 
 /** One family of rules: reads the analysis's sentences and what earlier rules found, drafts facts. */

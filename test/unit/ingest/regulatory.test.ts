@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SeedRecord } from '../../../seed/format.ts';
 import { Analysis } from '../../../seed/ingest/analysis.ts';
 import { mentionAll as mentionEvery } from '../../../seed/ingest/extract/mentions.ts';
-import { extractRegulatory } from '../../../seed/ingest/extract/regulatory.ts';
+import { extractRegulatory } from '../../../seed/ingest/extract/regulatory/index.ts';
 import { EntityRegistry } from '../../../seed/ingest/registry.ts';
 import { splitSentences } from '../../../seed/ingest/sentences.ts';
 import type { NodeKind } from '../../../server/model/kinds.ts';
