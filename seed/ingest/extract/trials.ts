@@ -226,7 +226,11 @@ function findTrials(
  */
 function drugNameFor(analysis: Analysis, drugId: string, sponsor: string | undefined): string | undefined {
   const record = analysis.draft.record('drugs', drugId);
-  const names = [record?.name, ...((record?.aliases as unknown[] | undefined) ?? [])].filter(
+  // A drug an earlier release named has no name in this draft: the text's spellings stand for it.
+  const spellings = analysis.mentions
+    .filter((m) => m.label === 'Drug' && m.id === drugId)
+    .map((m) => analysis.sentences[m.sentence]?.text.slice(m.start, m.end));
+  const names = [record?.name, ...((record?.aliases as unknown[] | undefined) ?? []), ...spellings].filter(
     (n): n is string => typeof n === 'string',
   );
   const sponsorNames = sponsor ? companyNamesIn(analysis, sponsor) : [];
@@ -247,10 +251,14 @@ function companyNamesIn(analysis: Analysis, company: string): string[] {
     .map((m) => analysis.sentences[m.sentence]?.text.slice(m.start, m.end) ?? '');
 }
 
-/** Whether `letters` abbreviate `name`: its first letter, the rest in order ("vlr" of "velora", "hlv" of "halvard"). */
+/**
+ * Whether `letters` abbreviate `name`: the first starts one of its words, the rest follow in order ("vlr" of
+ * "Velora", "lx" of "Suzhou Lanxin").
+ */
 function abbreviates(letters: string, name: string): boolean {
-  if (name[0] !== letters[0]) return false;
-  let at = 1;
+  const word = name.search(new RegExp(`(?:^|\\s)${letters[0]}`));
+  if (word < 0) return false;
+  let at = word + (name[word] === letters[0] ? 1 : 2);
   for (const letter of letters.slice(1)) {
     const next = name.indexOf(letter, at);
     if (next < 0) return false;

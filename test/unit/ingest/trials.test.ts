@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { abbreviationsIn, findIndications } from '../../../seed/ingest/extract/indications.ts';
+import { IngestRun } from '../../../seed/ingest/ingest.ts';
 import { draftText, release } from './draftText.ts';
 
 const draft = (body: string) => draftText(release(body));
@@ -214,6 +215,26 @@ describe('the trial rules', () => {
     const [trial] = seed.trials ?? [];
     expect(trial?.name).toBe('Global Phase 1/2 study of ACM-207');
     expect(refs(trial?.conductedBy)).toEqual(['acme-therapeutics']);
+  });
+
+  it('names an unnamed trial for a drug an earlier release named, and one trial across releases', async () => {
+    const run = new IngestRun();
+    await draftText(
+      release(
+        'Acme Therapeutics, Inc. (Nasdaq: ACME) today announced a license agreement with Suzhou Borealis Pharma Co., Ltd. ("Borealis") for BX-1207. More than 100 patients have been dosed in Borealis\' ongoing Phase 1 trial of BX-1207 in China.',
+      ),
+      'first.txt',
+      run,
+    );
+    const second = await draftText(
+      release(
+        'Acme Therapeutics, Inc. (Nasdaq: ACME) today announced news on BX-1207. The designation was based on data from the Phase 1 trial conducted in China by Suzhou Borealis Pharma Co., Ltd.',
+      ),
+      'second.txt',
+      run,
+    );
+    const [trial] = second.trials ?? [];
+    expect(trial?.id).toBe('borealis-s-phase-1-trial-of-bx-1207-in-china');
   });
 
   it('marks a planned study PLANNED and takes no stage from it', async () => {
