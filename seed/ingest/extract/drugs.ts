@@ -1,3 +1,4 @@
+import { DevelopmentStage } from '../../format.ts';
 import type { Analysis } from '../analysis.ts';
 import { slug } from '../registry.ts';
 import { antibodyOf, findTerm, stemOf, vocabulary } from '../vocabulary.ts';
@@ -441,16 +442,8 @@ function draftModality(analysis: Analysis, drug: Drug): void {
   if (modality) analysis.draft.entity('drugs', drug.id, { modality }, []);
 }
 
-export const STAGES = [
-  'PRECLINICAL',
-  'PHASE_1',
-  'PHASE_1_2',
-  'PHASE_2',
-  'PHASE_2_3',
-  'PHASE_3',
-  'FILED',
-  'APPROVED',
-] as const;
+/** Development stages, earliest first: the format's own order. */
+export const STAGES = DevelopmentStage.options;
 export type Stage = (typeof STAGES)[number];
 
 const APPROVED =

@@ -188,12 +188,13 @@ describe('the corpus manifests', () => {
     );
   });
 
-  it('reads the held-out set apart from the development corpus: its own five releases, none shared', () => {
+  it('reads the held-out set apart from the development corpus: its own releases, none shared', () => {
     const held = readCorpus(holdout);
     expect(held.skipped).toEqual([]);
-    expect(held.releases.map((release) => release.id)).toEqual(['h-01', 'h-02', 'h-03', 'h-04', 'h-05']);
+    const heldIds = held.releases.map((release) => release.id);
+    expect(heldIds).toEqual(['h-02', 'h-03', 'h-06', 'h-07', 'h-08', 'h-09']);
     expect(held.releases.find((release) => release.id === 'h-03')?.input).toMatch(/h-03\.html$/);
     const development = readCorpus().releases.map((release) => release.id);
-    expect(development.some((id) => id.startsWith('h-'))).toBe(false);
+    expect(development.filter((id) => heldIds.includes(id))).toEqual([]);
   });
 });
