@@ -3,6 +3,7 @@ import { IDENTITY_PROPERTIES, parseSubject, relationshipSubject } from '../serve
 import {
   NESTED_LISTS,
   NON_PROPERTY_FIELDS,
+  precisionOfForm,
   RECORD_LISTS,
   RELATIONSHIP_FIELDS,
   type RecordList,
@@ -10,6 +11,8 @@ import {
   type SeedFileData,
   type SeedRecord,
   sortDateOf,
+  sortDatePropertyOf,
+  TRIAL_DATES,
 } from './format.ts';
 
 /** A node as the writer sends it: `props` replaces all of the node's properties (it includes `id`). */
@@ -41,7 +44,10 @@ export interface Reference {
   kinds: readonly NodeKind[];
 }
 
-/** A citation the validator must check against the file's `sentences`. */
+/**
+ * A citation the validator must check: `key` is a key of the file's `sentences`, or a sentence id
+ * (`<document id>#<key>`) of another document, stated by another file of the load or already in the graph.
+ */
 export interface Citation {
   origin: Origin;
   key: string;
@@ -55,6 +61,12 @@ export interface CompileSink {
 }
 
 export const sentenceId = (documentId: string, key: string) => `${documentId}#${key}`;
+
+/** A cite entry that names its document (`<document id>#<key>`) is already a sentence id. */
+export const isSentenceId = (entry: string) => entry.includes('#');
+
+/** The document id of a sentence id. */
+export const documentOfSentence = (id: string) => id.slice(0, id.indexOf('#'));
 
 /** Where each cited sentence is in the source text (its order, and UTF-16 offsets), and the text itself. */
 export interface PlacedSource {
@@ -71,7 +83,7 @@ export function compileSeedFile(data: SeedFileData, source: PlacedSource, sink: 
   const documentId = data.document.id;
   const cited = (keys: readonly string[], origin: Origin) => {
     for (const key of keys) sink.citation?.({ origin, key });
-    return keys.map((key) => sentenceId(documentId, key));
+    return keys.map((key) => (isSentenceId(key) ? key : sentenceId(documentId, key)));
   };
   const facts = new Set<string>();
   const fact = {
@@ -143,6 +155,13 @@ export function compileSeedFile(data: SeedFileData, source: PlacedSource, sink: 
     props.citedIn = cited(record.cite, origin);
     if (typeof record.date === 'string' && typeof record.datePrecision === 'string') {
       props.sortDate = sortDateOf(record.date, record.datePrecision as Parameters<typeof sortDateOf>[1]);
+    }
+    if (label === 'Trial') {
+      for (const field of TRIAL_DATES) {
+        const date = record[field];
+        if (typeof date === 'string')
+          props[sortDatePropertyOf(field)] = sortDateOf(date, precisionOfForm(date));
+      }
     }
     const row = { label, id: record.id, props };
     fact.node(row);

@@ -27,10 +27,28 @@ const SentenceKey = z
   .string(expecting('a sentence key'))
   .regex(SENTENCE_KEY_PATTERN, 'expected a sentence key: letters, digits, "-" or "_"');
 
+/** `<document id>#<sentence key>`: a sentence of another document, stated by another file or in the graph. */
+export const SENTENCE_REF_PATTERN = new RegExp(
+  `^${ID_PATTERN.source.slice(1, -1)}#${SENTENCE_KEY_PATTERN.source.slice(1, -1)}$`,
+);
+const CITE_ENTRY_PATTERN = new RegExp(
+  `^(?:${ID_PATTERN.source.slice(1, -1)}#)?${SENTENCE_KEY_PATTERN.source.slice(1, -1)}$`,
+);
+
+/** A cite entry: a key of this file's `sentences`, or `<document id>#<key>` for another document's sentence. */
+const CiteEntry = z.string(expecting('a sentence key')).regex(CITE_ENTRY_PATTERN, {
+  error: (issue) =>
+    typeof issue.input === 'string' && issue.input.includes('#')
+      ? 'expected <document id>#<sentence key>: a document id (lower-case letters, digits, single dashes or dots), "#", then a sentence key (letters, digits, "-" or "_"), such as "inn-stem-table#deruxtecan"'
+      : 'expected a sentence key: letters, digits, "-" or "_" (or <document id>#<sentence key> for a sentence of another document)',
+});
+
 const Cite = z
-  .array(SentenceKey, expecting('a list of sentence keys'))
+  .array(CiteEntry, expecting('a list of sentence keys'))
   .min(1, 'expected at least one sentence key')
-  .describe('Keys (in `sentences`) of the sentences that state this fact.');
+  .describe(
+    'Keys (in `sentences`) of the sentences that state this fact; `<document id>#<key>` cites a sentence of another document, stated by another file of the load or already in the graph.',
+  );
 
 const Text = z.string(expecting('text')).min(1, 'expected non-empty text');
 const Texts = z.array(Text, expecting('a list of texts'));
@@ -53,6 +71,7 @@ function link<T extends z.ZodRawShape>(what: string, extra: T, required = false)
 
 const many = <T extends z.ZodType>(item: T) => z.array(item, expecting('a list'));
 
+export const NCT_ID_PATTERN = /^NCT\d{8}$/;
 export const DATE_PATTERN = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 const LooseDate = z
   .string(expecting('a date such as 2013, 2013-09 or 2013-09-20'))
@@ -103,6 +122,41 @@ export const TrialStatus = z.enum(['PLANNED', 'ONGOING', 'COMPLETED', 'TERMINATE
 export const TestRole = z.enum(['INVESTIGATIONAL', 'COMPARATOR']);
 export const Audience = z.enum(['INVESTORS', 'MEDIA']);
 export const StudyStatus = z.enum(['PLANNED', 'ONGOING', 'COMPLETED']);
+/** ClinicalTrials.gov's study type, as the registry gives it. */
+export const StudyType = z.enum(['INTERVENTIONAL', 'OBSERVATIONAL', 'EXPANDED_ACCESS']);
+/** ClinicalTrials.gov's overall status, as the registry gives it (`status` is ours, derived from it). */
+export const RegistryStatus = z.enum([
+  'NOT_YET_RECRUITING',
+  'RECRUITING',
+  'ENROLLING_BY_INVITATION',
+  'ACTIVE_NOT_RECRUITING',
+  'SUSPENDED',
+  'TERMINATED',
+  'COMPLETED',
+  'WITHDRAWN',
+  'UNKNOWN',
+  'AVAILABLE',
+  'NO_LONGER_AVAILABLE',
+  'TEMPORARILY_NOT_AVAILABLE',
+  'APPROVED_FOR_MARKETING',
+  'WITHHELD',
+]);
+/** ClinicalTrials.gov's phase values, as the registry gives them (`phase` is ours, derived from them). */
+export const RegistryPhase = z.enum(['EARLY_PHASE1', 'PHASE1', 'PHASE2', 'PHASE3', 'PHASE4', 'NA']);
+/** Whether a registry date or count is what happened or what is planned. */
+export const ActualOrEstimated = z.enum(['ACTUAL', 'ESTIMATED']);
+/** ClinicalTrials.gov's sponsor class (`leadSponsor.class`, `collaborators[].class`). */
+export const SponsorClass = z.enum([
+  'INDUSTRY',
+  'NIH',
+  'FED',
+  'OTHER_GOV',
+  'INDIV',
+  'NETWORK',
+  'AMBIG',
+  'OTHER',
+  'UNKNOWN',
+]);
 
 const base = {
   id: Id.describe('Stable, readable id: one entity, whichever files state things about it.'),
@@ -121,6 +175,7 @@ const Company = z
     companyType: CompanyType.optional(),
     website: Text.optional(),
     whollyOwnedClinicalCandidates: z.number().int().min(0).optional(),
+    sponsorClass: SponsorClass.optional().describe('The class ClinicalTrials.gov gives it as a sponsor.'),
     memberOf: link('parent company', {}).optional().describe('The group this company is a member of.'),
   })
   .strict();
@@ -176,9 +231,36 @@ const Technology = z.object(component).strict();
 const Target = z.object(base).strict();
 const Region = z.object(base).strict();
 
+/** The trial's loose dates; each has a `…Type` (ACTUAL | ESTIMATED) and is stored with a sort date. */
+export const TRIAL_DATES = ['startDate', 'primaryCompletionDate', 'completionDate'] as const;
+
+/** The stored property that orders a loose date: `startDate` → `startSortDate`. */
+export const sortDatePropertyOf = (field: string) => field.replace(/Date$/, 'SortDate');
+
+const NctId = z
+  .string(expecting('an NCT id such as NCT01120184'))
+  .regex(NCT_ID_PATTERN, 'expected an NCT id: "NCT" and 8 digits, such as NCT01120184');
+
 const Trial = z
   .object({
     ...base,
+    nctId: NctId.optional().describe('The ClinicalTrials.gov id (also in `aliases`, so search finds it).'),
+    officialTitle: Text.optional(),
+    acronym: Text.optional(),
+    studyType: StudyType.optional(),
+    registryStatus: RegistryStatus.optional().describe('The registry’s overall status, as it gives it.'),
+    phases: many(RegistryPhase)
+      .optional()
+      .describe('The registry’s phases, as it gives them; `phase` is ours.'),
+    startDate: LooseDate.optional(),
+    startDateType: ActualOrEstimated.optional(),
+    primaryCompletionDate: LooseDate.optional(),
+    primaryCompletionDateType: ActualOrEstimated.optional(),
+    completionDate: LooseDate.optional(),
+    completionDateType: ActualOrEstimated.optional(),
+    enrollment: z.number(expecting('a number')).int('expected a whole number').min(0).optional(),
+    enrollmentType: ActualOrEstimated.optional(),
+    lastUpdate: Day.optional().describe('The day the registry record was last updated.'),
     phase: Phase.optional(),
     design: Text.optional(),
     comparator: Text.optional(),
@@ -190,7 +272,14 @@ const Trial = z
     studies: many(link('indication', {})).optional(),
     conductedBy: many(link('company', {})).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((trial, ctx) => {
+    for (const field of [...TRIAL_DATES, 'enrollment'] as const) {
+      if (trial[`${field}Type`] !== undefined && trial[field] === undefined) {
+        ctx.addIssue({ code: 'custom', path: [field], message: `expected a ${field} with the ${field}Type` });
+      }
+    }
+  });
 
 const Indication = z
   .object({
@@ -467,6 +556,12 @@ export function sortDateOf(date: string, precision: z.infer<typeof DatePrecision
   const [year, month = '01', day = '01'] = date.split('-');
   if (precision === 'BY_YEAR_END') return `${year}-12-31`;
   return `${year}-${month}-${day}`;
+}
+
+/** The precision a loose date's form gives: `2013` YEAR, `2013-09` MONTH, `2013-09-20` DAY. */
+export function precisionOfForm(date: string): 'DAY' | 'MONTH' | 'YEAR' {
+  const parts = date.split('-').length;
+  return parts >= 3 ? 'DAY' : parts === 2 ? 'MONTH' : 'YEAR';
 }
 
 // Written by hand: the inferred type of the generated object is unreadable in editors.

@@ -8,6 +8,8 @@ export interface GraphLookup {
   isEmpty(): Promise<boolean>;
   /** The label of each id the graph holds. */
   labelsOf(ids: readonly string[]): Promise<Map<string, NodeKind>>;
+  /** Which of these sentence ids (`<document id>#<key>`) the graph holds as `Sentence` nodes. */
+  sentencesIn(ids: readonly string[]): Promise<Set<string>>;
   /** For each name, the entities of its kind whose name or alias equals it (case- and accent-insensitive). */
   entitiesNamed(
     names: readonly { label: NodeKind; name: string }[],
@@ -19,6 +21,14 @@ const LABELS_OF: Cypher = {
   text: `UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 RETURN id, [label IN labels(n) WHERE label <> 'Entity'][0] AS label`,
+};
+
+/** Sentences carry the `Entity` label too (its id constraint is their index); labelsOf would name them. */
+const SENTENCES_IN: Cypher = {
+  name: 'seed.lookup.sentences',
+  text: `UNWIND $ids AS id
+MATCH (s:Entity {id: id}) WHERE s:Sentence
+RETURN id`,
 };
 
 /** Candidates from the full-text index (case- and accent-folding); the exact comparison is nameKey's. */
@@ -50,6 +60,15 @@ export function graphLookup(executor: Executor): GraphLookup {
         for (const row of rows) labels.set(row.id as string, row.label as NodeKind);
       }
       return labels;
+    },
+    async sentencesIn(ids) {
+      const found = new Set<string>();
+      if (!ids.length || (await this.isEmpty())) return found;
+      for (let i = 0; i < ids.length; i += BATCH) {
+        const rows = await executor.read(SENTENCES_IN, { ids: ids.slice(i, i + BATCH) });
+        for (const row of rows) found.add(row.id as string);
+      }
+      return found;
     },
     async entitiesNamed(names) {
       const found: { id: string; name: string }[][] = names.map(() => []);

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { NodeKind, RelationshipType } from '../server/model/kinds.ts';
 import {
   compileSeedFile,
+  documentOfSentence,
+  isSentenceId,
   type NodeRow,
   type Origin,
   type PlacedSource,
@@ -77,6 +79,8 @@ export async function validateSeedFiles(
   const known = new Map<string, Known>();
   const documents: SeedValidation['documents'] = new Map();
   const deferred: (Reference & { file: string; locate: ReadSeedFile['locate'] })[] = [];
+  // Citations of another document's sentences (`<document id>#<key>`): checked once every file is read.
+  const crossCitations: { origin: Origin; id: string; file: string; locate: ReadSeedFile['locate'] }[] = [];
   const nodes: Partial<Record<NodeKind, number>> = {};
   const relationships: Partial<Record<RelationshipType, number>> = {};
   const names = new NameIndex();
@@ -176,7 +180,9 @@ export async function validateSeedFiles(
         references.push(reference);
       },
       citation({ origin, key }) {
-        if (!(key in data.sentences)) {
+        if (isSentenceId(key)) {
+          crossCitations.push({ origin, id: key, file, locate: read.locate });
+        } else if (!(key in data.sentences)) {
           report(origin, `unknown sentence key "${key}": add it to \`sentences\``, origin.field ?? 'cite');
         }
       },
@@ -209,6 +215,7 @@ export async function validateSeedFiles(
       );
     }
   }
+  await checkCrossCitations(crossCitations, documents, options.graph, issues);
   for (const id of incomplete) {
     const entity = known.get(id) as Known;
     if (inGraph.has(id) || !entity.missing) continue;
@@ -249,6 +256,42 @@ export async function validateSeedFiles(
     relationships,
     elements,
   };
+}
+
+/**
+ * Citations of another document's sentences: the sentence must be stated by a file of this load or be in the graph
+ * already. Sentences of a document this load states are that file's alone (a load replaces a document's sentences),
+ * so the graph is asked only about documents no file states.
+ */
+async function checkCrossCitations(
+  citations: readonly { origin: Origin; id: string; file: string; locate: ReadSeedFile['locate'] }[],
+  documents: SeedValidation['documents'],
+  graph: GraphLookup | undefined,
+  issues: IssueList,
+) {
+  if (!citations.length) return;
+  const stated = new Map<string, Set<string>>();
+  const sentencesOf = (documentId: string) => {
+    let sentences = stated.get(documentId);
+    if (!sentences) {
+      sentences = new Set(documents.get(documentId)?.sentences);
+      stated.set(documentId, sentences);
+    }
+    return sentences;
+  };
+  const fromGraph = [
+    ...new Set(citations.map(({ id }) => id).filter((id) => !documents.has(documentOfSentence(id)))),
+  ];
+  const inGraph = graph && fromGraph.length ? await graph.sentencesIn(fromGraph) : new Set<string>();
+  for (const { origin, id, file, locate } of citations) {
+    const documentId = documentOfSentence(id);
+    const document = documents.get(documentId);
+    if (document ? sentencesOf(documentId).has(id) : inGraph.has(id)) continue;
+    const message = document
+      ? `unknown sentence "${id}": ${document.file} states document ${documentId} but no sentence "${id.slice(documentId.length + 1)}"`
+      : `unknown sentence "${id}": no file of this load states document ${documentId}${graph ? ', and the graph holds no such sentence' : ''}`;
+    issues.addLazy(() => issueAt(file, locate, origin, message, origin.field ?? 'cite'));
+  }
 }
 
 const requiredOf = (label: NodeKind) => [...REQUIRED_FIELDS.all, ...(REQUIRED_FIELDS[label] ?? [])];

@@ -18,7 +18,10 @@ export const META_PROPERTIES: ReadonlySet<string> = new Set(['citedIn', 'statedI
 /** Dates that may stand for a coarser form of themselves, with the properties that go with them. */
 const LOOSE_DATES: Readonly<Record<string, readonly string[]>> = {
   date: ['date', 'datePrecision', 'sortDate'],
-  startDate: ['startDate'],
+  // A partnership's start date; a trial's, with its sort date and whether it is actual or estimated.
+  startDate: ['startDate', 'startSortDate', 'startDateType'],
+  primaryCompletionDate: ['primaryCompletionDate', 'primaryCompletionSortDate', 'primaryCompletionDateType'],
+  completionDate: ['completionDate', 'completionSortDate', 'completionDateType'],
 };
 
 /** `2013` after `2013-02-22`: a later, coarser form of the current date, which does not replace it. */
