@@ -276,7 +276,7 @@ const Trial = z
   .superRefine((trial, ctx) => {
     for (const field of [...TRIAL_DATES, 'enrollment'] as const) {
       if (trial[`${field}Type`] !== undefined && trial[field] === undefined) {
-        ctx.addIssue({ code: 'custom', path: [field], message: `expected a ${field} with the ${field}Type` });
+        ctx.addIssue({ code: 'custom', path: [field], message: `expected ${field} with ${field}Type` });
       }
     }
   });
