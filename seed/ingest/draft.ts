@@ -161,31 +161,6 @@ export class DraftBuilder {
     return all;
   }
 
-  /** Replaces ids (records and every reference to them) after resolution: `renames` maps old id → new. */
-  rename(renames: ReadonlyMap<string, string>): void {
-    const to = (id: string) => renames.get(id) ?? id;
-    for (const [list, byId] of this.records) {
-      this.records.set(list, new Map([...byId].map(([id, record]) => [to(id), renameRecord(record, to)])));
-    }
-    for (const [id, entry] of [...this.nested]) {
-      this.nested.delete(id);
-      this.nested.set(to(id), { ...entry, parent: to(entry.parent), record: renameRecord(entry.record, to) });
-    }
-    if (this.document.publisher) this.document.publisher = renameLink(this.document.publisher, to);
-  }
-
-  /** An entity found to exist already: its name, as this text spells it, becomes an alias. */
-  unname(id: string): void {
-    for (const byId of this.records.values()) {
-      const record = byId.get(id);
-      if (!record?.name) continue;
-      record.aliases ??= [];
-      const aliases = record.aliases as string[];
-      if (!aliases.includes(record.name)) aliases.unshift(record.name);
-      delete record.name;
-    }
-  }
-
   /** Sentence indexes cited by any record. */
   citedSentences(): Set<number> {
     return new Set([...this.cited.keys()].map((key) => Number(key.slice(1)) - 1));
@@ -246,27 +221,6 @@ function bare(link: Link, recordCite: readonly string[], field: string): Link | 
   const inherited = !cite || cite.every((key) => recordCite.includes(key));
   if (inherited && Object.keys(properties).length === 0 && !REQUIRED_LINK_PROPERTIES[field]) return ref;
   return inherited ? { ref, ...properties } : link;
-}
-
-function renameLink<T>(link: T, to: (id: string) => string): T {
-  if (typeof link === 'string') return to(link) as T;
-  if (isLink(link)) {
-    const renamed: Link = { ...link, ref: to(link.ref) };
-    for (const key of ['sponsor', 'region']) {
-      if (typeof renamed[key] === 'string') renamed[key] = to(renamed[key] as string);
-    }
-    return renamed as T;
-  }
-  return link;
-}
-
-function renameRecord(record: SeedRecord, to: (id: string) => string): SeedRecord {
-  const out: SeedRecord = { ...record, id: to(record.id) };
-  for (const [key, value] of Object.entries(record)) {
-    if (Array.isArray(value) && value.some(isLink)) out[key] = value.map((link) => renameLink(link, to));
-    else if (isLink(value)) out[key] = renameLink(value, to);
-  }
-  return out;
 }
 
 function withoutUndefined<T extends object>(fields: T): Partial<T> {

@@ -2,6 +2,7 @@ import { basename, extname } from 'node:path';
 import type { NodeKind } from '../../server/model/kinds.ts';
 import { NESTED_LISTS, RECORD_LISTS, type SeedFileData } from '../format.ts';
 import type { GraphLookup } from '../graphLookup.ts';
+import { renameSeedFile, unnameSeedFile } from '../rename.ts';
 import { Analysis } from './analysis.ts';
 import type { NestedList } from './draft.ts';
 import { EXTRACTORS } from './extract/index.ts';
@@ -77,9 +78,17 @@ export class IngestRun {
       this.registry.forget(documentId);
       return { ok: false, file: source.file, reason };
     }
-    await this.resolveInGraph(analysis);
-    const seed = analysis.draft.toSeedFile(`sources/${documentId}.txt`);
-    return { ok: true, file: source.file, documentId, source, seed, report: this.report(analysis, seed) };
+    const { renames, known } = await this.resolveInGraph(analysis);
+    const drafted = analysis.draft.toSeedFile(`sources/${documentId}.txt`);
+    const seed = unnameSeedFile(renameSeedFile(drafted, renames), known);
+    return {
+      ok: true,
+      file: source.file,
+      documentId,
+      source,
+      seed,
+      report: this.report(analysis, seed, renames),
+    };
   }
 
   private documentIdOf(file: string): string {
@@ -91,9 +100,13 @@ export class IngestRun {
   }
 
   /** Entities new to the run that the graph holds by name take the graph's ids; new ids the graph uses move. */
-  private async resolveInGraph(analysis: Analysis): Promise<void> {
+  private async resolveInGraph(
+    analysis: Analysis,
+  ): Promise<{ renames: Map<string, string>; known: Set<string> }> {
+    const renames = new Map<string, string>();
+    const known = new Set<string>();
     const graph = this.options.graph;
-    if (!graph || (await graph.isEmpty())) return;
+    if (!graph || (await graph.isEmpty())) return { renames, known };
     const fresh = analysis.draft
       .ids()
       .filter(({ id }) => this.registry.resolutionFor(id, analysis.documentId) === 'new')
@@ -104,11 +117,11 @@ export class IngestRun {
         .map((name) => ({ id, label, name })),
     );
     const found = await graph.entitiesNamed(asked);
-    const renames = new Map<string, string>();
     asked.forEach(({ id, label }, index) => {
       const match = found[index]?.[0];
       if (match && !renames.has(id)) {
         renames.set(id, match.id);
+        known.add(match.id);
         this.registry.merge(id, match.id, label);
       }
     });
@@ -120,18 +133,17 @@ export class IngestRun {
       renames.set(id, other);
       this.registry.merge(id, other, label);
     }
-    analysis.draft.rename(renames);
-    for (const [from, to] of renames) if (taken.get(from) === undefined) analysis.draft.unname(to);
+    return { renames, known };
   }
 
-  private report(analysis: Analysis, seed: SeedFileData): DraftReport {
+  private report(analysis: Analysis, seed: SeedFileData, renames: ReadonlyMap<string, string>): DraftReport {
     const entities: DraftReport['entities'] = {};
     const resolved: DraftReport['resolved'] = { graph: 0, run: 0, new: 0 };
     let relationships = 0;
     for (const { list, id, record } of analysis.draft.ids()) {
       const label = labelOf(list);
       entities[label] = (entities[label] ?? 0) + 1;
-      resolved[this.registry.resolutionFor(id, analysis.documentId)] += 1;
+      resolved[this.registry.resolutionFor(renames.get(id) ?? id, analysis.documentId)] += 1;
       relationships += countLinks(record);
     }
     const cited = new Set(Object.values(seed.sentences));

@@ -72,21 +72,6 @@ describe('DraftBuilder', () => {
     ]);
   });
 
-  it('renames ids everywhere they are referenced, and turns a known entity’s name into an alias', () => {
-    const draft = builder();
-    draft.entity('companies', 'acme', { name: 'Acme Bio' }, [0]);
-    draft.entity('drugs', 'ab-1', { name: 'AB-1' }, [0]);
-    draft.link('drugs', 'ab-1', 'developers', 'acme', [0]);
-    draft.describeDocument({ publisher: { ref: 'acme', cite: [draft.cite(0)] } }, []);
-    draft.rename(new Map([['acme', 'acme-biosciences']]));
-    draft.unname('acme-biosciences');
-    const seed = draft.toSeedFile('sources/doc-1.txt');
-    expect(seed.companies?.[0]).toMatchObject({ id: 'acme-biosciences', aliases: ['Acme Bio'] });
-    expect(seed.companies?.[0]?.name).toBeUndefined();
-    expect(seed.drugs?.[0]?.developers).toEqual(['acme-biosciences']);
-    expect(seed.document.publisher).toEqual({ ref: 'acme-biosciences', cite: ['s1'] });
-  });
-
   it('refuses a relationship the record kind does not have', () => {
     const draft = builder();
     draft.entity('companies', 'acme', { name: 'Acme Bio' }, [0]);
