@@ -21,6 +21,11 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+/** Whether a registry date or count is what happened or what is planned. */
+export type ActualOrEstimated =
+  | 'ACTUAL'
+  | 'ESTIMATED';
+
 /** An antibody. */
 export type Antibody = Node & {
   __typename?: 'Antibody';
@@ -154,6 +159,8 @@ export type Company = Node & {
   partnerships: PartnershipConnection;
   /** People who work for it, with their titles. */
   people: Array<Employment>;
+  /** The class ClinicalTrials.gov gives it as a sponsor. */
+  sponsorClass: Maybe<SponsorClass>;
   /** Stock ticker, e.g. `IMGN`. */
   ticker: Maybe<Scalars['String']['output']>;
   /** Trials it conducts; ordered by name. */
@@ -1168,6 +1175,34 @@ export type RegionRegulatoryEventsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A ClinicalTrials.gov phase, as the registry gives it. */
+export type RegistryPhase =
+  /** Early phase 1 (formerly phase 0). */
+  | 'EARLY_PHASE1'
+  /** Not applicable (e.g. a device or behavioural study). */
+  | 'NA'
+  | 'PHASE1'
+  | 'PHASE2'
+  | 'PHASE3'
+  | 'PHASE4';
+
+/** A ClinicalTrials.gov overall status, as the registry gives it. */
+export type RegistryStatus =
+  | 'ACTIVE_NOT_RECRUITING'
+  | 'APPROVED_FOR_MARKETING'
+  | 'AVAILABLE'
+  | 'COMPLETED'
+  | 'ENROLLING_BY_INVITATION'
+  | 'NOT_YET_RECRUITING'
+  | 'NO_LONGER_AVAILABLE'
+  | 'RECRUITING'
+  | 'SUSPENDED'
+  | 'TEMPORARILY_NOT_AVAILABLE'
+  | 'TERMINATED'
+  | 'UNKNOWN'
+  | 'WITHDRAWN'
+  | 'WITHHELD';
+
 /** A filing, opinion, approval or expected decision. */
 export type RegulatoryEvent = Node & {
   __typename?: 'RegulatoryEvent';
@@ -1437,6 +1472,27 @@ export type SourceDocumentSentencesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** The class ClinicalTrials.gov gives a sponsor. */
+export type SponsorClass =
+  /** Ambiguous. */
+  | 'AMBIG'
+  /** Another US federal agency. */
+  | 'FED'
+  /** An individual. */
+  | 'INDIV'
+  /** A company. */
+  | 'INDUSTRY'
+  /** A network of investigators. */
+  | 'NETWORK'
+  /** The US National Institutes of Health. */
+  | 'NIH'
+  /** Any other organisation, e.g. a university or hospital. */
+  | 'OTHER'
+  /** Another government body, e.g. of another country. */
+  | 'OTHER_GOV'
+  /** Not known. */
+  | 'UNKNOWN';
+
 /** What one source document states about one entity or relationship. */
 export type Statement = {
   __typename?: 'Statement';
@@ -1462,6 +1518,15 @@ export type Stats = {
   /** All relationships. */
   totalRelationships: Scalars['Int']['output'];
 };
+
+/** A ClinicalTrials.gov study type. */
+export type StudyType =
+  /** Access to an investigational drug outside a trial. */
+  | 'EXPANDED_ACCESS'
+  /** Participants get the interventions the protocol assigns. */
+  | 'INTERVENTIONAL'
+  /** Participants are observed; the study assigns no intervention. */
+  | 'OBSERVATIONAL';
 
 /** A biological target such as HER2. */
 export type Target = Node & {
@@ -1538,18 +1603,28 @@ export type TechnologyHistoryArgs = {
 /** A clinical trial. */
 export type Trial = Node & {
   __typename?: 'Trial';
+  /** The registry's acronym, e.g. `EMILIA`. */
+  acronym: Maybe<Scalars['String']['output']>;
   /** Other names, e.g. the registry number. */
   aliases: Array<Scalars['String']['output']>;
   /** The sentences that state this trial's facts. */
   citations: Array<Citation>;
   /** What the drug is compared with. */
   comparator: Maybe<Scalars['String']['output']>;
+  /** When the last participant was (or is to be) examined for any outcome. */
+  completionDate: Maybe<FuzzyDate>;
+  /** Whether `completionDate` is the actual date or an estimate. */
+  completionDateType: Maybe<ActualOrEstimated>;
   /** How it is designed, e.g. randomised, open-label. */
   design: Maybe<Scalars['String']['output']>;
   /** Drugs it tests, with their roles. */
   drugs: Array<TrialDrug>;
   /** What it measures. */
   endpoints: Array<Scalars['String']['output']>;
+  /** How many participants it enrolled (or is to enroll). */
+  enrollment: Maybe<Scalars['Int']['output']>;
+  /** Whether `enrollment` is the actual count or an estimate. */
+  enrollmentType: Maybe<ActualOrEstimated>;
   /** Its statements, one per document, oldest first (at most `first`): what each document said and when. */
   history: Array<Statement>;
   /** The trial's id. */
@@ -1558,20 +1633,40 @@ export type Trial = Node & {
   indications: Array<Indication>;
   /** Always `Trial`. */
   kind: EntityKind;
+  /** The day its registry record was last updated. */
+  lastUpdate: Maybe<Scalars['Date']['output']>;
   /** The trial's name, e.g. `EMILIA`. */
   name: Scalars['String']['output'];
+  /** Its ClinicalTrials.gov id, e.g. `NCT01120184` (also among `aliases`). */
+  nctId: Maybe<Scalars['String']['output']>;
+  /** The registry's official title. */
+  officialTitle: Maybe<Scalars['String']['output']>;
   /** What it found. */
   outcome: Maybe<Scalars['String']['output']>;
   /** `PHASE_1` … `PHASE_4`, `PHASE_1_2`. */
   phase: Maybe<Scalars['String']['output']>;
+  /** The registry's phases, as it gives them (`phase` is ours, derived from them). */
+  phases: Array<RegistryPhase>;
+  /** When the last participant was (or is to be) examined for the primary outcome. */
+  primaryCompletionDate: Maybe<FuzzyDate>;
+  /** Whether `primaryCompletionDate` is the actual date or an estimate. */
+  primaryCompletionDateType: Maybe<ActualOrEstimated>;
   /** Where it runs. */
   region: Maybe<Scalars['String']['output']>;
+  /** The registry's overall status, as it gives it (`status` is ours, derived from it). */
+  registryStatus: Maybe<RegistryStatus>;
   /** Regulatory events based on it. */
   regulatoryEvents: Array<RegulatoryEvent>;
   /** Companies that conduct it. */
   sponsors: Array<Company>;
+  /** When it started (or is to start), as precisely as the registry gives it. */
+  startDate: Maybe<FuzzyDate>;
+  /** Whether `startDate` is the actual date or an estimate. */
+  startDateType: Maybe<ActualOrEstimated>;
   /** E.g. `COMPLETED`. */
   status: Maybe<Scalars['String']['output']>;
+  /** The registry's study type. */
+  studyType: Maybe<StudyType>;
 };
 
 
@@ -1686,6 +1781,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  ActualOrEstimated: ActualOrEstimated;
   Antibody: ResolverTypeWrapper<EntityModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Change: ResolverTypeWrapper<ChangeModel>;
@@ -1739,6 +1835,8 @@ export type ResolversTypes = {
   Person: ResolverTypeWrapper<EntityModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<EntityModel>;
+  RegistryPhase: RegistryPhase;
+  RegistryStatus: RegistryStatus;
   RegulatoryEvent: ResolverTypeWrapper<EntityModel>;
   RegulatoryEventConnection: ResolverTypeWrapper<ConnectionModel>;
   RegulatoryEventEdge: ResolverTypeWrapper<EdgeModel>;
@@ -1748,9 +1846,11 @@ export type ResolversTypes = {
   SearchHit: ResolverTypeWrapper<SearchHitModel>;
   SortOrder: SortOrder;
   SourceDocument: ResolverTypeWrapper<EntityModel>;
+  SponsorClass: SponsorClass;
   Statement: ResolverTypeWrapper<StatementModel>;
   Stats: ResolverTypeWrapper<Stats>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  StudyType: StudyType;
   Target: ResolverTypeWrapper<EntityModel>;
   Technology: ResolverTypeWrapper<EntityModel>;
   Trial: ResolverTypeWrapper<EntityModel>;
@@ -1881,6 +1981,7 @@ export type CompanyResolvers<ContextType = Context, ParentType extends Resolvers
   parent?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType>;
   partnerships?: Resolver<ResolversTypes['PartnershipConnection'], ParentType, ContextType, RequireFields<CompanyPartnershipsArgs, 'first'>>;
   people?: Resolver<Array<ResolversTypes['Employment']>, ParentType, ContextType>;
+  sponsorClass?: Resolver<Maybe<ResolversTypes['SponsorClass']>, ParentType, ContextType>;
   ticker?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   trials?: Resolver<ResolversTypes['TrialConnection'], ParentType, ContextType, RequireFields<CompanyTrialsArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2304,23 +2405,38 @@ export type TechnologyResolvers<ContextType = Context, ParentType extends Resolv
 };
 
 export type TrialResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Trial'] = ResolversParentTypes['Trial']> = {
+  acronym?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   comparator?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  completionDate?: Resolver<Maybe<ResolversTypes['FuzzyDate']>, ParentType, ContextType>;
+  completionDateType?: Resolver<Maybe<ResolversTypes['ActualOrEstimated']>, ParentType, ContextType>;
   design?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   drugs?: Resolver<Array<ResolversTypes['TrialDrug']>, ParentType, ContextType>;
   endpoints?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  enrollment?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  enrollmentType?: Resolver<Maybe<ResolversTypes['ActualOrEstimated']>, ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<TrialHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   indications?: Resolver<Array<ResolversTypes['Indication']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  lastUpdate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nctId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  officialTitle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   outcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   phase?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phases?: Resolver<Array<ResolversTypes['RegistryPhase']>, ParentType, ContextType>;
+  primaryCompletionDate?: Resolver<Maybe<ResolversTypes['FuzzyDate']>, ParentType, ContextType>;
+  primaryCompletionDateType?: Resolver<Maybe<ResolversTypes['ActualOrEstimated']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  registryStatus?: Resolver<Maybe<ResolversTypes['RegistryStatus']>, ParentType, ContextType>;
   regulatoryEvents?: Resolver<Array<ResolversTypes['RegulatoryEvent']>, ParentType, ContextType>;
   sponsors?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType>;
+  startDate?: Resolver<Maybe<ResolversTypes['FuzzyDate']>, ParentType, ContextType>;
+  startDateType?: Resolver<Maybe<ResolversTypes['ActualOrEstimated']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  studyType?: Resolver<Maybe<ResolversTypes['StudyType']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 

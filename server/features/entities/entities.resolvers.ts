@@ -47,6 +47,44 @@ const connection = {
   }),
 };
 
+/** The registry's values, as schema.graphql (and seed/format.ts) list them. */
+const STUDY_TYPES = ['INTERVENTIONAL', 'OBSERVATIONAL', 'EXPANDED_ACCESS'] as const;
+const REGISTRY_STATUSES = [
+  'NOT_YET_RECRUITING',
+  'RECRUITING',
+  'ENROLLING_BY_INVITATION',
+  'ACTIVE_NOT_RECRUITING',
+  'SUSPENDED',
+  'TERMINATED',
+  'COMPLETED',
+  'WITHDRAWN',
+  'UNKNOWN',
+  'AVAILABLE',
+  'NO_LONGER_AVAILABLE',
+  'TEMPORARILY_NOT_AVAILABLE',
+  'APPROVED_FOR_MARKETING',
+  'WITHHELD',
+] as const;
+const REGISTRY_PHASES = ['EARLY_PHASE1', 'PHASE1', 'PHASE2', 'PHASE3', 'PHASE4', 'NA'] as const;
+const ACTUAL_OR_ESTIMATED = ['ACTUAL', 'ESTIMATED'] as const;
+const SPONSOR_CLASSES = [
+  'INDUSTRY',
+  'NIH',
+  'FED',
+  'OTHER_GOV',
+  'INDIV',
+  'NETWORK',
+  'AMBIG',
+  'OTHER',
+  'UNKNOWN',
+] as const;
+
+/** A registry date (stored with its sort date, precision inferred from its form) and whether it is estimated. */
+const registryDate = (property: string) => (entity: EntityModel) =>
+  fuzzyDate(entity[property], null, entity[property.replace(/Date$/, 'SortDate')]);
+const actualOrEstimated = (property: string) => (entity: EntityModel) =>
+  enumValue(ACTUAL_OR_ESTIMATED, entity[property]);
+
 /** An amount stored as a number with the element's `currency` (USD when the source gives none). */
 const money = (property: string) => (entity: EntityModel) => {
   const amount = numberOrNull(entity[property]);
@@ -89,6 +127,7 @@ export const entityTypes: Resolvers = {
     partnerships: paged(REL.companyPartnerships),
     owns: list(REL.companyOwns),
     trials: paged(REL.companyTrials),
+    sponsorClass: (company) => enumValue(SPONSOR_CLASSES, company.sponsorClass),
     milestoneTotals: (company, _args, { loaders }) =>
       loaders.milestoneTotals(company.id, company.asOf ?? null),
   },
@@ -145,6 +184,18 @@ export const entityTypes: Resolvers = {
   Trial: {
     ...common,
     endpoints: (trial) => strings(trial.endpoints),
+    studyType: (trial) => enumValue(STUDY_TYPES, trial.studyType),
+    registryStatus: (trial) => enumValue(REGISTRY_STATUSES, trial.registryStatus),
+    phases: (trial) => strings(trial.phases).flatMap((phase) => enumValue(REGISTRY_PHASES, phase) ?? []),
+    startDate: registryDate('startDate'),
+    startDateType: actualOrEstimated('startDateType'),
+    primaryCompletionDate: registryDate('primaryCompletionDate'),
+    primaryCompletionDateType: actualOrEstimated('primaryCompletionDateType'),
+    completionDate: registryDate('completionDate'),
+    completionDateType: actualOrEstimated('completionDateType'),
+    enrollment: (trial) => numberOrNull(trial.enrollment),
+    enrollmentType: actualOrEstimated('enrollmentType'),
+    lastUpdate: (trial) => text(trial.lastUpdate)?.slice(0, 10) ?? null,
     sponsors: list(REL.trialSponsors),
     drugs: links(REL.trialDrugs),
     indications: list(REL.trialIndications),

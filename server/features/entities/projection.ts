@@ -16,6 +16,8 @@ const READS: Readonly<Record<string, readonly string[]>> = {
   kind: [],
   date: ['date', 'datePrecision', 'sortDate'],
   startDate: ['startDate', 'startDatePrecision', 'startSortDate'],
+  primaryCompletionDate: ['primaryCompletionDate', 'primaryCompletionSortDate'],
+  completionDate: ['completionDate', 'completionSortDate'],
   amount: ['amount', 'currency'],
   upfront: ['upfront', 'currency'],
   equity: ['equity', 'currency'],
