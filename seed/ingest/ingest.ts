@@ -7,7 +7,7 @@ import { Analysis } from './analysis.ts';
 import type { NestedList } from './draft.ts';
 import { EXTRACTORS } from './extract/index.ts';
 import { InputRefused, readSource, type SourceText } from './read.ts';
-import { EntityRegistry, type Resolution, slug } from './registry.ts';
+import { EntityRegistry, type GraphResolution, type Resolution, resolveInGraph, slug } from './registry.ts';
 import { splitSentences } from './sentences.ts';
 
 /** What one document's draft holds, for the report. */
@@ -99,41 +99,21 @@ export class IngestRun {
     return id;
   }
 
-  /** Entities new to the run that the graph holds by name take the graph's ids; new ids the graph uses move. */
-  private async resolveInGraph(
-    analysis: Analysis,
-  ): Promise<{ renames: Map<string, string>; known: Set<string> }> {
-    const renames = new Map<string, string>();
-    const known = new Set<string>();
+  /** Entities this release introduced, resolved against the graph (seed/ingest/registry.ts). */
+  private async resolveInGraph(analysis: Analysis): Promise<GraphResolution> {
     const graph = this.options.graph;
-    if (!graph || (await graph.isEmpty())) return { renames, known };
+    if (!graph) return { renames: new Map(), known: new Set() };
     const fresh = analysis.draft
       .ids()
       .filter(({ id }) => this.registry.resolutionFor(id, analysis.documentId) === 'new')
-      .map((entry) => ({ ...entry, label: labelOf(entry.list) }));
-    const asked = fresh.flatMap(({ id, label, record }) =>
-      [record.name, ...((record.aliases as string[] | undefined) ?? [])]
-        .filter((name): name is string => typeof name === 'string')
-        .map((name) => ({ id, label, name })),
-    );
-    const found = await graph.entitiesNamed(asked);
-    asked.forEach(({ id, label }, index) => {
-      const match = found[index]?.[0];
-      if (match && !renames.has(id)) {
-        renames.set(id, match.id);
-        known.add(match.id);
-        this.registry.merge(id, match.id, label);
-      }
-    });
-    const taken = await graph.labelsOf(fresh.map(({ id }) => id).filter((id) => !renames.has(id)));
-    for (const { id, label } of fresh) {
-      if (!taken.has(id)) continue;
-      let other = `${id}-2`;
-      for (let n = 3; taken.has(other) || this.registry.isTaken(other); n += 1) other = `${id}-${n}`;
-      renames.set(id, other);
-      this.registry.merge(id, other, label);
-    }
-    return { renames, known };
+      .map(({ id, list, record }) => ({
+        id,
+        label: labelOf(list),
+        names: [record.name, ...((record.aliases as string[] | undefined) ?? [])].filter(
+          (name): name is string => typeof name === 'string',
+        ),
+      }));
+    return resolveInGraph(graph, this.registry, fresh);
   }
 
   private report(analysis: Analysis, seed: SeedFileData, renames: ReadonlyMap<string, string>): DraftReport {

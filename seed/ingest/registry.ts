@@ -1,5 +1,6 @@
 import type { NodeKind } from '../../server/model/kinds.ts';
 import { ID_PATTERN } from '../format.ts';
+import type { GraphLookup } from '../graphLookup.ts';
 import { nameKey } from '../names.ts';
 import { companyNameKey } from './vocabulary.ts';
 
@@ -100,10 +101,11 @@ export class EntityRegistry {
     return this.known.has(id);
   }
 
-  /** Moves what was learnt about `from` to `to` (an entity the graph turned out to hold). */
-  merge(from: string, to: string, label: NodeKind): void {
+  /** Moves what was learnt about `from` to `to`: an entity the graph turned out to hold, or a new id. */
+  merge(from: string, to: string, label: NodeKind, inGraph = true): void {
+    const document = this.known.get(from)?.document;
     this.known.delete(from);
-    this.known.set(to, { label, resolution: 'graph' });
+    this.known.set(to, inGraph ? { label, resolution: 'graph' } : { label, resolution: 'new', document });
     for (const [key, id] of this.byName) if (id === from) this.byName.set(key, to);
     for (const spellings of this.spellings.values()) {
       for (const [name, id] of spellings) if (id === from) spellings.set(name, to);
@@ -114,4 +116,43 @@ export class EntityRegistry {
     if (!this.known.has(proposed)) return proposed;
     for (let n = 2; ; n += 1) if (!this.known.has(`${proposed}-${n}`)) return `${proposed}-${n}`;
   }
+}
+
+/** What the graph changed in a draft: ids to replace (by the graph's), and the ids the graph already holds. */
+export interface GraphResolution {
+  renames: Map<string, string>;
+  known: Set<string>;
+}
+
+/**
+ * Entities a draft introduced, looked up in the graph by name: one the graph holds takes its id (and keeps the
+ * graph's name); a new id the graph already uses for something else gets a suffix. The registry learns both, so
+ * later drafts of the run resolve without asking again.
+ */
+export async function resolveInGraph(
+  graph: GraphLookup,
+  registry: EntityRegistry,
+  introduced: readonly { id: string; label: NodeKind; names: readonly string[] }[],
+): Promise<GraphResolution> {
+  const renames = new Map<string, string>();
+  const known = new Set<string>();
+  if (!introduced.length || (await graph.isEmpty())) return { renames, known };
+  const asked = introduced.flatMap(({ id, label, names }) => names.map((name) => ({ id, label, name })));
+  const found = await graph.entitiesNamed(asked);
+  asked.forEach(({ id, label }, index) => {
+    const match = found[index]?.[0];
+    if (!match || renames.has(id)) return;
+    renames.set(id, match.id);
+    known.add(match.id);
+    registry.merge(id, match.id, label);
+  });
+  const taken = await graph.labelsOf(introduced.map(({ id }) => id).filter((id) => !renames.has(id)));
+  for (const { id, label } of introduced) {
+    if (!taken.has(id)) continue;
+    let other = `${id}-2`;
+    for (let n = 3; taken.has(other) || registry.isTaken(other); n += 1) other = `${id}-${n}`;
+    renames.set(id, other);
+    registry.merge(id, other, label, false);
+  }
+  return { renames, known };
 }
