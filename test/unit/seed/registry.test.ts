@@ -1,6 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { buildSchema, type GraphQLEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { compileSeedFile, type NodeRow } from '../../../seed/compile.ts';
-import { SeedFile, type SeedFileData } from '../../../seed/format.ts';
+import {
+  ActualOrEstimated,
+  RegistryPhase,
+  RegistryStatus,
+  SeedFile,
+  type SeedFileData,
+  SponsorClass,
+  StudyType,
+} from '../../../seed/format.ts';
 import type { GraphLookup } from '../../../seed/graphLookup.ts';
 import { fold, type Statement } from '../../../seed/history.ts';
 import { formatIssue } from '../../../seed/issues.ts';
@@ -117,6 +127,21 @@ describe('registry fields of a trial', () => {
     expect(messages(parse(trialFile({ enrollmentType: 'ESTIMATED' })))).toEqual([
       'trials.0.enrollment: expected enrollment with enrollmentType',
     ]);
+  });
+
+  it('has the same registry values as the API', () => {
+    const schema = buildSchema(readFileSync('schema.graphql', 'utf8'));
+    const values = (name: string) =>
+      (schema.getType(name) as GraphQLEnumType).getValues().map((value) => value.name);
+    for (const [name, zodEnum] of Object.entries({
+      StudyType,
+      RegistryStatus,
+      RegistryPhase,
+      ActualOrEstimated,
+      SponsorClass,
+    })) {
+      expect(values(name), name).toEqual(zodEnum.options);
+    }
   });
 
   it('gives companies a sponsor class', () => {
