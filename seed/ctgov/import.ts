@@ -1,0 +1,309 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import jsYaml from 'js-yaml';
+import type { Cypher, Executor } from '../../server/db/executor.ts';
+import type { NodeKind } from '../../server/model/kinds.ts';
+import { RECORD_LISTS, type RecordList, type SeedFileData } from '../format.ts';
+import { type GraphLookup, graphLookup } from '../graphLookup.ts';
+import { EntityRegistry, resolveInGraph } from '../ingest/registry.ts';
+import { formatIssue as formatSeedIssue, SeedValidationError, SeedWriteError } from '../issues.ts';
+import { loadSeed, SEED_DIR } from '../load.ts';
+import { renameSeedFile, unnameSeedFile } from '../rename.ts';
+import type { ImportIssue } from './issues.ts';
+import { type MapContext, type MappedStudy, mapStudy } from './map.ts';
+import { readStudies } from './read.ts';
+import { STEM_TABLE_ID, stemTable } from './stemTable.ts';
+
+/** The seed file of the INN stem table, which imported ADCs cite (generated from seed/vocabulary). */
+export const STEM_TABLE_FILE = join(SEED_DIR, `${STEM_TABLE_ID}.yaml`);
+/** Studies per load: each batch is one all-or-nothing load, and what the importer holds at a time. */
+export const DEFAULT_BATCH_STUDIES = 500;
+
+export interface ImportOptions {
+  paths: string[];
+  /** `adc`: keep only studies with an antibody–drug conjugate among their interventions. */
+  filter?: 'adc';
+  /** Map and validate only; without an executor, nothing is looked up or written either way. */
+  dryRun?: boolean;
+  executor?: Executor;
+  batchStudies?: number;
+  /** How many issues to keep for the report (all are counted). */
+  issueLimit?: number;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportProgress {
+  read: number;
+  kept: number;
+  loaded: number;
+}
+
+export interface ImportSummary {
+  /** Study records read (including those then skipped). */
+  read: number;
+  /** Records kept: mapped, and past the filter. */
+  kept: number;
+  /** Records the filter left out. */
+  filtered: number;
+  /** Kept records whose study the graph did not hold, held in an older version, or held in this very version. */
+  new: number;
+  updated: number;
+  unchanged: number;
+  /** Records skipped, by reason. */
+  skipped: Map<string, number>;
+  issues: ImportIssue[];
+  issueCount: number;
+  /** Kept records whose batch could not be loaded (nothing of the batch written). */
+  failed: number;
+  elapsedMs: number;
+}
+
+interface Batch {
+  studies: Extract<MappedStudy, { kind: 'mapped' }>[];
+  /** Entities the batch introduced, with their names: what the graph is asked about. */
+  introduced: Map<string, { label: NodeKind; names: string[] }>;
+}
+
+const DOCUMENTS_HELD: Cypher = {
+  name: 'ctgov.documentsHeld',
+  text: `UNWIND $ids AS id
+MATCH (d:Entity {id: id}) WHERE d:SourceDocument
+RETURN id`,
+};
+
+const STUDIES_HELD: Cypher = {
+  name: 'ctgov.studiesHeld',
+  text: `UNWIND $prefixes AS prefix
+MATCH (d:Entity) WHERE d.id STARTS WITH prefix AND d:SourceDocument
+RETURN DISTINCT prefix`,
+};
+
+/**
+ * Imports ClinicalTrials.gov study records: read (any form), map each version to a seed file, and load them in
+ * batches with the seed loader, each batch all-or-nothing. A record that cannot be read or mapped is reported and
+ * skipped; a version the graph already holds is left as it is.
+ */
+export async function importStudies(options: ImportOptions): Promise<ImportSummary> {
+  const started = performance.now();
+  const summary: ImportSummary = {
+    read: 0,
+    kept: 0,
+    filtered: 0,
+    new: 0,
+    updated: 0,
+    unchanged: 0,
+    skipped: new Map(),
+    issues: [],
+    issueCount: 0,
+    failed: 0,
+    elapsedMs: 0,
+  };
+  const issueLimit = options.issueLimit ?? 50;
+  const note = (issue: ImportIssue) => {
+    summary.issueCount += 1;
+    if (summary.issues.length < issueLimit) summary.issues.push(issue);
+  };
+  const executor = options.executor;
+  const graph = executor ? graphLookup(executor) : undefined;
+  const registry = registryWithStemTable();
+  let batch: Batch = { studies: [], introduced: new Map() };
+  const context: MapContext = {
+    resolve: (label, names) => registry.find(label, names),
+    introduce: (label, names, proposed) => {
+      const id = registry.resolve(label, names, proposed, 'ctgov');
+      const entry = batch.introduced.get(id) ?? { label, names: [] };
+      entry.names.push(...names);
+      batch.introduced.set(id, entry);
+      return id;
+    },
+  };
+  const workDir = await mkdtemp(join(tmpdir(), 'ctgov-import-'));
+  const progress = () =>
+    options.onProgress?.({ read: summary.read, kept: summary.kept, loaded: loadedSoFar });
+  let loadedSoFar = 0;
+  try {
+    if (executor && !options.dryRun) await ensureStemTable(executor);
+    const flush = async () => {
+      if (!batch.studies.length) return;
+      const current = batch;
+      batch = { studies: [], introduced: new Map() };
+      loadedSoFar += await loadBatch(current, {
+        executor,
+        graph,
+        registry,
+        dryRun: options.dryRun,
+        workDir,
+        summary,
+      });
+      progress();
+    };
+    for await (const input of readStudies(options.paths)) {
+      summary.read += 1;
+      if ('issue' in input) {
+        note(input.issue);
+        count(summary.skipped, 'unreadable');
+        continue;
+      }
+      const mapped = mapStudy(input.source, input.study, context);
+      for (const issue of mapped.issues) note(issue);
+      if (mapped.kind === 'skipped') {
+        note({ source: input.source, message: `skipped: ${mapped.reason}` });
+        count(summary.skipped, mapped.reason.replace(/^NCT\d{8}: /, ''));
+        continue;
+      }
+      if (options.filter === 'adc' && !mapped.adc) {
+        summary.filtered += 1;
+        continue;
+      }
+      summary.kept += 1;
+      batch.studies.push(mapped);
+      if (batch.studies.length >= (options.batchStudies ?? DEFAULT_BATCH_STUDIES)) await flush();
+      if (summary.read % 1000 === 0) progress();
+    }
+    await flush();
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+  summary.elapsedMs = performance.now() - started;
+  return summary;
+}
+
+interface BatchContext {
+  executor?: Executor;
+  graph?: GraphLookup;
+  registry: EntityRegistry;
+  dryRun?: boolean;
+  workDir: string;
+  summary: ImportSummary;
+}
+
+/** Classifies, resolves against the graph, writes and loads one batch; returns how many studies it loaded. */
+async function loadBatch(batch: Batch, context: BatchContext): Promise<number> {
+  const { summary } = context;
+  const studies = await withoutHeldVersions(batch, context);
+  if (!studies.length) return 0;
+  const introduced = [...batch.introduced].map(([id, { label, names }]) => ({
+    id,
+    label,
+    names: [...new Set(names)],
+  }));
+  const { renames, known } = context.graph
+    ? await resolveInGraph(context.graph, context.registry, introduced)
+    : { renames: new Map<string, string>(), known: new Set<string>() };
+  const dir = join(context.workDir, `batch-${summary.kept}`);
+  await mkdir(join(dir, 'sources'), { recursive: true });
+  const files: string[] = [];
+  for (const study of studies) {
+    const seed = unnameSeedFile(renameSeedFile(study.seed, renames), known);
+    files.push(await writeSeed(dir, seed, study.text));
+  }
+  try {
+    return await loadFiles(files, context);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Loads one batch's files as one load. Should validation refuse some of them, those are reported and the others
+ * loaded without them; should the write fail, none of the batch is written.
+ */
+async function loadFiles(files: string[], context: BatchContext): Promise<number> {
+  const dryRun = context.dryRun || !context.executor;
+  const load = (some: string[]) =>
+    loadSeed({ executor: context.executor, files: dryRun ? [STEM_TABLE_FILE, ...some] : some, dryRun });
+  const refuse = (source: string, message: string) => {
+    context.summary.issueCount += 1;
+    if (context.summary.issues.length < 50) context.summary.issues.push({ source, message });
+  };
+  try {
+    await load(files);
+    return files.length;
+  } catch (error) {
+    if (error instanceof SeedWriteError) {
+      context.summary.failed += files.length;
+      refuse(`a batch of ${files.length} studies`, `not loaded (nothing of it written): ${error.message}`);
+      return 0;
+    }
+    if (!(error instanceof SeedValidationError)) throw error;
+    const refused = new Set(error.issues.kept.map((issue) => issue.file));
+    for (const issue of error.issues.kept)
+      refuse(basename(issue.file), `not loaded: ${formatSeedIssue(issue)}`);
+    const rest = files.filter((file) => !refused.has(file));
+    context.summary.failed += files.length - rest.length;
+    if (!rest.length || rest.length === files.length) {
+      context.summary.failed += rest.length;
+      return 0;
+    }
+    return loadFiles(rest, context);
+  }
+}
+
+/**
+ * The batch's studies whose version the graph does not hold yet, each counted as new or as an update of a study
+ * it holds in another version; versions it holds (or the batch repeats) are counted unchanged and left out.
+ */
+async function withoutHeldVersions(batch: Batch, context: BatchContext) {
+  const { summary, executor } = context;
+  const ids = batch.studies.map((study) => study.seed.document.id);
+  const held = new Set<string>();
+  const heldStudies = new Set<string>();
+  if (executor) {
+    for (const row of await executor.read(DOCUMENTS_HELD, { ids })) held.add(row.id as string);
+    const prefixes = [...new Set(batch.studies.map((study) => prefixOf(study.nctId)))];
+    for (const row of await executor.read(STUDIES_HELD, { prefixes })) heldStudies.add(row.prefix as string);
+  }
+  const seen = new Set<string>();
+  const kept = [];
+  for (const study of batch.studies) {
+    const id = study.seed.document.id;
+    if (held.has(id) || seen.has(id)) {
+      summary.unchanged += 1;
+      continue;
+    }
+    seen.add(id);
+    if (heldStudies.has(prefixOf(study.nctId))) summary.updated += 1;
+    else summary.new += 1;
+    kept.push(study);
+  }
+  return kept;
+}
+
+const prefixOf = (nctId: string) => `${nctId.toLowerCase()}-v`;
+
+async function writeSeed(dir: string, seed: SeedFileData, text: string): Promise<string> {
+  const id = seed.document.id;
+  await writeFile(join(dir, 'sources', `${id}.txt`), text);
+  const file = join(dir, `${id}.yaml`);
+  await writeFile(file, jsYaml.dump(seed, { lineWidth: -1, noRefs: true }));
+  return file;
+}
+
+/** The stem table is a source document imported ADCs cite: it must be in the graph before they are. */
+async function ensureStemTable(executor: Executor): Promise<void> {
+  const held = await executor.read(DOCUMENTS_HELD, { ids: [STEM_TABLE_ID] });
+  if (!held.length) await loadSeed({ executor, files: [STEM_TABLE_FILE] });
+}
+
+/** A registry that knows the stem table's payloads, linkers, antibodies and targets, so no drug takes their ids. */
+function registryWithStemTable(): EntityRegistry {
+  const registry = new EntityRegistry();
+  const { seed } = stemTable();
+  for (const [list, { label }] of Object.entries(RECORD_LISTS) as [RecordList, { label: NodeKind }][]) {
+    for (const record of seed[list] ?? []) {
+      const names = [record.name, ...((record.aliases as string[] | undefined) ?? [])];
+      registry.remember(
+        label,
+        record.id,
+        names.filter((name): name is string => Boolean(name)),
+        'graph',
+      );
+    }
+  }
+  return registry;
+}
+
+function count(map: Map<string, number>, key: string): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}
