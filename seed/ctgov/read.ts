@@ -194,7 +194,7 @@ function describeValue(value: unknown): string {
 export function describeJsonError(text: string, error: unknown): string {
   const message = errorText(error)
     .replace(/ in JSON at position \d+.*$/s, '')
-    .replace(/, ".*" is not valid JSON$/s, '');
+    .replace(/, .*is not valid JSON$/s, '');
   const stated = /at position (\d+)/.exec(errorText(error));
   const position = stated ? Number(stated[1]) : locateJsonError(text);
   if (position === undefined) return `(${message})`;

@@ -475,10 +475,11 @@ export function syntheticStudy(index: number, options: SyntheticStudyOptions): R
   const interventional = studyType === 'INTERVENTIONAL';
   const phases = interventional ? [...random.pick(adc ? PHASE_SETS.slice(1, 9) : PHASE_SETS)] : undefined;
 
-  // Dates: registered 2000–2026; start near registration; completion a few years on.
+  // Dates: registered 2000–2026, more in recent years (as the registry grew); start near registration;
+  // completion a few years on.
   const reference = dayMs(REFERENCE_DATE);
-  const firstSubmit =
-    dayMs('2000-01-15') + random.int(0, Math.floor((reference - dayMs('2000-01-15')) / DAY_MS) - 20) * DAY_MS;
+  const registrationDays = Math.floor((reference - dayMs('2000-01-15')) / DAY_MS) - 20;
+  const firstSubmit = dayMs('2000-01-15') + Math.floor(Math.sqrt(random.next()) * registrationDays) * DAY_MS;
   const start = firstSubmit + random.int(-120, 240) * DAY_MS;
   const primaryCompletion = start + random.int(300, 2200) * DAY_MS;
   const completion = primaryCompletion + random.int(0, 720) * DAY_MS;
