@@ -23,7 +23,9 @@ export type Scalars = {
 
 /** Whether a registry date or count is what happened or what is planned. */
 export type ActualOrEstimated =
+  /** What happened. */
   | 'ACTUAL'
+  /** What is planned or expected. */
   | 'ESTIMATED';
 
 /** An antibody. */
@@ -1181,26 +1183,44 @@ export type RegistryPhase =
   | 'EARLY_PHASE1'
   /** Not applicable (e.g. a device or behavioural study). */
   | 'NA'
+  /** Phase 1. */
   | 'PHASE1'
+  /** Phase 2. */
   | 'PHASE2'
+  /** Phase 3. */
   | 'PHASE3'
+  /** Phase 4. */
   | 'PHASE4';
 
 /** A ClinicalTrials.gov overall status, as the registry gives it. */
 export type RegistryStatus =
+  /** Ongoing, no longer recruiting. */
   | 'ACTIVE_NOT_RECRUITING'
+  /** Expanded access: the drug is approved for marketing. */
   | 'APPROVED_FOR_MARKETING'
+  /** Expanded access: currently available. */
   | 'AVAILABLE'
+  /** Ended normally. */
   | 'COMPLETED'
+  /** Enrolling participants by invitation only. */
   | 'ENROLLING_BY_INVITATION'
+  /** Not yet recruiting participants. */
   | 'NOT_YET_RECRUITING'
+  /** Expanded access: no longer available. */
   | 'NO_LONGER_AVAILABLE'
+  /** Recruiting participants. */
   | 'RECRUITING'
+  /** Halted, may resume. */
   | 'SUSPENDED'
+  /** Expanded access: not available for now. */
   | 'TEMPORARILY_NOT_AVAILABLE'
+  /** Stopped early; will not resume. */
   | 'TERMINATED'
+  /** Its status was not verified within two years of its expected completion. */
   | 'UNKNOWN'
+  /** Stopped before enrolling its first participant. */
   | 'WITHDRAWN'
+  /** Expanded access: its status is withheld. */
   | 'WITHHELD';
 
 /** A filing, opinion, approval or expected decision. */
