@@ -1,4 +1,4 @@
-import type { SeedFileData } from '../format.ts';
+import type { SeedFileData, SeedRecord } from '../format.ts';
 import type { ImportIssue } from './issues.ts';
 import { mapConditions } from './map/conditions.ts';
 import type { MapContext } from './map/context.ts';
@@ -84,13 +84,29 @@ export function mapStudy(source: string, study: unknown, context: MapContext): M
     document: studyDocument(nctId, version, ['nctId', 'lastUpdate']),
     sentences: lines.sentences,
   };
-  if (sponsors.companies.length > 0) seed.companies = sponsors.companies;
-  if (locations.regions.length > 0) seed.regions = locations.regions;
-  if (interventions.antibodies.length > 0) seed.antibodies = interventions.antibodies;
-  if (interventions.drugs.length > 0) seed.drugs = interventions.drugs;
-  if (conditions.indications.length > 0) seed.indications = conditions.indications;
-  seed.trials = [trial];
+  if (sponsors.companies.length > 0) seed.companies = sponsors.companies.map(ordered);
+  if (locations.regions.length > 0) seed.regions = locations.regions.map(ordered);
+  if (interventions.antibodies.length > 0) seed.antibodies = interventions.antibodies.map(ordered);
+  if (interventions.drugs.length > 0) seed.drugs = interventions.drugs.map(ordered);
+  if (conditions.indications.length > 0) seed.indications = conditions.indications.map(ordered);
+  seed.trials = [ordered(trial)];
   return { kind: 'mapped', nctId, version, seed, text: lines.text(), adc: interventions.adc, issues };
+}
+
+/** A record's fields as the hand-written seed files order them: id, name, aliases, properties, cite, links. */
+function ordered(record: SeedRecord): SeedRecord {
+  const { id, name, aliases, cite, ...rest } = record;
+  const isLink = (value: unknown) =>
+    Array.isArray(value) ? value.some((item) => typeof item === 'object') : typeof value === 'object';
+  const fields = Object.entries(rest);
+  return {
+    id,
+    ...(name !== undefined ? { name } : {}),
+    ...(aliases !== undefined ? { aliases } : {}),
+    ...Object.fromEntries(fields.filter(([, value]) => !isLink(value))),
+    cite,
+    ...Object.fromEntries(fields.filter(([, value]) => isLink(value))),
+  } as SeedRecord;
 }
 
 /**

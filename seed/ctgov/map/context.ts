@@ -1,5 +1,8 @@
 import type { NodeKind } from '../../../server/model/kinds.ts';
 import type { SeedRecord } from '../../format.ts';
+import { slug } from '../../ingest/registry.ts';
+import { vocabulary } from '../../ingest/vocabulary.ts';
+import { STEM_TABLE_ID } from '../stemTable.ts';
 
 /** What the mapper asks of the run: which entities already exist (in the graph, or from an earlier study). */
 export interface MapContext {
@@ -28,7 +31,50 @@ export function resolveEntity(
 ): Resolved {
   const found = context.resolve(label, names);
   if (found !== undefined) return { id: found, isNew: false };
-  return { id: context.introduce?.(label, names, proposed) ?? proposed, isNew: true };
+  const owner = reservedIds().get(proposed);
+  const free = owner === undefined || owner === label ? proposed : `${proposed}-${label.toLowerCase()}`;
+  return { id: context.introduce?.(label, names, free) ?? free, isNew: true };
+}
+
+let reserved: Map<string, NodeKind> | undefined;
+
+/**
+ * Ids the vocabulary gives entities of one kind (the INN stem table states its payloads, linkers, antibodies and
+ * targets under them; regions and known companies keep theirs): a new entity of another kind named the same
+ * ("Eribulin", a drug; eribulin, a payload) takes its kind after the id.
+ */
+function reservedIds(): Map<string, NodeKind> {
+  if (reserved) return reserved;
+  const v = vocabulary();
+  reserved = new Map<string, NodeKind>([[STEM_TABLE_ID, 'SourceDocument']]);
+  const add = (label: NodeKind, ids: readonly string[]) => {
+    for (const id of ids) if (!reserved?.has(id)) reserved?.set(id, label);
+  };
+  add(
+    'Payload',
+    v.payloads.map((payload) => payload.id),
+  );
+  add(
+    'Linker',
+    v.linkers.map((linker) => linker.id),
+  );
+  add(
+    'Target',
+    v.targets.map((target) => target.id),
+  );
+  add(
+    'Antibody',
+    v.antibodies.map((antibody) => slug(antibody.name)),
+  );
+  add(
+    'Region',
+    v.regions.map((region) => region.id),
+  );
+  add(
+    'Company',
+    v.companies.map((company) => company.id),
+  );
+  return reserved;
 }
 
 /** Records by id, in the order first added; adding an id again merges its citations and fields. */

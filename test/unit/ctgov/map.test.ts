@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import { type MapContext, type MappedStudy, mapStudy } from '../../../seed/ctgov
 import { STEM_TABLE_ID, stemTable, writeStemTable } from '../../../seed/ctgov/stemTable.ts';
 import type { SeedFileData, SeedRecord } from '../../../seed/format.ts';
 import { draftYaml, writeDraft } from '../../../seed/ingest/emit.ts';
-import { matchKey } from '../../../seed/ingest/registry.ts';
+import { EntityRegistry, matchKey } from '../../../seed/ingest/registry.ts';
 import { IssueList } from '../../../seed/issues.ts';
 import { defaultSeedFiles } from '../../../seed/load.ts';
 import { parseSeedText } from '../../../seed/read.ts';
@@ -485,7 +486,8 @@ describe('mapStudy: ADC detection', () => {
     );
     const result = mapped(mapStudy(SOURCE, study, contextOf()));
     expect(result.adc).toBe(false);
-    expect(trialOf(result.seed).tests).toEqual([{ ref: 'pertuzumab', cite: ['intervention1'] }]);
+    // pertuzumab is the vocabulary's antibody id (the stem table's): the drug takes its kind after the name.
+    expect(trialOf(result.seed).tests).toEqual([{ ref: 'pertuzumab-drug', cite: ['intervention1'] }]);
     expect(result.seed.sentences.intervention1).toBe(
       'intervention: Pertuzumab (DRUG; arms EXPERIMENTAL, PLACEBO_COMPARATOR)',
     );
@@ -751,5 +753,99 @@ describe('a mapped study as a seed file', () => {
     const second = await validateSeedFiles([...seedFiles, stemFile, written.seedFile]);
     expect(second.issues.format()).toBe('');
     expect(second.ok).toBe(true);
+  });
+});
+
+describe('mapStudy on the fixtures (test/fixtures/ctgov)', () => {
+  const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'ctgov');
+  const fixture = (file: string): unknown => JSON.parse(readFileSync(join(FIXTURES, file), 'utf8'));
+
+  /** A context like the CLI's: the run's registry, knowing the Kadcyla graph's companies. */
+  function runContext(): { context: MapContext; document: { id: string } } {
+    const registry = new EntityRegistry();
+    registry.remember('Company', 'roche', ['Roche', 'Roche Group'], 'graph');
+    registry.remember('Company', 'genentech', ['Genentech'], 'graph');
+    const document = { id: '' };
+    return {
+      document,
+      context: {
+        today: TODAY,
+        resolve: (label, names) => registry.find(label, names),
+        introduce: (label, names, proposed) => registry.resolve(label, names, proposed, document.id),
+      },
+    };
+  }
+
+  it('maps every study file with an NCT id and skips the one without', () => {
+    const { context } = runContext();
+    const files = readdirSync(join(FIXTURES, 'studies')).sort();
+    const results = files.map((file) => [
+      file,
+      mapStudy(`studies/${file}`, fixture(`studies/${file}`), context),
+    ]);
+    for (const [file, result] of results as [string, MappedStudy][]) {
+      if (file.startsWith('NCT')) expect(result.kind, file).toBe('mapped');
+      else expect(result).toMatchObject({ kind: 'skipped', reason: expect.stringContaining('no NCT id') });
+    }
+  });
+
+  it('tells ADC studies from others', () => {
+    const { context } = runContext();
+    const adc = (file: string) => mapped(mapStudy(file, fixture(`studies/${file}`), context)).adc;
+    expect(adc('NCT09000001.json')).toBe(true);
+    expect(adc('NCT09000002.json')).toBe(true);
+    // Observational, about ADCs in routine care: its intervention is "Standard of care".
+    expect(adc('NCT09000003.json')).toBe(false);
+  });
+
+  it('reports the bad enum value and the absurd dates of the fixtures', () => {
+    const { context } = runContext();
+    const issues = (file: string) =>
+      mapped(mapStudy(file, fixture(`studies/${file}`), context)).issues.map((issue) => issue.field);
+    expect(issues('NCT09000004.json')).toEqual(['statusModule.overallStatus']);
+    expect(issues('NCT09000005.json')).toEqual([
+      'statusModule.startDateStruct.date',
+      'statusModule.primaryCompletionDateStruct.date',
+      'statusModule.completionDateStruct.date',
+    ]);
+  });
+
+  it('maps a page of studies; a study of the run is not introduced twice', () => {
+    const { context, document } = runContext();
+    const page = fixture('page.json') as { studies: unknown[] };
+    const results = page.studies.map((study, i) => {
+      const result = mapStudy(`page.json#studies[${i}]`, study, context);
+      if (result.kind === 'mapped') document.id = result.seed.document.id;
+      return result;
+    });
+    expect(results.every((result) => result.kind === 'mapped')).toBe(true);
+    const named = results.flatMap((result) =>
+      result.kind === 'mapped'
+        ? [...list(result.seed, 'companies'), ...list(result.seed, 'drugs')].filter((record) => record.name)
+        : [],
+    );
+    const ids = named.map((record) => record.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('writes seed files that validate together with the stem table', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ctgov-fixtures-'));
+    try {
+      const { seedFile: stemFile } = await writeStemTable(join(dir, 'table'));
+      const { context, document } = runContext();
+      const files: string[] = [];
+      for (const file of readdirSync(join(FIXTURES, 'studies')).sort()) {
+        const result = mapStudy(file, fixture(`studies/${file}`), context);
+        if (result.kind !== 'mapped') continue;
+        document.id = result.seed.document.id;
+        files.push((await writeDraft(join(dir, 'studies'), result.seed, result.text, file)).seedFile);
+      }
+      const seedFiles = (await defaultSeedFiles()).filter((file) => !file.endsWith(`${STEM_TABLE_ID}.yaml`));
+      const result = await validateSeedFiles([...seedFiles, stemFile, ...files]);
+      expect(result.issues.format()).toBe('');
+      expect(result.ok).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
