@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import type { Executor } from '../server/db/executor.ts';
 import { relationshipKey } from './compile.ts';
 import { BEGIN_LOAD, COMMIT_LOAD, COUNT_ENTITIES, DELETE_ENTITIES } from './cypher.ts';
-import { graphLookup } from './graphLookup.ts';
+import { type GraphLookup, graphLookup } from './graphLookup.ts';
 import { SeedValidationError, SeedWriteError, withSeedErrors } from './issues.ts';
 import { finishLoad, pruneToLoad, recoverInterruptedLoads, rollbackLoad } from './journal.ts';
 import {
@@ -63,6 +63,8 @@ export interface LoadOptions {
   batchRows?: number;
   issueLimit?: number;
   onProgress?: (progress: LoadProgress) => void;
+  /** What validation asks about ids and names the files refer to, instead of the executor's graph. */
+  graph?: GraphLookup;
 }
 
 export interface LoadSummary {
@@ -104,7 +106,7 @@ export async function loadSeed(options: LoadOptions): Promise<LoadSummary> {
   const progress = options.onProgress ?? (() => {});
   progress({ phase: 'validate', done: 0, total: files.length });
   const { executor } = options;
-  const graph = executor && !options.reset ? graphLookup(executor) : undefined;
+  const graph = options.graph ?? (executor && !options.reset ? graphLookup(executor) : undefined);
   const validation = await validateSeedFiles(files, { issueLimit: options.issueLimit, graph });
   progress({ phase: 'validate', done: files.length, total: files.length });
   if (!validation.ok) throw new SeedValidationError(validation.issues);

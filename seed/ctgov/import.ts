@@ -6,7 +6,7 @@ import type { Cypher, Executor } from '../../server/db/executor.ts';
 import type { NodeKind } from '../../server/model/kinds.ts';
 import { RECORD_LISTS, type RecordList, type SeedFileData } from '../format.ts';
 import { type GraphLookup, graphLookup } from '../graphLookup.ts';
-import { EntityRegistry, resolveInGraph } from '../ingest/registry.ts';
+import { EntityRegistry, resolveInGraph, runAsGraph } from '../ingest/registry.ts';
 import { formatIssue as formatSeedIssue, SeedValidationError, SeedWriteError } from '../issues.ts';
 import { loadSeed, SEED_DIR } from '../load.ts';
 import { renameSeedFile, unnameSeedFile } from '../rename.ts';
@@ -211,8 +211,15 @@ async function loadBatch(batch: Batch, context: BatchContext): Promise<number> {
  */
 async function loadFiles(files: string[], context: BatchContext): Promise<number> {
   const dryRun = context.dryRun || !context.executor;
+  // A dry run loads nothing, so a batch may refer to what earlier batches introduced: the run stands in for the graph.
+  const graph = dryRun ? runAsGraph(context.registry) : undefined;
   const load = (some: string[]) =>
-    loadSeed({ executor: context.executor, files: dryRun ? [STEM_TABLE_FILE, ...some] : some, dryRun });
+    loadSeed({
+      executor: context.executor,
+      files: dryRun ? [STEM_TABLE_FILE, ...some] : some,
+      dryRun,
+      graph,
+    });
   const refuse = (source: string, message: string) => {
     context.summary.issueCount += 1;
     if (context.summary.issues.length < 50) context.summary.issues.push({ source, message });

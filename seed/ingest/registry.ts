@@ -97,6 +97,16 @@ export class EntityRegistry {
     }
   }
 
+  /** The kind of each of `ids` the run knows. */
+  labelsOf(ids: readonly string[]): Map<string, NodeKind> {
+    const labels = new Map<string, NodeKind>();
+    for (const id of ids) {
+      const known = this.known.get(id);
+      if (known) labels.set(id, known.label);
+    }
+    return labels;
+  }
+
   isTaken(id: string): boolean {
     return this.known.has(id);
   }
@@ -155,4 +165,17 @@ export async function resolveInGraph(
     registry.merge(id, other, label, false);
   }
   return { renames, known };
+}
+
+/**
+ * The run as the graph a dry run validates against: the entities earlier drafts introduced, as if loaded, so a
+ * later draft may refer to them by id. It names no duplicates (the run already resolved names).
+ */
+export function runAsGraph(registry: EntityRegistry): GraphLookup {
+  return {
+    isEmpty: async () => false,
+    labelsOf: async (ids) => registry.labelsOf(ids),
+    sentencesIn: async () => new Set(),
+    entitiesNamed: async (names) => names.map(() => []),
+  };
 }
