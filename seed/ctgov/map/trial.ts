@@ -39,7 +39,9 @@ export function mapTrial(input: TrialInput, lines: Lines): SeedRecord {
   const trial: SeedRecord = { id, cite };
 
   cite.push(lines.add('nctId', 'NCT id', nctId));
-  cite.push(lines.add('briefTitle', 'brief title', title));
+  // Without a brief title, the official title names the trial (and its line is cited below).
+  if (oneLine(identification?.briefTitle ?? '') !== '')
+    cite.push(lines.add('briefTitle', 'brief title', title));
   const officialTitle = oneLine(identification?.officialTitle ?? '');
   const acronym = oneLine(identification?.acronym ?? '');
   if (own) {

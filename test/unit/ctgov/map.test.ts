@@ -657,6 +657,21 @@ describe('mapStudy: bad input', () => {
     });
   });
 
+  it('names the trial by its official title when it has no brief title', () => {
+    const result = mapped(
+      map(
+        studyWith((p) => {
+          delete (p.identificationModule as Record<string, unknown>).briefTitle;
+        }),
+      ),
+    );
+    const trial = trialOf(result.seed);
+    expect(trial.name).toMatch(/^A Randomized, Multicenter, Phase III/);
+    expect(trial.officialTitle).toBe(trial.name);
+    expect(result.seed.sentences.briefTitle).toBeUndefined();
+    expect(trial.cite).toContain('officialTitle');
+  });
+
   it('falls back to the last update submit date for the version', () => {
     const result = mapped(
       map(
