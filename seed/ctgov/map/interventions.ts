@@ -1,6 +1,7 @@
 import type { SeedRecord } from '../../format.ts';
 import { slug } from '../../ingest/registry.ts';
 import { antibodyOf, type InnStem, innWords, stemOf } from '../../ingest/vocabulary.ts';
+import { nameKey } from '../../names.ts';
 import { antibodySentenceKey, STEM_TABLE_ID, stemSentenceKey } from '../stemTable.ts';
 import { type MapContext, RecordList, resolveEntity, unique } from './context.ts';
 import { type Lines, oneLine } from './document.ts';
@@ -102,7 +103,8 @@ export function mapInterventions(
     const drug: SeedRecord = { id, cite: [line] };
     if (isNew) {
       drug.name = name;
-      const aliases = names.filter((other) => other !== name);
+      const seen = new Set([nameKey(name)]);
+      const aliases = names.filter((other) => !seen.has(nameKey(other)) && Boolean(seen.add(nameKey(other))));
       if (aliases.length > 0) drug.aliases = aliases;
       if (reading.antibody && reading.stem) drug.genericName = reading.inn;
     }

@@ -442,6 +442,8 @@ describe('mapStudy: ADC detection', () => {
     const tirumotecan = byId(seed, 'drugs', 'sacituzumab-tirumotecan');
     expect(tirumotecan).toMatchObject({ modality: 'ADC', payload: { ref: 'kl610023' } });
     expect(tirumotecan?.linker).toBeUndefined();
+    // The INN is the name itself: no alias that differs only in case.
+    expect(byId(seed, 'drugs', 'novelizumab-vedotin')?.aliases).toBeUndefined();
     expect(tirumotecan?.targets).toEqual([
       { ref: 'trop2', cite: ['inn-stem-table#antibody-sacituzumab', 'intervention1'] },
     ]);
