@@ -18,7 +18,7 @@ const program = new Command('npm run import:ctgov --')
   .argument('[paths...]', 'study JSON files, folders of them, or ZIP archives')
   .option('--filter <kind>', 'keep only some studies: "adc" keeps those with an antibody–drug conjugate')
   .option('--dry-run', 'read, map and validate; write nothing')
-  .option('--write-stem-table', 'regenerate seed/inn-stem-table.yaml from seed/vocabulary and exit')
+  .option('--write-stem-table', 'regenerate seed/reference/inn-stem-table.yaml from seed/vocabulary and exit')
   .addHelpText(
     'after',
     '\nExamples:\n' +

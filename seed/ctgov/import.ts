@@ -8,15 +8,15 @@ import { RECORD_LISTS, type RecordList, type SeedFileData } from '../format.ts';
 import { type GraphLookup, graphLookup } from '../graphLookup.ts';
 import { EntityRegistry, resolveInGraph, runAsGraph } from '../ingest/registry.ts';
 import { formatIssue as formatSeedIssue, SeedValidationError, SeedWriteError } from '../issues.ts';
-import { loadSeed, SEED_DIR } from '../load.ts';
+import { loadSeed } from '../load.ts';
 import { renameSeedFile, unnameSeedFile } from '../rename.ts';
 import type { ImportIssue } from './issues.ts';
 import { type MapContext, type MappedStudy, mapStudy } from './map.ts';
 import { readStudies } from './read.ts';
-import { STEM_TABLE_ID, stemTable } from './stemTable.ts';
+import { REFERENCE_DIR, STEM_TABLE_ID, stemTable } from './stemTable.ts';
 
 /** The seed file of the INN stem table, which imported ADCs cite (generated from seed/vocabulary). */
-export const STEM_TABLE_FILE = join(SEED_DIR, `${STEM_TABLE_ID}.yaml`);
+export const STEM_TABLE_FILE = join(REFERENCE_DIR, `${STEM_TABLE_ID}.yaml`);
 /** Studies per load: each batch is one all-or-nothing load, and what the importer holds at a time. */
 export const DEFAULT_BATCH_STUDIES = 500;
 

@@ -134,6 +134,11 @@ export function stemTable(v: Vocabulary = vocabulary()): { seed: SeedFileData; t
 }
 
 const SEED_DIR = join(import.meta.dirname, '..');
+/**
+ * Where the stem table lives: beside the seed files but not among them, so `npm run seed` loads the Kadcyla story
+ * alone; the ClinicalTrials.gov import loads it before the first study that cites it.
+ */
+export const REFERENCE_DIR = join(SEED_DIR, 'reference');
 
 /** The stem table as YAML, lists of plain values on one line, with a header that says where it comes from. */
 export function stemTableYaml(seed: SeedFileData, schemaPath: string): string {
@@ -160,7 +165,7 @@ export function stemTableYaml(seed: SeedFileData, schemaPath: string): string {
 
 /** Writes `<dir>/inn-stem-table.yaml` and `<dir>/sources/inn-stem-table.txt`; returns both paths. */
 export async function writeStemTable(
-  dir: string = SEED_DIR,
+  dir: string = REFERENCE_DIR,
 ): Promise<{ seedFile: string; sourceFile: string }> {
   const { seed, text } = stemTable();
   const seedFile = join(dir, `${STEM_TABLE_ID}.yaml`);

@@ -2,10 +2,15 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { STEM_TABLE_ID, stemTable, stemTableYaml, writeStemTable } from '../../../seed/ctgov/stemTable.ts';
+import {
+  REFERENCE_DIR,
+  STEM_TABLE_ID,
+  stemTable,
+  stemTableYaml,
+  writeStemTable,
+} from '../../../seed/ctgov/stemTable.ts';
 import type { SeedRecord } from '../../../seed/format.ts';
 import { vocabulary } from '../../../seed/ingest/vocabulary.ts';
-import { SEED_DIR } from '../../../seed/load.ts';
 import { validateSeedFiles } from '../../../seed/validate.ts';
 
 describe('the INN stem table', () => {
@@ -58,10 +63,10 @@ describe('the INN stem table', () => {
     try {
       const { seedFile, sourceFile } = await writeStemTable(dir);
       expect(await readFile(sourceFile, 'utf8')).toBe(
-        await readFile(join(SEED_DIR, 'sources', `${STEM_TABLE_ID}.txt`), 'utf8'),
+        await readFile(join(REFERENCE_DIR, 'sources', `${STEM_TABLE_ID}.txt`), 'utf8'),
       );
-      expect(await readFile(join(SEED_DIR, `${STEM_TABLE_ID}.yaml`), 'utf8')).toBe(
-        stemTableYaml(seed, './schema/seed.schema.json'),
+      expect(await readFile(join(REFERENCE_DIR, `${STEM_TABLE_ID}.yaml`), 'utf8')).toBe(
+        stemTableYaml(seed, '../schema/seed.schema.json'),
       );
       const result = await validateSeedFiles([seedFile]);
       expect(result.issues.format()).toBe('');
