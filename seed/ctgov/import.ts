@@ -4,7 +4,13 @@ import { basename, join } from 'node:path';
 import jsYaml from 'js-yaml';
 import type { Cypher, Executor } from '../../server/db/executor.ts';
 import type { NodeKind } from '../../server/model/kinds.ts';
-import { RECORD_LISTS, type RecordList, type SeedFileData } from '../format.ts';
+import {
+  RECORD_LISTS,
+  RELATIONSHIP_FIELDS,
+  type RecordList,
+  type SeedFileData,
+  type SeedRecord,
+} from '../format.ts';
 import { type GraphLookup, graphLookup } from '../graphLookup.ts';
 import { EntityRegistry, resolveInGraph, runAsGraph } from '../ingest/registry.ts';
 import { formatIssue as formatSeedIssue, SeedValidationError, SeedWriteError } from '../issues.ts';
@@ -31,6 +37,8 @@ export interface ImportOptions {
   /** How many issues to keep for the report (all are counted). */
   issueLimit?: number;
   onProgress?: (progress: ImportProgress) => void;
+  /** Write each batch's seed files into this folder and load nothing (what the bench's baseline writes). */
+  writeOnlyInto?: string;
 }
 
 export interface ImportProgress {
@@ -59,8 +67,11 @@ export interface ImportSummary {
   elapsedMs: number;
 }
 
+/** A mapped study, with the input it came from and the entities it introduced (states first). */
+type Study = Extract<MappedStudy, { kind: 'mapped' }> & { key: string; introduced: Set<string> };
+
 interface Batch {
-  studies: Extract<MappedStudy, { kind: 'mapped' }>[];
+  studies: Study[];
   /** Entities the batch introduced, with their names: what the graph is asked about. */
   introduced: Map<string, { label: NodeKind; names: string[] }>;
 }
@@ -108,15 +119,22 @@ export async function importStudies(options: ImportOptions): Promise<ImportSumma
   const graph = executor ? graphLookup(executor) : undefined;
   const registry = registryWithStemTable();
   let batch: Batch = { studies: [], introduced: new Map() };
+  let current = { key: '', introduced: new Set<string>() };
   const context: MapContext = {
     resolve: (label, names) => registry.find(label, names),
     introduce: (label, names, proposed) => {
-      const id = registry.resolve(label, names, proposed, 'ctgov');
+      const id = registry.resolve(label, names, proposed, current.key);
       const entry = batch.introduced.get(id) ?? { label, names: [] };
       entry.names.push(...names);
       batch.introduced.set(id, entry);
+      current.introduced.add(id);
       return id;
     },
+  };
+  /** A study that will not be loaded introduces nothing: later studies must not refer to what it named. */
+  const discard = () => {
+    registry.forget(current.key);
+    for (const id of current.introduced) batch.introduced.delete(id);
   };
   const workDir = await mkdtemp(join(tmpdir(), 'ctgov-import-'));
   const progress = () =>
@@ -133,7 +151,8 @@ export async function importStudies(options: ImportOptions): Promise<ImportSumma
         graph,
         registry,
         dryRun: options.dryRun,
-        workDir,
+        workDir: options.writeOnlyInto ?? workDir,
+        writeOnly: Boolean(options.writeOnlyInto),
         summary,
       });
       progress();
@@ -145,19 +164,22 @@ export async function importStudies(options: ImportOptions): Promise<ImportSumma
         count(summary.skipped, 'unreadable');
         continue;
       }
+      current = { key: input.source, introduced: new Set() };
       const mapped = mapStudy(input.source, input.study, context);
       for (const issue of mapped.issues) note(issue);
       if (mapped.kind === 'skipped') {
+        discard();
         note({ source: input.source, message: `skipped: ${mapped.reason}` });
         count(summary.skipped, mapped.reason.replace(/^NCT\d{8}: /, ''));
         continue;
       }
       if (options.filter === 'adc' && !mapped.adc) {
+        discard();
         summary.filtered += 1;
         continue;
       }
       summary.kept += 1;
-      batch.studies.push(mapped);
+      batch.studies.push({ ...mapped, ...current });
       if (batch.studies.length >= (options.batchStudies ?? DEFAULT_BATCH_STUDIES)) await flush();
       if (summary.read % 1000 === 0) progress();
     }
@@ -175,6 +197,7 @@ interface BatchContext {
   registry: EntityRegistry;
   dryRun?: boolean;
   workDir: string;
+  writeOnly: boolean;
   summary: ImportSummary;
 }
 
@@ -191,13 +214,19 @@ async function loadBatch(batch: Batch, context: BatchContext): Promise<number> {
   const { renames, known } = context.graph
     ? await resolveInGraph(context.graph, context.registry, introduced)
     : { renames: new Map<string, string>(), known: new Set<string>() };
-  const dir = join(context.workDir, `batch-${summary.kept}`);
+  const dir = context.writeOnly ? context.workDir : join(context.workDir, `batch-${summary.kept}`);
   await mkdir(join(dir, 'sources'), { recursive: true });
-  const files: string[] = [];
+  const files = new Map<string, Study>();
   for (const study of studies) {
-    const seed = unnameSeedFile(renameSeedFile(study.seed, renames), known);
-    files.push(await writeSeed(dir, seed, study.text));
+    // Only what the study introduces is stated with its record; an entity the graph or an earlier study holds is
+    // only linked to, so a sponsor of ten thousand studies does not gather ten thousand statements.
+    const states = new Set(
+      [...study.introduced].map((id) => renames.get(id) ?? id).filter((id) => !known.has(id)),
+    );
+    const seed = onlyRecordsOf(unnameSeedFile(renameSeedFile(study.seed, renames), known), states);
+    files.set(await writeSeed(dir, seed, study.text), study);
   }
+  if (context.writeOnly) return files.size;
   try {
     return await loadFiles(files, context);
   } finally {
@@ -209,39 +238,48 @@ async function loadBatch(batch: Batch, context: BatchContext): Promise<number> {
  * Loads one batch's files as one load. Should validation refuse some of them, those are reported and the others
  * loaded without them; should the write fail, none of the batch is written.
  */
-async function loadFiles(files: string[], context: BatchContext): Promise<number> {
+async function loadFiles(files: Map<string, Study>, context: BatchContext): Promise<number> {
   const dryRun = context.dryRun || !context.executor;
   // A dry run loads nothing, so a batch may refer to what earlier batches introduced: the run stands in for the graph.
   const graph = dryRun ? runAsGraph(context.registry) : undefined;
-  const load = (some: string[]) =>
-    loadSeed({
-      executor: context.executor,
-      files: dryRun ? [STEM_TABLE_FILE, ...some] : some,
-      dryRun,
-      graph,
-    });
-  const refuse = (source: string, message: string) => {
+  const paths = [...files.keys()];
+  const refuse = (refused: string[], source: string, message: string) => {
+    context.summary.failed += refused.length;
+    for (const file of refused) context.registry.forget(files.get(file)?.key ?? '');
     context.summary.issueCount += 1;
     if (context.summary.issues.length < 50) context.summary.issues.push({ source, message });
   };
   try {
-    await load(files);
-    return files.length;
+    await loadSeed({
+      executor: context.executor,
+      files: dryRun ? [STEM_TABLE_FILE, ...paths] : paths,
+      dryRun,
+      graph,
+    });
+    return files.size;
   } catch (error) {
     if (error instanceof SeedWriteError) {
-      context.summary.failed += files.length;
-      refuse(`a batch of ${files.length} studies`, `not loaded (nothing of it written): ${error.message}`);
+      refuse(
+        paths,
+        `a batch of ${files.size} studies`,
+        `not loaded (nothing of it written): ${error.message}`,
+      );
       return 0;
     }
     if (!(error instanceof SeedValidationError)) throw error;
     const refused = new Set(error.issues.kept.map((issue) => issue.file));
-    for (const issue of error.issues.kept)
-      refuse(basename(issue.file), `not loaded: ${formatSeedIssue(issue)}`);
-    const rest = files.filter((file) => !refused.has(file));
-    context.summary.failed += files.length - rest.length;
-    if (!rest.length || rest.length === files.length) {
-      context.summary.failed += rest.length;
+    const rest = new Map([...files].filter(([file]) => !refused.has(file)));
+    if (!rest.size || rest.size === files.size) {
+      refuse(
+        paths,
+        `a batch of ${files.size} studies`,
+        `not loaded: ${error.issues.kept.map(formatSeedIssue).join('; ')}`,
+      );
       return 0;
+    }
+    for (const file of refused) {
+      const issues = error.issues.kept.filter((issue) => issue.file === file).map(formatSeedIssue);
+      refuse([file], basename(file), `not loaded: ${issues.join('; ')}`);
     }
     return loadFiles(rest, context);
   }
@@ -309,6 +347,24 @@ function registryWithStemTable(): EntityRegistry {
     }
   }
   return registry;
+}
+
+/** Whether a record links its entity to others (a drug to its payload): that the study states, known or not. */
+function statesLinks(list: RecordList, record: SeedRecord): boolean {
+  const fields = RELATIONSHIP_FIELDS[RECORD_LISTS[list].label] ?? {};
+  return Object.keys(fields).some((field) => record[field] !== undefined);
+}
+
+/** The seed file with the records of `ids`, those that state links, and its trials: what one study version states. */
+function onlyRecordsOf(seed: SeedFileData, ids: ReadonlySet<string>): SeedFileData {
+  const out: SeedFileData = { ...seed };
+  for (const list of Object.keys(RECORD_LISTS) as RecordList[]) {
+    if (list === 'trials' || !seed[list]) continue;
+    const kept = seed[list]?.filter((record) => ids.has(record.id) || statesLinks(list, record));
+    if (kept?.length) out[list] = kept;
+    else delete out[list];
+  }
+  return out;
 }
 
 function count(map: Map<string, number>, key: string): void {
