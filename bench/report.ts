@@ -1,4 +1,5 @@
 /** The bench's results: their shape, the targets judged on them, and the table printed on stdout. */
+import type { CtgovBench } from './ctgov.ts';
 import type { IngestBench } from './ingest.ts';
 import type { LoadResult } from './load.ts';
 import { PEER_NOT_APPLICABLE, type QuestionResult, type Throughput } from './queries.ts';
@@ -25,6 +26,7 @@ export interface BenchResults {
   scales: ScaleResult[];
   web: WebResult[] | null;
   ingest: IngestBench | null;
+  ctgov: CtgovBench[];
   targets: Target[];
 }
 
@@ -34,6 +36,8 @@ export interface Target {
   pass: boolean;
 }
 
+/** Studies in the whole ClinicalTrials.gov registry, about. */
+const REGISTRY_RECORDS = 500_000;
 /** Press releases the ingester drafts per second, at least. */
 const INGEST_MIN_RELEASES_PER_SECOND = 20;
 /** The scale the issue's targets are stated at. */
@@ -112,6 +116,7 @@ export function judge(results: Omit<BenchResults, 'targets'>): Target[] {
       rate >= INGEST_MIN_RELEASES_PER_SECOND,
     );
   }
+  judgeCtgov(results.ctgov, add);
   const large = results.web?.find((w) => w.nodes === 5_000);
   if (large) {
     add(
@@ -129,6 +134,33 @@ export function judge(results: Omit<BenchResults, 'targets'>): Target[] {
     );
   }
   return targets;
+}
+
+/** The import's targets: ≥ 0.7 × the leanest writes, memory flat in the record count, the registry in 20 min. */
+function judgeCtgov(
+  runs: readonly CtgovBench[],
+  add: (name: string, value: string, pass: boolean) => void,
+): void {
+  const at = runs.find((run) => run.records >= 100_000) ?? runs.at(-1);
+  if (!at) return;
+  const where = at.records >= 100_000 ? '' : ` [at ${fmt(at.records)}; the target is for 100k]`;
+  add(`import:ctgov ≥ 0.7 × baseline rate${where}`, at.ratio.toFixed(2), at.ratio >= 0.7);
+  const small = runs[0];
+  const big = runs.at(-1) ?? at;
+  if (small && big.records > small.records) {
+    const growth = big.importPeakRssMb / small.importPeakRssMb;
+    add(
+      `import:ctgov peak memory flat (${fmt(small.records)} → ${fmt(big.records)} records)`,
+      `${small.importPeakRssMb} → ${big.importPeakRssMb} MB`,
+      growth <= 1.25,
+    );
+  }
+  const registryMinutes = REGISTRY_RECORDS / big.importRecordsPerSecond / 60;
+  add(
+    `import:ctgov: the whole registry (${fmt(REGISTRY_RECORDS)}) in < 20 min${big.records >= REGISTRY_RECORDS ? '' : ' [extrapolated]'}`,
+    `${registryMinutes.toFixed(0)} min`,
+    registryMinutes < 20,
+  );
 }
 
 function table(head: string[], rows: (string | number)[][]): string {
@@ -285,6 +317,34 @@ export function formatReport(r: BenchResults): string {
             `${Math.round((1 - i.releasesPerSecond / i.floorReleasesPerSecond) * 100)}%`,
           ],
         ],
+      ),
+    );
+  }
+  if (r.ctgov.length) {
+    out.push(
+      '',
+      'ClinicalTrials.gov import (synthetic registry ZIP, fresh store; baseline = the same rows by the leanest writes)',
+      table(
+        [
+          'records',
+          'elements',
+          'import s',
+          'records/s',
+          'import RSS MB',
+          'baseline s',
+          'baseline el/s',
+          'ratio',
+        ],
+        r.ctgov.map((c) => [
+          fmt(c.records),
+          fmt(c.elements),
+          c.importSeconds.toFixed(1),
+          c.importRecordsPerSecond.toFixed(0),
+          c.importPeakRssMb,
+          c.baseline.seconds.toFixed(1),
+          fmt(c.baseline.elementsPerSecond),
+          c.ratio.toFixed(2),
+        ]),
       ),
     );
   }

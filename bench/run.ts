@@ -13,6 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.ts';
 import { findFreePort } from '../server/db/localNeo4j.ts';
+import { benchCtgov } from './ctgov.ts';
 import { measureIngest } from './ingest.ts';
 import {
   freshNeo4j,
@@ -38,6 +39,9 @@ const RESULTS_DIR = path.join(REPO_ROOT, 'bench', 'results');
 const FULL_SCALES = [10_000, 100_000, 1_000_000];
 const QUICK_SCALES = [10_000];
 const WEB_SIZES = [500, 5_000];
+/** Registry records imported: the issue's 100,000, and the whole registry's 500,000 (`--ctgov-records` to choose). */
+const CTGOV_RECORDS = [100_000, 500_000];
+const CTGOV_QUICK_RECORDS = [2_000, 10_000];
 
 const { values } = parseArgs({
   options: {
@@ -47,6 +51,8 @@ const { values } = parseArgs({
     'no-web': { type: 'boolean', default: false },
     'web-only': { type: 'boolean', default: false },
     'ingest-only': { type: 'boolean', default: false },
+    'ctgov-only': { type: 'boolean', default: false },
+    'ctgov-records': { type: 'string' },
   },
 });
 const quick = Boolean(values.quick);
@@ -169,9 +175,20 @@ async function main(): Promise<void> {
     scales: [],
     web: null,
     ingest: null,
+    ctgov: [],
   };
-  log('ingest: drafting the corpus');
-  partial.ingest = await measureIngest(quick ? 10 : 30);
+  if (!values['ctgov-only']) {
+    log('ingest: drafting the corpus');
+    partial.ingest = await measureIngest(quick ? 10 : 30);
+  }
+  if (!values['ingest-only'] && !values['web-only']) {
+    const counts = values['ctgov-records']
+      ? values['ctgov-records'].split(',').map((n) => Number(n.replace(/_/g, '')))
+      : quick
+        ? CTGOV_QUICK_RECORDS
+        : CTGOV_RECORDS;
+    for (const records of counts) partial.ctgov.push(await benchCtgov(records, log));
+  }
   if (values['web-only']) {
     // No database: the explorer's first view fails to load (and says so); drawing does not need the API.
     partial.web = await measureWeb(
@@ -180,7 +197,7 @@ async function main(): Promise<void> {
       WEB_SIZES,
     );
   }
-  const onlyOne = values['web-only'] || values['ingest-only'];
+  const onlyOne = values['web-only'] || values['ingest-only'] || values['ctgov-only'];
   for (const [index, scale] of (onlyOne ? [] : scales).entries()) {
     const { result, web } = await benchScale(scale, index === 0 && !values['no-web']);
     partial.scales.push(result);

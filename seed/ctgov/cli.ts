@@ -38,9 +38,9 @@ async function main(): Promise<number> {
     return 0;
   }
   if (!program.args.length)
-    program.error('error: give at least one path (a study JSON file, a folder or a ZIP)');
+    program.error('error: give at least one path (a study JSON file, a folder or a ZIP)', { exitCode: 2 });
   if (options.filter !== undefined && options.filter !== 'adc') {
-    program.error(`error: --filter takes "adc", not "${options.filter}"`);
+    program.error(`error: --filter takes "adc", not "${options.filter}"`, { exitCode: 2 });
   }
   let database: Database | undefined;
   try {
