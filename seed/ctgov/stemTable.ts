@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { Document, isSeq, visit } from 'yaml';
 import type { SeedFileData, SeedRecord } from '../format.ts';
+import { seedYaml } from '../ingest/emit.ts';
 import { slug } from '../ingest/registry.ts';
 import {
   VOCABULARY_FILES,
@@ -142,25 +142,11 @@ export const REFERENCE_DIR = join(SEED_DIR, 'reference');
 
 /** The stem table as YAML, lists of plain values on one line, with a header that says where it comes from. */
 export function stemTableYaml(seed: SeedFileData, schemaPath: string): string {
-  const document = new Document(seed);
-  visit(document, {
-    Seq(_key, node) {
-      if (
-        node.items.every((item) => !isSeq(item) && !(typeof item === 'object' && item && 'items' in item))
-      ) {
-        node.flow = true;
-      }
-    },
-  });
-  const header = [
-    `# yaml-language-server: $schema=${schemaPath}`,
-    '#',
-    '# Generated from seed/vocabulary/*.yaml (inn-stems, payloads, linkers, antibodies, targets) by',
-    '# `npm run import:ctgov -- --write-stem-table`: edit the vocabulary and generate it again, not this file.',
-    '# ADCs imported from ClinicalTrials.gov cite its sentences (`inn-stem-table#deruxtecan`).',
-    '',
-  ].join('\n');
-  return `${header}${document.toString({ lineWidth: 110 })}`;
+  return seedYaml(seed, schemaPath, [
+    'Generated from seed/vocabulary/*.yaml (inn-stems, payloads, linkers, antibodies, targets) by',
+    '`npm run import:ctgov -- --write-stem-table`: edit the vocabulary and generate it again, not this file.',
+    'ADCs imported from ClinicalTrials.gov cite its sentences (`inn-stem-table#deruxtecan`).',
+  ]);
 }
 
 /** Writes `<dir>/inn-stem-table.yaml` and `<dir>/sources/inn-stem-table.txt`; returns both paths. */

@@ -35,6 +35,17 @@ export async function removeDraft(draft: WrittenDraft): Promise<void> {
 }
 
 export function draftYaml(seed: SeedFileData, origin: string, schema = JSON_SCHEMA): string {
+  return seedYaml(seed, schema, [
+    `Drafted by \`npm run ingest\` from ${origin}: every fact cites the sentences it was read from.`,
+    'Review it against the text (docs/ingest.md), then load it with `npm run seed -- <this folder>`.',
+  ]);
+}
+
+/**
+ * A seed file as the hand-made ones are written: the editor's schema line and a header comment, then the YAML,
+ * lists of plain values (citations, aliases) on one line.
+ */
+export function seedYaml(seed: SeedFileData, schemaPath: string, header: readonly string[]): string {
   const document = new Document(seed);
   visit(document, {
     Seq(_key, node) {
@@ -45,12 +56,11 @@ export function draftYaml(seed: SeedFileData, origin: string, schema = JSON_SCHE
       }
     },
   });
-  const header = [
-    `# yaml-language-server: $schema=${schema}`,
+  const lines = [
+    `# yaml-language-server: $schema=${schemaPath}`,
     '#',
-    `# Drafted by \`npm run ingest\` from ${origin}: every fact cites the sentences it was read from.`,
-    '# Review it against the text (docs/ingest.md), then load it with `npm run seed -- <this folder>`.',
+    ...header.map((line) => `# ${line}`),
     '',
-  ].join('\n');
-  return `${header}${document.toString({ lineWidth: 110 })}`;
+  ];
+  return `${lines.join('\n')}${document.toString({ lineWidth: 110 })}`;
 }

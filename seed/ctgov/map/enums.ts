@@ -1,41 +1,25 @@
+import {
+  ActualOrEstimated,
+  RegistryPhase as RegistryPhaseEnum,
+  RegistryStatus,
+  SponsorClass,
+  StudyType,
+} from '../../format.ts';
+
 /**
  * The enumerations of the ClinicalTrials.gov API v2 study record that the mapper reads, as the registry spells
  * them (its data-structure documentation), and what each becomes in our model.
  */
 
-export const OVERALL_STATUSES = [
-  'NOT_YET_RECRUITING',
-  'RECRUITING',
-  'ENROLLING_BY_INVITATION',
-  'ACTIVE_NOT_RECRUITING',
-  'SUSPENDED',
-  'TERMINATED',
-  'COMPLETED',
-  'WITHDRAWN',
-  'UNKNOWN',
-  'AVAILABLE',
-  'NO_LONGER_AVAILABLE',
-  'TEMPORARILY_NOT_AVAILABLE',
-  'APPROVED_FOR_MARKETING',
-  'WITHHELD',
-] as const;
+// The registry's own values are the seed format's: defined once, in seed/format.ts.
+export const OVERALL_STATUSES = RegistryStatus.options;
 export type OverallStatus = (typeof OVERALL_STATUSES)[number];
 
-export const STUDY_TYPES = ['INTERVENTIONAL', 'OBSERVATIONAL', 'EXPANDED_ACCESS'] as const;
-export const PHASES = ['EARLY_PHASE1', 'PHASE1', 'PHASE2', 'PHASE3', 'PHASE4', 'NA'] as const;
+export const STUDY_TYPES = StudyType.options;
+export const PHASES = RegistryPhaseEnum.options;
 export type RegistryPhase = (typeof PHASES)[number];
-export const DATE_TYPES = ['ACTUAL', 'ESTIMATED'] as const;
-export const SPONSOR_CLASSES = [
-  'INDUSTRY',
-  'NIH',
-  'FED',
-  'OTHER_GOV',
-  'INDIV',
-  'NETWORK',
-  'AMBIG',
-  'OTHER',
-  'UNKNOWN',
-] as const;
+export const DATE_TYPES = ActualOrEstimated.options;
+export const SPONSOR_CLASSES = SponsorClass.options;
 export const INTERVENTION_TYPES = [
   'BEHAVIORAL',
   'BIOLOGICAL',

@@ -20,8 +20,9 @@ const expected = (what: string) => ({
   error: (issue: { input?: unknown }) => `expected ${what}, got ${JSON.stringify(issue.input)}`,
 });
 const text = z.string(expected('text')).nullish();
-const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, expected(`one of ${values.join(', ')}`)).nullish();
+const enumOf = <T extends string>(values: readonly T[]) =>
+  z.enum(values as readonly [T, ...T[]], expected(`one of ${values.join(', ')}`));
+const oneOf = <T extends string>(values: readonly T[]) => enumOf(values).nullish();
 const list = <T extends z.ZodType>(item: T) => z.array(item, expected('a list')).nullish();
 const object = <T extends z.ZodRawShape>(shape: T) => z.object(shape, expected('an object')).nullish();
 
@@ -49,7 +50,7 @@ const StudyLayout = z.object(
       conditionsModule: object({ conditions: list(z.string(expected('text'))) }),
       designModule: object({
         studyType: oneOf(STUDY_TYPES),
-        phases: list(z.enum(PHASES, expected(`one of ${PHASES.join(', ')}`))),
+        phases: list(enumOf(PHASES)),
         enrollmentInfo: object({
           count: z.number(expected('a whole number')).int(expected('a whole number')).min(0).nullish(),
           type: oneOf(DATE_TYPES),
