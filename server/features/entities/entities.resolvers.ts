@@ -1,15 +1,27 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../context.ts';
-import type { QueryResolvers, Resolvers } from '../../generated/graphql.ts';
+import type {
+  ActualOrEstimated,
+  DealType,
+  MilestoneStatus,
+  PartyRole,
+  QueryResolvers,
+  RegistryPhase,
+  RegistryStatus,
+  Resolvers,
+  SponsorClass,
+  StudyType,
+} from '../../generated/graphql.ts';
 import type { ConnectionModel, EntityModel, LinkModel } from './entity.model.ts';
 import {
   citationsOf,
   entitiesOf,
   entityOf,
-  enumValue,
   fuzzyDate,
   linksOf,
   numberOrNull,
   pageOf,
+  schemaEnum,
   strings,
   text,
 } from './fields.ts';
@@ -47,43 +59,12 @@ const connection = {
   }),
 };
 
-/** The registry's values, as schema.graphql (and seed/format.ts) list them. */
-const STUDY_TYPES = ['INTERVENTIONAL', 'OBSERVATIONAL', 'EXPANDED_ACCESS'] as const;
-const REGISTRY_STATUSES = [
-  'NOT_YET_RECRUITING',
-  'RECRUITING',
-  'ENROLLING_BY_INVITATION',
-  'ACTIVE_NOT_RECRUITING',
-  'SUSPENDED',
-  'TERMINATED',
-  'COMPLETED',
-  'WITHDRAWN',
-  'UNKNOWN',
-  'AVAILABLE',
-  'NO_LONGER_AVAILABLE',
-  'TEMPORARILY_NOT_AVAILABLE',
-  'APPROVED_FOR_MARKETING',
-  'WITHHELD',
-] as const;
-const REGISTRY_PHASES = ['EARLY_PHASE1', 'PHASE1', 'PHASE2', 'PHASE3', 'PHASE4', 'NA'] as const;
-const ACTUAL_OR_ESTIMATED = ['ACTUAL', 'ESTIMATED'] as const;
-const SPONSOR_CLASSES = [
-  'INDUSTRY',
-  'NIH',
-  'FED',
-  'OTHER_GOV',
-  'INDIV',
-  'NETWORK',
-  'AMBIG',
-  'OTHER',
-  'UNKNOWN',
-] as const;
-
 /** A registry date (stored with its sort date, precision inferred from its form) and whether it is estimated. */
 const registryDate = (property: string) => (entity: EntityModel) =>
   fuzzyDate(entity[property], null, entity[property.replace(/Date$/, 'SortDate')]);
-const actualOrEstimated = (property: string) => (entity: EntityModel) =>
-  enumValue(ACTUAL_OR_ESTIMATED, entity[property]);
+const actualOrEstimated =
+  (property: string) => (entity: EntityModel, _args: unknown, _context: Context, info: GraphQLResolveInfo) =>
+    schemaEnum<ActualOrEstimated>(entity[property], info);
 
 /** An amount stored as a number with the element's `currency` (USD when the source gives none). */
 const money = (property: string) => (entity: EntityModel) => {
@@ -127,7 +108,7 @@ export const entityTypes: Resolvers = {
     partnerships: paged(REL.companyPartnerships),
     owns: list(REL.companyOwns),
     trials: paged(REL.companyTrials),
-    sponsorClass: (company) => enumValue(SPONSOR_CLASSES, company.sponsorClass),
+    sponsorClass: (company, _args, _context, info) => schemaEnum<SponsorClass>(company.sponsorClass, info),
     milestoneTotals: (company, _args, { loaders }) =>
       loaders.milestoneTotals(company.id, company.asOf ?? null),
   },
@@ -184,9 +165,10 @@ export const entityTypes: Resolvers = {
   Trial: {
     ...common,
     endpoints: (trial) => strings(trial.endpoints),
-    studyType: (trial) => enumValue(STUDY_TYPES, trial.studyType),
-    registryStatus: (trial) => enumValue(REGISTRY_STATUSES, trial.registryStatus),
-    phases: (trial) => strings(trial.phases).flatMap((phase) => enumValue(REGISTRY_PHASES, phase) ?? []),
+    studyType: (trial, _args, _context, info) => schemaEnum<StudyType>(trial.studyType, info),
+    registryStatus: (trial, _args, _context, info) => schemaEnum<RegistryStatus>(trial.registryStatus, info),
+    phases: (trial, _args, _context, info) =>
+      strings(trial.phases).flatMap((phase) => schemaEnum<RegistryPhase>(phase, info) ?? []),
     startDate: registryDate('startDate'),
     startDateType: actualOrEstimated('startDateType'),
     primaryCompletionDate: registryDate('primaryCompletionDate'),
@@ -234,22 +216,20 @@ export const entityTypes: Resolvers = {
     technologies: list(REL.partnershipTechnologies),
     milestones: list(REL.partnershipMilestones),
     royalties: list(REL.partnershipRoyalties),
-    dealType: (partnership) =>
-      enumValue(['LICENSE', 'COLLABORATION', 'OPTION', 'ACQUISITION'] as const, partnership.dealType),
+    dealType: (partnership, _args, _context, info) => schemaEnum<DealType>(partnership.dealType, info),
     upfront: money('upfront'),
     equity: money('equity'),
     totalValue: money('totalValue'),
   },
   PartnershipParty: {
     company: (link) => endOfKind(link, 'Company'),
-    role: (link) =>
-      enumValue(['LICENSOR', 'LICENSEE', 'PARTNER', 'ACQUIRER', 'ACQUIRED'] as const, link.properties.role),
+    role: (link, _args, _context, info) => schemaEnum<PartyRole>(link.properties.role, info),
     citations: linkCitations,
   },
   Milestone: {
     ...common,
     amount: money('amount'),
-    status: (milestone) => enumValue(['TRIGGERED', 'PENDING'] as const, milestone.status),
+    status: (milestone, _args, _context, info) => schemaEnum<MilestoneStatus>(milestone.status, info),
     payer: one(REL.payer),
     payee: one(REL.payee),
     trigger: one(REL.milestoneTrigger),

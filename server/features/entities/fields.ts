@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../context.ts';
 import type { CitationModel } from './citations.ts';
 import { decodeCursor } from './cursor.ts';
@@ -17,8 +18,16 @@ export const numberOrNull = (value: unknown): number | null =>
   typeof value === 'number' && Number.isFinite(value) ? value : null;
 
 /** A value of a GraphQL enum, or null when the data holds something else (never a crash). */
-export const enumValue = <T extends string>(allowed: readonly T[], value: unknown): T | null =>
-  typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : null;
+/**
+ * A stored value if the field's enum in schema.graphql has it, else null: the schema is the one list of values
+ * (read with its own methods: `instanceof` checks fail when another copy of graphql built the schema).
+ */
+export function schemaEnum<T extends string>(value: unknown, info: GraphQLResolveInfo): T | null {
+  let type: unknown = info.returnType;
+  while (type && typeof type === 'object' && 'ofType' in type) type = (type as { ofType: unknown }).ofType;
+  const enumType = type as { getValue?: (name: string) => unknown };
+  return typeof value === 'string' && enumType.getValue?.(value) ? (value as T) : null;
+}
 
 /**
  * The cited sentences of a fact, in the order its `citedIn` lists them; unknown ids are skipped, and so, as of a
@@ -86,7 +95,7 @@ export function pageOf(
   );
 }
 
-const PRECISIONS = ['DAY', 'MONTH', 'QUARTER', 'YEAR', 'BY_YEAR_END', 'ON_OR_BEFORE'] as const;
+const PRECISIONS: readonly string[] = ['DAY', 'MONTH', 'QUARTER', 'YEAR', 'BY_YEAR_END', 'ON_OR_BEFORE'];
 
 /** A loose date from its three properties; the precision is inferred from the ISO prefix when missing. */
 export function fuzzyDate(date: unknown, precision: unknown, sortDate: unknown): FuzzyDateModel | null {
@@ -95,7 +104,7 @@ export function fuzzyDate(date: unknown, precision: unknown, sortDate: unknown):
   const inferred = iso.length >= 10 ? 'DAY' : iso.length >= 7 ? 'MONTH' : 'YEAR';
   return {
     date: iso,
-    precision: enumValue(PRECISIONS, precision) ?? inferred,
+    precision: typeof precision === 'string' && PRECISIONS.includes(precision) ? precision : inferred,
     sortDate: text(sortDate)?.slice(0, 10) ?? null,
   };
 }
