@@ -112,6 +112,9 @@ export async function loadSeed(options: LoadOptions): Promise<LoadSummary> {
   if (!validation.ok) throw new SeedValidationError(validation.issues);
 
   const stats = new WriteStats();
+  // What the files state that the graph did not hold when validated: written without comparing (runBatch).
+  const held = validation.heldByGraph;
+  const newIds = held ? new Set([...validation.subjects.nodes.keys()].filter((id) => !held.has(id))) : false;
   const finish = (mode: LoadSummary['mode'], pruned?: LoadSummary['pruned']): LoadSummary => {
     const elapsedMs = performance.now() - started;
     const elementsPerSecond = validation.elements / Math.max(elapsedMs / 1000, 0.001);
@@ -157,7 +160,7 @@ export async function loadSeed(options: LoadOptions): Promise<LoadSummary> {
         await applyDeletions(tx, plan);
         let done = 0;
         for await (const batch of readAhead(seedBatches(validation.files, batchRows, plan))) {
-          await runBatch(tx, batch, attempt, null, fresh);
+          await runBatch(tx, batch, attempt, null, fresh || newIds);
           done += elementsIn(batch);
           progress({ phase: 'write', done, total });
         }
@@ -198,7 +201,9 @@ export async function loadSeed(options: LoadOptions): Promise<LoadSummary> {
       const groupStats = await withSeedErrors(() =>
         executor.writeTransaction('seed.batches', async (tx) => {
           const attempt = new WriteStats();
-          for (const batch of group) await runBatch(tx, batch, attempt, load, fresh);
+          for (const batch of group) {
+            await runBatch(tx, batch, attempt, load, fresh || newIds);
+          }
           return attempt;
         }),
       );

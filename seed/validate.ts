@@ -38,6 +38,8 @@ export interface SeedValidation {
   documents: Map<string, { file: string; date: string; sentences: string[] }>;
   /** New-looking entities whose required fields (name …) only the graph gives: checked again once written. */
   completedByGraph: string[];
+  /** The ids of the files' documents and entities the graph already held (null when no graph was asked). */
+  heldByGraph: ReadonlySet<string> | null;
   /** Every entity id the files state something about, and every relationship key. */
   subjects: { nodes: Map<string, NodeKind>; relationships: Set<string> };
   /** The statements of each subject that two or more files state, in document order. */
@@ -252,6 +254,7 @@ export async function validateSeedFiles(
     },
     history,
     completedByGraph: incomplete.filter((id) => inGraph.has(id)),
+    heldByGraph: options.graph ? new Set(inGraph.keys()) : null,
     nodes,
     relationships,
     elements,

@@ -201,43 +201,53 @@ export async function* groupBatches(batches: AsyncIterable<Batch>, rows: number)
 }
 
 /**
- * Runs one batch in the given transaction and adds its outcomes to `stats`. With a `load` id (a
- * multi-transaction load), the batch journals what it creates and the old state of what it updates, in the
- * same transaction, so the whole load can be undone. With `fresh` (the graph held no entities when the load
- * began) every row is new, since the validator makes ids and relationships unique across the files: the batch
- * is created without comparing it with the graph.
+ * Writes one batch. In a journalled load (`load` set: one transaction of a multi-transaction load), the batch
+ * journals what it creates and the old state of what it updates, in the same transaction, so the whole load can
+ * be undone. Rows new to the graph are created without comparing them with it: every row when the graph held no
+ * entities when the load began (`novelty` true), or, given the ids the files state that the graph did not hold
+ * (`novelty` a set), the rows of those entities and documents, their sentences, and relationships with such an
+ * end (the validator makes ids and relationships unique across the files). The rest, history statements and
+ * folded rows included, are merged with what the graph holds.
  */
 export async function runBatch(
   tx: ManagedTransaction,
   batch: Batch,
   stats: WriteStats,
   load: string | null = null,
-  fresh = false,
+  novelty: boolean | ReadonlySet<string> = false,
 ): Promise<void> {
-  const statements = fresh ? CREATE_STATEMENTS : UPSERT_STATEMENTS;
-  const statement =
-    batch.kind === 'nodes'
-      ? statements.nodes.get(batch.label)
-      : batch.kind === 'relationships'
-        ? statements.relationships.get(batch.type)
-        : statements.statements;
-  if (!statement) throw new SeedWriteError(`no statement for ${batchName(batch)}`);
-  const result = await tx.run(statement.text, { rows: batch.rows, load });
+  const isNew = novelty === true ? () => true : novelty === false ? () => false : isNewIn(novelty, batch);
+  const fresh = batch.rows.filter(isNew as (row: unknown) => boolean);
+  const held = fresh.length === batch.rows.length ? [] : batch.rows.filter((row) => !isNew(row as never));
   let seen = 0;
   let created: string[] = [];
-  for (const record of result.records) {
-    const outcome = record.get('outcome') as Outcome | 'conflict';
-    const count = Number(record.get('count'));
-    seen += count;
-    if (outcome === 'conflict') {
-      const ids = (record.get('conflicts') as string[]).join(', ');
-      throw new SeedWriteError(
-        `${count} ${batchName(batch)} id(s) already exist in the database with another kind: ${ids}. ` +
-          'Change the id, or load with --reset.',
-      );
+  for (const [statements, rows] of [
+    [CREATE_STATEMENTS, fresh],
+    [UPSERT_STATEMENTS, held],
+  ] as const) {
+    if (!rows.length) continue;
+    const statement =
+      batch.kind === 'nodes'
+        ? statements.nodes.get(batch.label)
+        : batch.kind === 'relationships'
+          ? statements.relationships.get(batch.type)
+          : statements.statements;
+    if (!statement) throw new SeedWriteError(`no statement for ${batchName(batch)}`);
+    const result = await tx.run(statement.text, { rows, load });
+    for (const record of result.records) {
+      const outcome = record.get('outcome') as Outcome | 'conflict';
+      const count = Number(record.get('count'));
+      seen += count;
+      if (outcome === 'conflict') {
+        const ids = (record.get('conflicts') as string[]).join(', ');
+        throw new SeedWriteError(
+          `${count} ${batchName(batch)} id(s) already exist in the database with another kind: ${ids}. ` +
+            'Change the id, or load with --reset.',
+        );
+      }
+      stats.add(batch, outcome, count);
+      created = created.concat(record.get('created') as string[]);
     }
-    stats.add(batch, outcome, count);
-    created = created.concat(record.get('created') as string[]);
   }
   if (seen !== batch.rows.length) {
     throw new SeedWriteError(
@@ -245,6 +255,15 @@ export async function runBatch(
     );
   }
   if (load && created.length) await tx.run(JOURNAL_CREATED.text, { load, ids: created });
+}
+
+/** Whether a row of the batch is new, given the ids new to the graph: a sentence is as new as its document. */
+function isNewIn(newIds: ReadonlySet<string>, batch: Batch): (row: never) => boolean {
+  const isNew = (id: string) => newIds.has(id.includes('#') ? (id.split('#')[0] as string) : id);
+  if (batch.kind === 'nodes') return (row: NodeRow) => isNew(row.id);
+  if (batch.kind === 'relationships') return (row: RelRow) => isNew(row.from) || isNew(row.to);
+  // A statement may be of a document the files do not state (the graph's own, when a subject gains a second).
+  return () => false;
 }
 
 const UPSERT_STATEMENTS = {
