@@ -201,9 +201,10 @@ export const DELETE_OTHER_STATEMENTS: Cypher = {
 WITH s LIMIT toInteger($limit) DELETE s RETURN count(*) AS done`,
 };
 
+/** Which of these document ids the graph holds (through the Entity id index). */
 export const FIND_DOCUMENTS: Cypher = {
-  name: 'seed.history.findDocuments',
-  text: `UNWIND $ids AS id MATCH (d:SourceDocument {id: id}) RETURN d.id AS id`,
+  name: 'seed.findDocuments',
+  text: `UNWIND $ids AS id MATCH (d:Entity {id: id}) WHERE d:SourceDocument RETURN d.id AS id`,
 };
 
 const byKind = <K extends string>(kinds: readonly K[], statement: (kind: K) => Cypher) =>

@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import jsYaml from 'js-yaml';
 import type { Cypher, Executor } from '../../server/db/executor.ts';
 import type { NodeKind } from '../../server/model/kinds.ts';
+import { FIND_DOCUMENTS } from '../cypher.ts';
 import {
   RECORD_LISTS,
   RELATIONSHIP_FIELDS,
@@ -78,13 +79,6 @@ interface Batch {
   /** Entities the batch introduced, with their names: what the graph is asked about. */
   introduced: Map<string, { label: NodeKind; names: string[] }>;
 }
-
-const DOCUMENTS_HELD: Cypher = {
-  name: 'ctgov.documentsHeld',
-  text: `UNWIND $ids AS id
-MATCH (d:Entity {id: id}) WHERE d:SourceDocument
-RETURN id`,
-};
 
 const STUDIES_HELD: Cypher = {
   name: 'ctgov.studiesHeld',
@@ -302,7 +296,7 @@ async function withoutHeldVersions(batch: Batch, context: BatchContext) {
   const held = new Set<string>();
   const heldStudies = new Set<string>();
   if (executor) {
-    for (const row of await executor.read(DOCUMENTS_HELD, { ids })) held.add(row.id as string);
+    for (const row of await executor.read(FIND_DOCUMENTS, { ids })) held.add(row.id as string);
     const prefixes = [...new Set(batch.studies.map((study) => prefixOf(study.nctId)))];
     for (const row of await executor.read(STUDIES_HELD, { prefixes })) heldStudies.add(row.prefix as string);
   }
@@ -351,7 +345,7 @@ function withoutNames(graph: GraphLookup): GraphLookup {
 
 /** The stem table is a source document imported ADCs cite: it must be in the graph before they are. */
 async function ensureStemTable(executor: Executor): Promise<void> {
-  const held = await executor.read(DOCUMENTS_HELD, { ids: [STEM_TABLE_ID] });
+  const held = await executor.read(FIND_DOCUMENTS, { ids: [STEM_TABLE_ID] });
   if (!held.length) await loadSeed({ executor, files: [STEM_TABLE_FILE] });
 }
 
