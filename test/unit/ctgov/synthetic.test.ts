@@ -5,6 +5,13 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
+import {
+  ARM_GROUP_TYPES,
+  INTERVENTION_TYPES,
+  PHASES,
+  SPONSOR_CLASSES,
+  STUDY_TYPES,
+} from '../../../seed/ctgov/map/enums.ts';
 import { readStudies } from '../../../seed/ctgov/read.ts';
 import {
   hasLaterVersion,
@@ -38,6 +45,7 @@ async function studiesIn(path: string): Promise<{ source: string; study: Json }[
   return studies;
 }
 
+/** The registry statuses the generator draws from (a subset of OVERALL_STATUSES). */
 const STATUSES = [
   'NOT_YET_RECRUITING',
   'RECRUITING',
@@ -48,39 +56,6 @@ const STATUSES = [
   'COMPLETED',
   'WITHDRAWN',
   'UNKNOWN',
-];
-const PHASES = ['EARLY_PHASE1', 'PHASE1', 'PHASE2', 'PHASE3', 'PHASE4', 'NA'];
-const AGENCY_CLASSES = [
-  'INDUSTRY',
-  'NIH',
-  'FED',
-  'OTHER_GOV',
-  'INDIV',
-  'NETWORK',
-  'AMBIG',
-  'OTHER',
-  'UNKNOWN',
-];
-const ARM_TYPES = [
-  'EXPERIMENTAL',
-  'ACTIVE_COMPARATOR',
-  'PLACEBO_COMPARATOR',
-  'SHAM_COMPARATOR',
-  'NO_INTERVENTION',
-  'OTHER',
-];
-const INTERVENTION_TYPES = [
-  'DRUG',
-  'BIOLOGICAL',
-  'DEVICE',
-  'PROCEDURE',
-  'RADIATION',
-  'BEHAVIORAL',
-  'GENETIC',
-  'DIETARY_SUPPLEMENT',
-  'COMBINATION_PRODUCT',
-  'DIAGNOSTIC_TEST',
-  'OTHER',
 ];
 const LOOSE_DATE = /^\d{4}-\d{2}(-\d{2})?$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -109,7 +84,7 @@ describe('syntheticStudy: the registry layout', () => {
       expect(Object.keys(study).sort()).toEqual(['derivedSection', 'hasResults', 'protocolSection']);
       expect(p.identificationModule.nctId).toMatch(/^NCT\d{8}$/);
       expect(p.identificationModule.orgStudyIdInfo.id).toEqual(expect.any(String));
-      expect(AGENCY_CLASSES).toContain(p.identificationModule.organization.class);
+      expect(SPONSOR_CLASSES).toContain(p.identificationModule.organization.class);
       expect(p.identificationModule.briefTitle).toEqual(expect.any(String));
       expect(STATUSES).toContain(p.statusModule.overallStatus);
       expect(p.statusModule.statusVerifiedDate).toMatch(/^\d{4}-\d{2}$/);
@@ -126,11 +101,11 @@ describe('syntheticStudy: the registry layout', () => {
       });
       expect(p.statusModule.lastUpdatePostDateStruct.date <= REFERENCE_DATE).toBe(true);
       expect(p.statusModule.lastUpdatePostDateStruct.date >= p.statusModule.studyFirstSubmitDate).toBe(true);
-      expect(AGENCY_CLASSES).toContain(p.sponsorCollaboratorsModule.leadSponsor.class);
+      expect(SPONSOR_CLASSES).toContain(p.sponsorCollaboratorsModule.leadSponsor.class);
       for (const collaborator of p.sponsorCollaboratorsModule.collaborators ?? [])
-        expect(AGENCY_CLASSES).toContain(collaborator.class);
+        expect(SPONSOR_CLASSES).toContain(collaborator.class);
       expect(p.conditionsModule.conditions.length).toBeGreaterThan(0);
-      expect(['INTERVENTIONAL', 'OBSERVATIONAL', 'EXPANDED_ACCESS']).toContain(p.designModule.studyType);
+      expect(STUDY_TYPES).toContain(p.designModule.studyType);
       if (p.designModule.studyType === 'INTERVENTIONAL') {
         expect(p.designModule.phases.length).toBeGreaterThan(0);
         for (const phase of p.designModule.phases) expect(PHASES).toContain(phase);
@@ -141,7 +116,7 @@ describe('syntheticStudy: the registry layout', () => {
       }
       const arms = p.armsInterventionsModule;
       for (const arm of arms?.armGroups ?? []) {
-        if (arm.type !== undefined) expect(ARM_TYPES).toContain(arm.type);
+        if (arm.type !== undefined) expect(ARM_GROUP_TYPES).toContain(arm.type);
         for (const name of arm.interventionNames) expect(name).toMatch(/^(Drug|Biological|Other): /);
       }
       for (const intervention of arms?.interventions ?? []) {
