@@ -53,7 +53,7 @@ function extractQuotes(analysis: Analysis): void {
       bySurname.set(surname(name), person);
     } else if (continued) person = bySurname.get(continued[1] as string);
     if (!person) return;
-    const paragraph = paragraphOf(analysis.sentences, sentence);
+    const paragraph = paragraphOf(analysis, sentence);
     const quote = quoteIn(analysis.sentences, paragraph);
     analysis.draft.link('people', person, 'quotedIn', analysis.documentId, paragraph, quote ? { quote } : {});
   });
@@ -82,20 +82,20 @@ function titleAndCompany(analysis: Analysis, sentence: number, role: string | un
 }
 
 /** The sentences of the line a sentence is on: a quote's paragraph. */
-function paragraphOf(sentences: readonly SourceSentence[], index: number): number[] {
+function paragraphOf(analysis: Analysis, index: number): number[] {
+  const { sentences } = analysis;
   const out = [index];
-  for (let i = index + 1; i < sentences.length && !breaksLine(sentences, i); i += 1) out.push(i);
-  for (let i = index; i > 0 && !breaksLine(sentences, i); i -= 1) out.unshift(i - 1);
+  for (let i = index + 1; i < sentences.length && !breaksLine(analysis, i); i += 1) out.push(i);
+  for (let i = index; i > 0 && !breaksLine(analysis, i); i -= 1) out.unshift(i - 1);
   return out;
 }
 
-let lineBreaks: { sentences: readonly SourceSentence[]; text: string } | undefined;
-const breaksLine = (sentences: readonly SourceSentence[], i: number) => {
-  const before = sentences[i - 1];
-  const here = sentences[i];
-  if (!before || !here || lineBreaks?.sentences !== sentences) return true;
-  return lineBreaks.text.slice(before.end, here.start).includes('\n');
-};
+/** Whether a line ends between sentence `i - 1` and sentence `i`. */
+function breaksLine(analysis: Analysis, i: number): boolean {
+  const before = analysis.sentences[i - 1];
+  const here = analysis.sentences[i];
+  return !before || !here || analysis.source.text.slice(before.end, here.start).includes('\n');
+}
 
 /** The first quoted passage of the paragraph, without its quotation marks and closing comma. */
 function quoteIn(sentences: readonly SourceSentence[], paragraph: readonly number[]): string | undefined {
@@ -105,7 +105,6 @@ function quoteIn(sentences: readonly SourceSentence[], paragraph: readonly numbe
 }
 
 function extractContacts(analysis: Analysis): void {
-  lineBreaks = { sentences: analysis.sentences, text: analysis.source.text };
   const { sentences } = analysis;
   for (let i = 0; i < sentences.length; i += 1) {
     const text = sentences[i]?.text ?? '';
@@ -117,7 +116,6 @@ function extractContacts(analysis: Analysis): void {
     draftContact(analysis, fields, block, heading.audience, i, heading.company);
     if (!rest) i = block.at(-1) ?? i;
   }
-  lineBreaks = undefined;
 }
 
 interface ContactHeading {

@@ -21,6 +21,19 @@ describe('the people rules', () => {
     ]);
   });
 
+  it('cites the whole paragraph of a quote, not only the sentence that names its speaker', async () => {
+    const seed = await draftText(
+      release(
+        'Acme Therapeutics, Inc. (Nasdaq: ACME) today announced a deal.\n"This deal matters," said Dan Roe, Chief Executive Officer of Acme. "We will move quickly."',
+      ),
+    );
+    const [person] = seed.people ?? [];
+    const cited = ((person?.quotedIn as { cite?: string[] }[])[0]?.cite ?? person?.cite ?? []).map(
+      (key) => seed.sentences[key],
+    );
+    expect(cited).toContain('"We will move quickly."');
+  });
+
   it('gives a quote without a company to the publisher', async () => {
     const [person] = await people(
       release(
