@@ -3,7 +3,6 @@ import { slug } from '../registry.ts';
 import { companyNameKey, findTerm, vocabulary } from '../vocabulary.ts';
 import {
   CAPITALISED,
-  escapeRegExp,
   type Found,
   isCompanyName,
   listedNames,
@@ -12,7 +11,7 @@ import {
   named,
   trimName,
 } from './companyNames.ts';
-import { findAll, mentionAll } from './mentions.ts';
+import { escapeRegExp, findAll, mentionAll } from './mentions.ts';
 
 /**
  * Companies: names that end in a legal form ("Genentech, Inc.") or an industry word ("Velora Therapeutics"),

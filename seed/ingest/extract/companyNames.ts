@@ -1,4 +1,5 @@
 import { companyNameKey, vocabulary } from '../vocabulary.ts';
+import { escapeRegExp } from './mentions.ts';
 
 /** How company names are spelled, trimmed, compared and merged: the company rules' name handling. */
 
@@ -126,5 +127,3 @@ export function shortName(name: string): string {
   }
   return short;
 }
-
-export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

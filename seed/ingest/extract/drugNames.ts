@@ -1,5 +1,6 @@
 import type { Analysis } from '../analysis.ts';
 import { findTerm, stemOf } from '../vocabulary.ts';
+import { escapeRegExp } from './mentions.ts';
 
 /**
  * Drug names in a sentence and which of them name one drug: brand names (a capitalised word marked ® or ™, or
@@ -166,4 +167,3 @@ export function drugsOf(analysis: Analysis, index: number): string[] {
 }
 
 /** `text` for use inside a RegExp. */
-export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

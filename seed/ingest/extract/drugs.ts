@@ -2,14 +2,8 @@ import { DevelopmentStage } from '../../format.ts';
 import type { Analysis } from '../analysis.ts';
 import { slug } from '../registry.ts';
 import { antibodyOf, findTerm, stemOf, vocabulary } from '../vocabulary.ts';
-import {
-  drugsOf,
-  escapeRegExp,
-  findDrugNames,
-  type NameHit,
-  notDrugNamesIn,
-  sameDrugPairs,
-} from './drugNames.ts';
+import { drugsOf, findDrugNames, type NameHit, notDrugNamesIn, sameDrugPairs } from './drugNames.ts';
+import { escapeRegExp } from './mentions.ts';
 import { draftRegion, REGION_NAME } from './regions.ts';
 
 /**

@@ -1,6 +1,9 @@
 import type { NodeKind } from '../../../server/model/kinds.ts';
 import type { Analysis } from '../analysis.ts';
 
+/** `text` read literally inside a regular expression. */
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Where `name` occurs in `text` as whole words (case-sensitive: names are capitalised as written). */
 export function findAll(text: string, name: string): { start: number; end: number }[] {
   const found: { start: number; end: number }[] = [];

@@ -5,6 +5,8 @@
  * an "up to" ceiling, an approximation).
  */
 
+import { escapeRegExp } from './mentions.ts';
+
 export interface MoneyMention {
   /** In units of `currency`: "$10.5 million" is 10500000. */
   amount: number;
@@ -89,7 +91,6 @@ const SCALES: Record<string, number> = {
   trillion: 1e12,
 };
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alternatives = (pairs: readonly [string, string][]) =>
   [...pairs]
     .sort(([a], [b]) => b.length - a.length)

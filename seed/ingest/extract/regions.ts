@@ -1,6 +1,6 @@
 import type { Analysis } from '../analysis.ts';
 import { findTerm, vocabulary } from '../vocabulary.ts';
-import { escapeRegExp } from './drugNames.ts';
+import { escapeRegExp } from './mentions.ts';
 
 /** Regions by the vocabulary's names and aliases ("the US", "Japanese"), for marketers and trial regions. */
 

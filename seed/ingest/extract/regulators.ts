@@ -1,4 +1,5 @@
 import { type Agency, findTerm, type Region, vocabulary } from '../vocabulary.ts';
+import { escapeRegExp } from './mentions.ts';
 
 /**
  * Where a sentence names a regulator or a region, by the vocabulary's spellings (seed/vocabulary/agencies.yaml,
@@ -22,7 +23,7 @@ interface Matchers {
 let agencyMatchers: Matchers | undefined;
 let regionMatcher: RegExp | undefined;
 
-const escapeSpelling = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+const escapeSpelling = (text: string) => escapeRegExp(text).replace(/\s+/g, '\\s+');
 
 /** One alternation of `spellings`, longest first, bounded by anything but a letter or digit. */
 function alternation(spellings: readonly string[], flags: string): RegExp {

@@ -1,6 +1,7 @@
 import type { Analysis } from '../../analysis.ts';
 import type { Agency } from '../../vocabulary.ts';
 import { releaseDate } from '../dates.ts';
+import { escapeRegExp } from '../mentions.ts';
 import { agenciesIn, agencyNameSpelling, type Named } from '../regulators.ts';
 import { EVENT_HINT } from './clauses.ts';
 import type { Event } from './event.ts';
@@ -67,7 +68,4 @@ function agencyLabels(agenciesBySentence: Named<Agency>[][]): RegulatoryReading[
 }
 
 const usesShort = (named: Named<Agency>) =>
-  new RegExp(
-    `(?<![\\p{L}])${named.entry.short.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`,
-    'u',
-  ).test(named.text);
+  new RegExp(`(?<![\\p{L}])${escapeRegExp(named.entry.short)}(?![\\p{L}])`, 'u').test(named.text);
