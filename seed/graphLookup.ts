@@ -45,11 +45,17 @@ RETURN row.index AS index, node.id AS id, node.name AS name, coalesce(node.alias
 
 const BATCH = 1_000;
 
+/** Whether the graph holds no entities: the server then seeds it at start, and a journalled load takes the CREATE path. */
+export async function isGraphEmpty(executor: Executor): Promise<boolean> {
+  const rows = await executor.read(COUNT_ENTITIES);
+  return Number(rows[0]?.count ?? 0) === 0;
+}
+
 export function graphLookup(executor: Executor): GraphLookup {
   let empty: Promise<boolean> | undefined;
   return {
     isEmpty() {
-      empty ??= executor.read(COUNT_ENTITIES).then((rows) => Number(rows[0]?.count ?? 0) === 0);
+      empty ??= isGraphEmpty(executor);
       return empty;
     },
     async labelsOf(ids) {

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import type { Executor } from '../server/db/executor.ts';
 import { relationshipKey } from './compile.ts';
 import { BEGIN_LOAD, COMMIT_LOAD, COUNT_ENTITIES, DELETE_ENTITIES } from './cypher.ts';
-import { type GraphLookup, graphLookup } from './graphLookup.ts';
+import { type GraphLookup, graphLookup, isGraphEmpty } from './graphLookup.ts';
 import { SeedValidationError, SeedWriteError, withSeedErrors } from './issues.ts';
 import { finishLoad, pruneToLoad, recoverInterruptedLoads, rollbackLoad } from './journal.ts';
 import {
@@ -236,12 +236,6 @@ export async function loadSeed(options: LoadOptions): Promise<LoadSummary> {
   progress({ phase: 'finish', done: 0, total: 1 });
   await finishLoad(executor, load);
   return finish('journalled', pruned);
-}
-
-/** Whether the graph holds no entities: the server then seeds it at start, and a journalled load takes the CREATE path. */
-export async function isGraphEmpty(executor: Executor): Promise<boolean> {
-  const rows = await executor.read(COUNT_ENTITIES);
-  return Number(rows[0]?.count ?? 0) === 0;
 }
 
 /** What a batch adds to the load's progress: its nodes or relationships (history statements are extra). */

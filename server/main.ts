@@ -71,7 +71,8 @@ async function main(): Promise<void> {
 async function prepareGraph(database: Database, config: Config, logger: Logger): Promise<void> {
   await ensureSchema(database.executor);
   // Imported here: the loader (YAML, the format) is only needed at start-up.
-  const { isGraphEmpty, loadSeed } = await import('../seed/load.ts');
+  const { loadSeed } = await import('../seed/load.ts');
+  const { isGraphEmpty } = await import('../seed/graphLookup.ts');
   const { recoverInterruptedLoads } = await import('../seed/journal.ts');
   // A load may take longer than one API query is allowed to.
   const seedExecutor = new Executor(database.driver, {

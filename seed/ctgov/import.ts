@@ -18,7 +18,7 @@ import { formatIssue as formatSeedIssue, SeedValidationError, SeedWriteError } f
 import { loadSeed } from '../load.ts';
 import { renameSeedFile, unnameSeedFile } from '../rename.ts';
 import type { ImportIssue } from './issues.ts';
-import { type MapContext, type MappedStudy, mapStudy } from './map.ts';
+import { documentIdOf, type MapContext, type MappedStudy, mapStudy } from './map.ts';
 import { readStudies } from './read.ts';
 import { REFERENCE_DIR, STEM_TABLE_ID, stemTable } from './stemTable.ts';
 
@@ -155,6 +155,7 @@ export async function importStudies(options: ImportOptions): Promise<ImportSumma
         workDir: options.writeOnlyInto ?? workDir,
         writeOnly: Boolean(options.writeOnlyInto),
         summary,
+        note,
       });
       progress();
     };
@@ -193,6 +194,8 @@ export async function importStudies(options: ImportOptions): Promise<ImportSumma
 }
 
 interface BatchContext {
+  /** Reports an issue (counted always, kept up to the import's issue limit). */
+  note: (issue: ImportIssue) => void;
   executor?: Executor;
   graph?: GraphLookup;
   registry: EntityRegistry;
@@ -247,8 +250,7 @@ async function loadFiles(files: Map<string, Study>, context: BatchContext): Prom
   const refuse = (refused: string[], source: string, message: string) => {
     context.summary.failed += refused.length;
     for (const file of refused) context.registry.forget(files.get(file)?.key ?? '');
-    context.summary.issueCount += 1;
-    if (context.summary.issues.length < 50) context.summary.issues.push({ source, message });
+    context.note({ source, message });
   };
   try {
     await loadSeed({
@@ -316,7 +318,8 @@ async function withoutHeldVersions(batch: Batch, context: BatchContext) {
   return kept;
 }
 
-const prefixOf = (nctId: string) => `${nctId.toLowerCase()}-v`;
+/** What the documents of every version of a study start with. */
+const prefixOf = (nctId: string) => documentIdOf(nctId, '');
 
 async function writeSeed(dir: string, seed: SeedFileData, text: string): Promise<string> {
   const id = seed.document.id;
@@ -343,10 +346,12 @@ function withoutNames(graph: GraphLookup): GraphLookup {
   return { ...graph, entitiesNamed: async (names) => names.map(() => []) };
 }
 
-/** The stem table is a source document imported ADCs cite: it must be in the graph before they are. */
+/**
+ * The stem table is a source document imported ADCs cite: it must be in the graph before they are, as the
+ * vocabulary now generates it (a load of an unchanged table changes nothing).
+ */
 async function ensureStemTable(executor: Executor): Promise<void> {
-  const held = await executor.read(FIND_DOCUMENTS, { ids: [STEM_TABLE_ID] });
-  if (!held.length) await loadSeed({ executor, files: [STEM_TABLE_FILE] });
+  await loadSeed({ executor, files: [STEM_TABLE_FILE] });
 }
 
 /** A registry that knows the stem table's payloads, linkers, antibodies and targets, so no drug takes their ids. */
