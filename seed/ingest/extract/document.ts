@@ -1,5 +1,5 @@
-import * as chrono from 'chrono-node';
 import type { Analysis } from '../analysis.ts';
+import { releaseDate } from './dates.ts';
 
 /**
  * The release itself: headline, date, dateline place, wire service. Datelines come in the wire services'
@@ -42,7 +42,7 @@ export function extractDocument(analysis: Analysis): void {
     else if (index < 15 && !analysis.draft.hasDocumentField('place') && datelineOf(text))
       readDateline(analysis, index);
     else if (DATE_LINE.test(text) && !analysis.date) {
-      analysis.date = dayOf(text);
+      analysis.date = releaseDate(text);
       if (analysis.date) draft.describeDocument({ date: analysis.date }, [index]);
     } else if (WIRES.some(([pattern]) => pattern.test(text)) && text.length < 30) {
       draft.describeDocument({ distributor: wireOf(text) }, [index]);
@@ -102,8 +102,8 @@ function readDateline(analysis: Analysis, index: number): void {
   const dateline = datelineOf(text);
   if (!dateline) return;
   const wire = wireOf(dateline.prefix);
-  const day = chrono.strict.parse(dateline.prefix)[0];
-  if (day && !analysis.date) analysis.date = isoDay(day.start.date());
+  const day = releaseDate(dateline.prefix);
+  if (day && !analysis.date) analysis.date = day;
   analysis.draft.describeDocument(
     { place: titleCasePlace(dateline.place), distributor: wire, date: day ? analysis.date : undefined },
     [index],
@@ -114,9 +114,9 @@ function readDateline(analysis: Analysis, index: number): void {
 function dateFromTheTop(analysis: Analysis): void {
   const top = analysis.sentences.slice(0, 6);
   const index = top.findIndex(({ text }) => !SOURCE_URL.test(text) && hasDate(text));
-  const day = index >= 0 ? chrono.strict.parse(top[index]?.text ?? '')[0] : undefined;
+  const day = index >= 0 ? releaseDate(top[index]?.text ?? '') : undefined;
   if (!day) return;
-  analysis.date = isoDay(day.start.date());
+  analysis.date = day;
   analysis.draft.describeDocument({ date: analysis.date }, [index]);
 }
 
@@ -143,14 +143,6 @@ function wireOf(text: string): string | undefined {
   const mark = text.match(WIRE_MARKS)?.[0]?.replace(/[()/]/g, '').trim();
   return mark && /[a-z]/.test(mark) ? mark : undefined;
 }
-
-function dayOf(text: string): string | undefined {
-  const parsed = chrono.strict.parseDate(text);
-  return parsed ? isoDay(parsed) : undefined;
-}
-
-const isoDay = (date: Date) =>
-  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
 /** `WALTHAM, Mass.` → `Waltham, Mass.`; `NEW YORK & TOKYO` → `New York & Tokyo`; mixed case stays. */
 function titleCasePlace(place: string): string {
