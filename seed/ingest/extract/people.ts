@@ -18,6 +18,8 @@ const SAID_NAME = new RegExp(
 const NAME_SAID = new RegExp(
   String.raw`(?:^|["”]\s*)(${NAME})(${CREDENTIALS}),\s+([^"“”]+?),\s+(?:${VERBS})\b`,
 );
+/** A contact field that starts with a person's name. */
+const NAME_FIRST = new RegExp(`^(${NAME})\\b,?\\s*`);
 const CONTINUED = /^(?:Mr\.|Ms\.|Mrs\.|Dr\.)\s+([A-Z][a-z'’-]+)\s+(?:continued|added)/;
 const TITLE_WORDS =
   /\b(?:Chief|President|Officer|Director|Head|Vice|Manager|Chair|Chairman|Founder|Professor|Investigator|Relations|Lead|Partner|Executive|Senior|Principal|Associate|Global)\b/;
@@ -182,7 +184,7 @@ function draftContact(
       facts.company ??= company.id;
       field = field.replace(company.name, '').trim();
     }
-    const name = new RegExp(`^(${NAME})\\b,?\\s*`).exec(field);
+    const name = NAME_FIRST.exec(field);
     const person = name?.[1] ?? '';
     if (
       name &&
