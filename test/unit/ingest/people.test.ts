@@ -28,9 +28,8 @@ describe('the people rules', () => {
       ),
     );
     const [person] = seed.people ?? [];
-    const cited = ((person?.quotedIn as { cite?: string[] }[])[0]?.cite ?? person?.cite ?? []).map(
-      (key) => seed.sentences[key],
-    );
+    const quoted = (person?.quotedIn ?? []) as { cite?: string[] }[];
+    const cited = (quoted[0]?.cite ?? person?.cite ?? []).map((key) => seed.sentences[key]);
     expect(cited).toContain('"We will move quickly."');
   });
 
