@@ -188,7 +188,7 @@ LIMIT 1`,
 export const DELETE_DOCUMENTS: Cypher = {
   name: 'seed.history.deleteDocuments',
   text: `UNWIND $ids AS id
-MATCH (d:SourceDocument {id: id})
+MATCH (d:Entity:SourceDocument {id: id})
 OPTIONAL MATCH (s:Sentence)-[:IN_DOCUMENT]->(d)
 DETACH DELETE s, d
 RETURN count(DISTINCT d) AS deleted`,

@@ -2,7 +2,7 @@ import { foldElement, type StatementProps } from '../server/model/fold.ts';
 import type { NodeKind, RelationshipType } from '../server/model/kinds.ts';
 import { compileSeedFile, type Origin, relationshipKey } from './compile.ts';
 import { IssueList } from './issues.ts';
-import { prepareSeedFile } from './validate.ts';
+import { prepareSeedFile, type SeedFilesInMemory } from './validate.ts';
 
 /**
  * Statements and their fold (docs/model.md, "History and provenance"). A statement is what one document says about
@@ -101,6 +101,7 @@ export async function readHistory(
   files: readonly string[],
   subjects: ReadonlySet<string>,
   warnings: IssueList,
+  inMemory?: SeedFilesInMemory,
 ): Promise<History> {
   const history: History = new Map();
   const keep = (statement: Statement) => {
@@ -109,7 +110,7 @@ export async function readHistory(
     history.set(statement.subject, list);
   };
   for (const file of files) {
-    const prepared = await prepareSeedFile(file, new IssueList(1));
+    const prepared = await prepareSeedFile(file, new IssueList(1), inMemory);
     if (!prepared) continue;
     const { document } = prepared.read.data;
     const make = (

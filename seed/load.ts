@@ -15,7 +15,7 @@ import {
   refuseIncomplete,
   runIn,
 } from './plan.ts';
-import { type SeedValidation, validateSeedFiles } from './validate.ts';
+import { type SeedFilesInMemory, type SeedValidation, validateSeedFiles } from './validate.ts';
 import {
   applyDeletions,
   type Batch,
@@ -65,6 +65,8 @@ export interface LoadOptions {
   onProgress?: (progress: LoadProgress) => void;
   /** What validation asks about ids and names the files refer to, instead of the executor's graph. */
   graph?: GraphLookup;
+  /** Files of `files` held in memory, not on disk. */
+  inMemory?: SeedFilesInMemory;
 }
 
 export interface LoadSummary {
@@ -107,7 +109,8 @@ export async function loadSeed(options: LoadOptions): Promise<LoadSummary> {
   progress({ phase: 'validate', done: 0, total: files.length });
   const { executor } = options;
   const graph = options.graph ?? (executor && !options.reset ? graphLookup(executor) : undefined);
-  const validation = await validateSeedFiles(files, { issueLimit: options.issueLimit, graph });
+  const { inMemory } = options;
+  const validation = await validateSeedFiles(files, { issueLimit: options.issueLimit, graph, inMemory });
   progress({ phase: 'validate', done: files.length, total: files.length });
   if (!validation.ok) throw new SeedValidationError(validation.issues);
 
@@ -130,6 +133,8 @@ export async function loadSeed(options: LoadOptions): Promise<LoadSummary> {
     warnings: validation.warnings,
     sentences: new Map([...validation.documents].map(([id, document]) => [id, document.sentences])),
     empty,
+    held: validation.heldByGraph,
+    inMemory,
   });
   /** Entities whose name (…) came from the graph, or from a fold: each must still have it once written. */
   const mustBeComplete = (plan: HistoryPlan) => [
@@ -159,7 +164,7 @@ export async function loadSeed(options: LoadOptions): Promise<LoadSummary> {
         const plan = await planHistory(runIn(tx), planInput(fresh));
         await applyDeletions(tx, plan);
         let done = 0;
-        for await (const batch of readAhead(seedBatches(validation.files, batchRows, plan))) {
+        for await (const batch of readAhead(seedBatches(validation.files, batchRows, plan, inMemory))) {
           await runBatch(tx, batch, attempt, null, fresh || newIds);
           done += elementsIn(batch);
           progress({ phase: 'write', done, total });
@@ -194,7 +199,7 @@ export async function loadSeed(options: LoadOptions): Promise<LoadSummary> {
   try {
     let done = 0;
     const groups = groupBatches(
-      seedBatches(validation.files, batchRows, plan),
+      seedBatches(validation.files, batchRows, plan, inMemory),
       maxElements / JOURNALLED_SHARE,
     );
     for await (const group of readAhead(groups)) {

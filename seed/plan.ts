@@ -20,6 +20,7 @@ import {
   warnDisagreements,
 } from './history.ts';
 import { type IssueList, SeedWriteError } from './issues.ts';
+import type { SeedFilesInMemory } from './validate.ts';
 
 /**
  * What a load writes beyond each file's own rows: the subjects whose stored element is the fold of statements of
@@ -84,6 +85,12 @@ export interface PlanInput {
   sentences?: ReadonlyMap<string, readonly string[]>;
   /** The graph had no entities: nothing to read. */
   empty: boolean;
+  /**
+   * The ids of the load's documents and entities the graph held when validated: only these (and relationships
+   * between two of them) are read. Anything else the graph held meanwhile fails the load on Entity.id's uniqueness.
+   */
+  held?: ReadonlySet<string> | null;
+  inMemory?: SeedFilesInMemory;
 }
 
 const BATCH = 2_000;
@@ -91,7 +98,7 @@ const BATCH = 2_000;
 export async function planHistory(run: Run, input: PlanInput): Promise<HistoryPlan> {
   const plan = emptyPlan();
   const statedIn = input.empty ? new Map<string, string[]>() : await readStatedIn(run, input);
-  const oldFacts = input.empty ? [] : await readFacts(run, [...input.documents]);
+  const oldFacts = input.empty ? [] : await readFacts(run, [...input.documents].filter(mayHold(input)));
   for (const key of input.history.keys()) plan.subjects.add(key);
   for (const [key, documents] of statedIn) {
     if (documents.length > 1 || documents.some((document) => !input.documents.has(document))) {
@@ -101,13 +108,18 @@ export async function planHistory(run: Run, input: PlanInput): Promise<HistoryPl
   // What a reloaded or removed document stated before and the load does not state at all.
   for (const key of oldFacts) if (!isInLoad(input, key)) plan.subjects.add(key);
   if (!input.empty && input.sentences)
-    plan.deleted.sentences = await readStaleSentences(run, input.sentences);
+    plan.deleted.sentences = await readStaleSentences(
+      run,
+      new Map([...input.sentences].filter(([id]) => mayHold(input)(id))),
+    );
   if (plan.subjects.size === 0) return plan;
 
   // Statements of the graph by documents outside the load, and of the files for the subjects not read yet.
   const { history: graphStatements, stored } = await readStatements(run, [...plan.subjects], input.documents);
   const unread = new Set([...plan.subjects].filter((key) => !input.history.has(key)));
-  const fileStatements = unread.size ? await readHistory(input.files, unread, input.warnings) : new Map();
+  const fileStatements = unread.size
+    ? await readHistory(input.files, unread, input.warnings, input.inMemory)
+    : new Map();
   const merged: History = new Map();
   for (const key of plan.subjects) {
     const statements = [
@@ -125,6 +137,9 @@ export async function planHistory(run: Run, input: PlanInput): Promise<HistoryPl
   plan.staleStatements = stored.filter((id) => !kept.has(id));
   return plan;
 }
+
+/** Whether the graph may hold this id (every id, when validation did not ask the graph). */
+const mayHold = (input: PlanInput) => (id: string) => !input.held || input.held.has(id);
 
 const isInLoad = (input: PlanInput, key: string) =>
   isRelationshipKey(key) ? input.subjects.relationships.has(key) : input.subjects.nodes.has(key);
@@ -207,13 +222,18 @@ RETURN index, properties(r) AS props`,
 
 async function readStatedIn(run: Run, input: PlanInput): Promise<Map<string, string[]>> {
   const statedIn = new Map<string, string[]>();
-  const ids = [...input.subjects.nodes.keys()];
+  const held = mayHold(input);
+  const ids = [...input.subjects.nodes.keys()].filter(held);
   for (let i = 0; i < ids.length; i += BATCH) {
     for (const row of await run(STATED_IN_NODES, { ids: ids.slice(i, i + BATCH) })) {
       statedIn.set(row.key as string, (row.statedIn as string[] | null) ?? []);
     }
   }
-  const keys = [...input.subjects.relationships].filter((key) => !key.startsWith('IN_DOCUMENT:'));
+  const keys = [...input.subjects.relationships].filter((key) => {
+    if (key.startsWith('IN_DOCUMENT:')) return false;
+    const { from, to } = parseRelationshipKey(key);
+    return held(from) && held(to);
+  });
   for (const [key, props] of await readRelationships(run, keys)) {
     statedIn.set(key, (props.statedIn as string[] | undefined) ?? []);
   }
@@ -250,7 +270,7 @@ async function readRelationships(
 const STALE_SENTENCES: Cypher = {
   name: 'seed.plan.staleSentences',
   text: `UNWIND $documents AS document
-MATCH (s:Sentence)-[:IN_DOCUMENT]->(:SourceDocument {id: document.id})
+MATCH (s:Sentence)-[:IN_DOCUMENT]->(:Entity:SourceDocument {id: document.id})
 WHERE NOT s.id IN document.sentences
 RETURN s.id AS id`,
 };
@@ -281,7 +301,7 @@ export async function refuseIncomplete(run: Run, ids: readonly string[]): Promis
 
 const FACTS: Cypher = {
   name: 'seed.plan.facts',
-  text: `UNWIND $documents AS id MATCH (d:SourceDocument {id: id}) UNWIND coalesce(d.facts, []) AS fact RETURN DISTINCT fact`,
+  text: `UNWIND $documents AS id MATCH (d:Entity:SourceDocument {id: id}) UNWIND coalesce(d.facts, []) AS fact RETURN DISTINCT fact`,
 };
 
 async function readFacts(run: Run, documents: string[]): Promise<string[]> {

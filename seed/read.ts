@@ -55,14 +55,6 @@ export async function readSeedFile(file: string, issues: IssueList): Promise<Rea
  * be reported, parses again with `yaml` to find lines and columns.
  */
 export function parseSeedText(file: string, text: string, issues: IssueList): ReadSeedFile | undefined {
-  let top: Record<string, unknown> = {};
-  const locate =
-    text.length <= PRECISE_LOCATION_MAX_CHARS
-      ? lazyLocator(text)
-      : (path: Path) => quickLocate(text, top, path);
-  const report = (path: Path, message: string, record?: string, field?: string) =>
-    issues.addLazy(() => ({ file, ...locate(path), record, field, message }));
-
   let js: unknown;
   try {
     js = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, filename: file });
@@ -70,11 +62,47 @@ export function parseSeedText(file: string, text: string, issues: IssueList): Re
     reportSyntaxErrors(file, text, issues);
     return undefined;
   }
-  if (typeof js !== 'object' || js === null || Array.isArray(js)) {
+  const top = isMap(js) ? js : {};
+  const locate =
+    text.length <= PRECISE_LOCATION_MAX_CHARS
+      ? lazyLocator(text)
+      : (path: Path) => quickLocate(text, top, path);
+  return checkSeedData(file, js, locate, issues);
+}
+
+/**
+ * A seed file held in memory (what the importer maps), checked as if read from disk. Its issues are located in
+ * its YAML form, written only if something must be reported.
+ */
+export function checkSeedObject(file: string, value: unknown, issues: IssueList): ReadSeedFile | undefined {
+  let locator: ReturnType<typeof lazyLocator> | undefined;
+  const locate = (path: Path) => {
+    locator ??= lazyLocator(seedYamlOf(value));
+    return locator(path);
+  };
+  return checkSeedData(file, value, locate, issues);
+}
+
+/** A seed file's YAML, as the importer writes it: long lines kept whole, repeated values written out. */
+export const seedYamlOf = (data: unknown): string => jsYaml.dump(data, { lineWidth: -1, noRefs: true });
+
+const isMap = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Checks a parsed seed file against the format, record by record (see `ReadSeedFile`). */
+function checkSeedData(
+  file: string,
+  js: unknown,
+  locate: ReadSeedFile['locate'],
+  issues: IssueList,
+): ReadSeedFile | undefined {
+  const report = (path: Path, message: string, record?: string, field?: string) =>
+    issues.addLazy(() => ({ file, ...locate(path), record, field, message }));
+  if (!isMap(js)) {
     report([], 'expected a map with `document`, `sentences` and lists of records');
     return undefined;
   }
-  top = js as Record<string, unknown>;
+  const top = js;
   let complete = true;
   const invalidIds: ReadSeedFile['invalidIds'] = [];
 
@@ -209,7 +237,9 @@ const PRECISE_LOCATION_MAX_CHARS = 1_000_000;
 
 /** The lines of records, by path or by id, found again by reading the file (for the few issues shown). */
 export async function locateRecords(file: string, records: readonly { path?: Path; id?: string }[]) {
-  const text = await readFile(file, 'utf8');
+  // A file held in memory only (the importer's) has no lines to show.
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  if (text === undefined) return records.map(() => undefined);
   const top = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA }) as Record<string, unknown>;
   return records.map(({ path, id }) =>
     id ? lineOf(text, idOffset(text, id)) : quickLocate(text, top, path ?? []),

@@ -11,12 +11,12 @@ import {
   type RelRow,
   relationshipKey,
 } from './compile.ts';
-import { REQUIRED_FIELDS } from './format.ts';
+import { REQUIRED_FIELDS, type SeedFileData } from './format.ts';
 import type { GraphLookup } from './graphLookup.ts';
 import { type History, readHistory } from './history.ts';
 import { IssueList, type SeedIssue } from './issues.ts';
 import { NameIndex } from './names.ts';
-import { type ReadSeedFile, readSeedFile, sourcePathOf } from './read.ts';
+import { checkSeedObject, type ReadSeedFile, readSeedFile, sourcePathOf } from './read.ts';
 
 /**
  * Pass one of a load: every file is read, checked against the format, its citations against its source text,
@@ -54,6 +54,18 @@ export interface ValidateOptions {
   issueLimit?: number;
   /** The graph the files will be loaded into: ids and names the files may refer to or repeat. */
   graph?: GraphLookup;
+  inMemory?: SeedFilesInMemory;
+}
+
+/**
+ * Seed files held in memory, by the path they stand for, with their source texts: what the importer hands the
+ * loader without writing and parsing them again. Any other path is read from disk.
+ */
+export type SeedFilesInMemory = ReadonlyMap<string, SeedFileInMemory>;
+
+export interface SeedFileInMemory {
+  data: SeedFileData;
+  text: string;
 }
 
 /** A file ready to compile: parsed, with its sentences placed in the source text. */
@@ -98,7 +110,7 @@ export async function validateSeedFiles(
   };
 
   for (const file of files) {
-    const prepared = await prepareSeedFile(file, issues);
+    const prepared = await prepareSeedFile(file, issues, options.inMemory);
     if (!prepared) continue;
     const { read, source } = prepared;
     const { data } = read;
@@ -240,6 +252,7 @@ export async function validateSeedFiles(
           files.filter((file) => historyFiles.has(file)),
           multiple,
           warnings,
+          options.inMemory,
         )
       : (new Map() as History);
   return {
@@ -316,14 +329,36 @@ function checkKind(reference: Reference, label: NodeKind, fail: (message: string
 }
 
 /** Reads a seed file and its source text, and checks each sentence against the source. */
-export async function prepareSeedFile(file: string, issues: IssueList): Promise<PreparedFile | undefined> {
-  const read = await readSeedFile(file, issues);
+export async function prepareSeedFile(
+  file: string,
+  issues: IssueList,
+  inMemory?: SeedFilesInMemory,
+): Promise<PreparedFile | undefined> {
+  const held = inMemory?.get(file);
+  if (!held) return prepare(file, issues);
+  // A load prepares each file up to three times (validation, history, writing): in memory, once.
+  const cached = preparedInMemory.get(held);
+  if (cached) return cached;
+  const before = issues.count;
+  const prepared = await prepare(file, issues, held);
+  if (prepared && issues.count === before) preparedInMemory.set(held, prepared);
+  return prepared;
+}
+
+const preparedInMemory = new WeakMap<SeedFileInMemory, PreparedFile>();
+
+async function prepare(
+  file: string,
+  issues: IssueList,
+  held?: SeedFileInMemory,
+): Promise<PreparedFile | undefined> {
+  const read = held ? checkSeedObject(file, held.data, issues) : await readSeedFile(file, issues);
   if (!read) return undefined;
   const { data } = read;
   const sourcePath = sourcePathOf(file, data);
   let text: string;
   try {
-    text = await readFile(sourcePath, 'utf8');
+    text = held ? held.text : await readFile(sourcePath, 'utf8');
   } catch {
     issues.addLazy(() => ({
       file,

@@ -17,7 +17,7 @@ import {
 } from './cypher.ts';
 import { IssueList, SeedWriteError } from './issues.ts';
 import { emptyPlan, type HistoryPlan, type StatementRow } from './plan.ts';
-import { prepareSeedFile } from './validate.ts';
+import { prepareSeedFile, type SeedFilesInMemory } from './validate.ts';
 
 /** Rows per UNWIND statement. */
 export const DEFAULT_BATCH_ROWS = 5_000;
@@ -90,6 +90,7 @@ export async function* seedBatches(
   files: string[],
   batchRows = DEFAULT_BATCH_ROWS,
   plan: HistoryPlan = emptyPlan(),
+  inMemory?: SeedFilesInMemory,
 ): AsyncGenerator<Batch> {
   const nodeBuffers = new Map<NodeKind, NodeRow[]>();
   const relBuffers = new Map<RelationshipType, RelRow[]>();
@@ -122,7 +123,7 @@ export async function* seedBatches(
   for (const row of plan.nodes) queueNode(row);
   for (const file of files) {
     const issues = new IssueList(5);
-    const prepared = await prepareSeedFile(file, issues);
+    const prepared = await prepareSeedFile(file, issues, inMemory);
     if (!prepared || issues.count > 0 || !prepared.read.complete) {
       throw new SeedWriteError(`${file} changed since it was validated:\n${issues.format()}`);
     }

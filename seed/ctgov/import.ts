@@ -1,7 +1,5 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import jsYaml from 'js-yaml';
 import type { Cypher, Executor } from '../../server/db/executor.ts';
 import type { NodeKind } from '../../server/model/kinds.ts';
 import { FIND_DOCUMENTS } from '../cypher.ts';
@@ -16,7 +14,9 @@ import { type GraphLookup, graphLookup } from '../graphLookup.ts';
 import { EntityRegistry, resolveInGraph, runAsGraph } from '../ingest/registry.ts';
 import { formatIssue as formatSeedIssue, SeedValidationError, SeedWriteError } from '../issues.ts';
 import { loadSeed } from '../load.ts';
+import { seedYamlOf } from '../read.ts';
 import { renameSeedFile, unnameSeedFile } from '../rename.ts';
+import type { SeedFileInMemory, SeedFilesInMemory } from '../validate.ts';
 import type { ImportIssue } from './issues.ts';
 import { documentIdOf, type MapContext, type MappedStudy, mapStudy } from './map.ts';
 import { readStudies } from './read.ts';
@@ -29,6 +29,9 @@ export const STEM_TABLE_FILE = join(REFERENCE_DIR, `${STEM_TABLE_ID}.yaml`);
  * what the importer holds at a time. Measured at 2,000 records: 500 a batch took 30 s, 2,000 took 26 s.
  */
 export const DEFAULT_BATCH_STUDIES = 2_000;
+
+/** Where a batch's seed files would be: they are only held in memory, so issues name them by this path. */
+const IN_MEMORY_DIR = 'ctgov-import';
 
 export interface ImportOptions {
   paths: string[];
@@ -133,62 +136,56 @@ export async function importStudies(options: ImportOptions): Promise<ImportSumma
     registry.forget(current.key);
     for (const id of current.introduced) batch.introduced.delete(id);
   };
-  const workDir = await mkdtemp(join(tmpdir(), 'ctgov-import-'));
   const progress = () =>
     options.onProgress?.({ read: summary.read, kept: summary.kept, loaded: loadedSoFar });
   let loadedSoFar = 0;
-  try {
-    if (executor && !options.dryRun) {
-      await ensureStemTable(executor);
-      // A graph that held nothing but the stem table before the run has no names the run does not know itself.
-      if (graph && !(await holdsOtherEntities(executor))) graph = withoutNames(graph);
-    }
-    const flush = async () => {
-      if (!batch.studies.length) return;
-      const current = batch;
-      batch = { studies: [], introduced: new Map() };
-      loadedSoFar += await loadBatch(current, {
-        executor,
-        graph,
-        registry,
-        dryRun: options.dryRun,
-        workDir: options.writeOnlyInto ?? workDir,
-        writeOnly: Boolean(options.writeOnlyInto),
-        summary,
-        note,
-      });
-      progress();
-    };
-    for await (const input of readStudies(options.paths)) {
-      summary.read += 1;
-      if ('issue' in input) {
-        note(input.issue);
-        count(summary.skipped, 'unreadable');
-        continue;
-      }
-      current = { key: input.source, introduced: new Set() };
-      const mapped = mapStudy(input.source, input.study, context);
-      for (const issue of mapped.issues) note(issue);
-      if (mapped.kind === 'skipped') {
-        discard();
-        note({ source: input.source, message: `skipped: ${mapped.reason}` });
-        count(summary.skipped, mapped.reason.replace(/^NCT\d{8}: /, ''));
-        continue;
-      }
-      if (options.filter === 'adc' && !mapped.adc) {
-        discard();
-        summary.filtered += 1;
-        continue;
-      }
-      summary.kept += 1;
-      batch.studies.push({ ...mapped, ...current });
-      if (batch.studies.length >= (options.batchStudies ?? DEFAULT_BATCH_STUDIES)) await flush();
-      if (summary.read % 1000 === 0) progress();
-    }
-    await flush();
-  } finally {
-    await rm(workDir, { recursive: true, force: true });
+  if (executor && !options.dryRun) {
+    await ensureStemTable(executor);
+    // A graph that held nothing but the stem table before the run has no names the run does not know itself.
+    if (graph && !(await holdsOtherEntities(executor))) graph = withoutNames(graph);
   }
+  const flush = async () => {
+    if (!batch.studies.length) return;
+    const current = batch;
+    batch = { studies: [], introduced: new Map() };
+    loadedSoFar += await loadBatch(current, {
+      executor,
+      graph,
+      registry,
+      dryRun: options.dryRun,
+      writeOnlyInto: options.writeOnlyInto,
+      summary,
+      note,
+    });
+    progress();
+  };
+  for await (const input of readStudies(options.paths)) {
+    summary.read += 1;
+    if ('issue' in input) {
+      note(input.issue);
+      count(summary.skipped, 'unreadable');
+      continue;
+    }
+    current = { key: input.source, introduced: new Set() };
+    const mapped = mapStudy(input.source, input.study, context);
+    for (const issue of mapped.issues) note(issue);
+    if (mapped.kind === 'skipped') {
+      discard();
+      note({ source: input.source, message: `skipped: ${mapped.reason}` });
+      count(summary.skipped, mapped.reason.replace(/^NCT\d{8}: /, ''));
+      continue;
+    }
+    if (options.filter === 'adc' && !mapped.adc) {
+      discard();
+      summary.filtered += 1;
+      continue;
+    }
+    summary.kept += 1;
+    batch.studies.push({ ...mapped, ...current });
+    if (batch.studies.length >= (options.batchStudies ?? DEFAULT_BATCH_STUDIES)) await flush();
+    if (summary.read % 1000 === 0) progress();
+  }
+  await flush();
   summary.elapsedMs = performance.now() - started;
   return summary;
 }
@@ -200,8 +197,7 @@ interface BatchContext {
   graph?: GraphLookup;
   registry: EntityRegistry;
   dryRun?: boolean;
-  workDir: string;
-  writeOnly: boolean;
+  writeOnlyInto?: string;
   summary: ImportSummary;
 }
 
@@ -218,9 +214,10 @@ async function loadBatch(batch: Batch, context: BatchContext): Promise<number> {
   const { renames, known } = context.graph
     ? await resolveInGraph(context.graph, context.registry, introduced)
     : { renames: new Map<string, string>(), known: new Set<string>() };
-  const dir = context.writeOnly ? context.workDir : join(context.workDir, `batch-${summary.kept}`);
-  await mkdir(join(dir, 'sources'), { recursive: true });
+  // The batch's seed files, held in memory by the paths they would have (written only for the bench's baseline).
+  const dir = context.writeOnlyInto ?? join(IN_MEMORY_DIR, `batch-${summary.kept}`);
   const files = new Map<string, Study>();
+  const inMemory = new Map<string, SeedFileInMemory>();
   for (const study of studies) {
     // Only what the study introduces is stated with its record; an entity the graph or an earlier study holds is
     // only linked to, so a sponsor of ten thousand studies does not gather ten thousand statements.
@@ -228,21 +225,26 @@ async function loadBatch(batch: Batch, context: BatchContext): Promise<number> {
       [...study.introduced].map((id) => renames.get(id) ?? id).filter((id) => !known.has(id)),
     );
     const seed = onlyRecordsOf(unnameSeedFile(renameSeedFile(study.seed, renames), known), states);
-    files.set(await writeSeed(dir, seed, study.text), study);
+    const file = join(dir, `${seed.document.id}.yaml`);
+    files.set(file, study);
+    inMemory.set(file, { data: seed, text: study.text });
   }
-  if (context.writeOnly) return files.size;
-  try {
-    return await loadFiles(files, context);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
+  if (context.writeOnlyInto) {
+    await writeSeeds(context.writeOnlyInto, inMemory);
+    return files.size;
   }
+  return loadFiles(files, inMemory, context);
 }
 
 /**
  * Loads one batch's files as one load. Should validation refuse some of them, those are reported and the others
  * loaded without them; should the write fail, none of the batch is written.
  */
-async function loadFiles(files: Map<string, Study>, context: BatchContext): Promise<number> {
+async function loadFiles(
+  files: Map<string, Study>,
+  inMemory: SeedFilesInMemory,
+  context: BatchContext,
+): Promise<number> {
   const dryRun = context.dryRun || !context.executor;
   // A dry run loads nothing, so a batch may refer to what earlier batches introduced: the run stands in for the graph.
   const graph = dryRun ? runAsGraph(context.registry) : context.graph;
@@ -258,6 +260,7 @@ async function loadFiles(files: Map<string, Study>, context: BatchContext): Prom
       files: dryRun ? [STEM_TABLE_FILE, ...paths] : paths,
       dryRun,
       graph,
+      inMemory,
     });
     return files.size;
   } catch (error) {
@@ -284,7 +287,7 @@ async function loadFiles(files: Map<string, Study>, context: BatchContext): Prom
       const issues = error.issues.kept.filter((issue) => issue.file === file).map(formatSeedIssue);
       refuse([file], basename(file), `not loaded: ${issues.join('; ')}`);
     }
-    return loadFiles(rest, context);
+    return loadFiles(rest, inMemory, context);
   }
 }
 
@@ -321,12 +324,12 @@ async function withoutHeldVersions(batch: Batch, context: BatchContext) {
 /** What the documents of every version of a study start with. */
 const prefixOf = (nctId: string) => documentIdOf(nctId, '');
 
-async function writeSeed(dir: string, seed: SeedFileData, text: string): Promise<string> {
-  const id = seed.document.id;
-  await writeFile(join(dir, 'sources', `${id}.txt`), text);
-  const file = join(dir, `${id}.yaml`);
-  await writeFile(file, jsYaml.dump(seed, { lineWidth: -1, noRefs: true }));
-  return file;
+async function writeSeeds(dir: string, seeds: SeedFilesInMemory): Promise<void> {
+  await mkdir(join(dir, 'sources'), { recursive: true });
+  for (const [file, { data, text }] of seeds) {
+    await writeFile(join(dir, 'sources', `${data.document.id}.txt`), text);
+    await writeFile(file, seedYamlOf(data));
+  }
 }
 
 const OTHER_ENTITIES: Cypher = {

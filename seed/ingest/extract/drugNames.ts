@@ -1,6 +1,5 @@
 import type { Analysis } from '../analysis.ts';
 import { findTerm, stemOf } from '../vocabulary.ts';
-import { escapeRegExp } from './mentions.ts';
 
 /**
  * Drug names in a sentence and which of them name one drug: brand names (a capitalised word marked ® or ™, or
