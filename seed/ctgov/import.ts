@@ -26,9 +26,15 @@ import { REFERENCE_DIR, STEM_TABLE_ID, stemTable } from './stemTable.ts';
 export const STEM_TABLE_FILE = join(REFERENCE_DIR, `${STEM_TABLE_ID}.yaml`);
 /**
  * Studies per load: each batch is one all-or-nothing load (about 47 elements a study, so one transaction), and
- * what the importer holds at a time. Measured at 2,000 records: 500 a batch took 30 s, 2,000 took 26 s.
+ * what the importer holds at a time. 500 and 1,000 a batch import at the same rate; 2,000 and 4,000 are slower.
  */
-export const DEFAULT_BATCH_STUDIES = 2_000;
+export const DEFAULT_BATCH_STUDIES = 1_000;
+
+/**
+ * Entities the run remembers by name between batches, the least recently named forgotten first: the graph answers
+ * for those (by name, at the next batch that names one), so memory stays flat whatever the registry's size.
+ */
+export const REGISTRY_LIMIT = 50_000;
 
 /** Where a batch's seed files would be: they are only held in memory, so issues name them by this path. */
 const IN_MEMORY_DIR = 'ctgov-import';
@@ -41,6 +47,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   executor?: Executor;
   batchStudies?: number;
+  /** Entities remembered by name between batches (default REGISTRY_LIMIT). */
+  registryLimit?: number;
   /** How many issues to keep for the report (all are counted). */
   issueLimit?: number;
   onProgress?: (progress: ImportProgress) => void;
@@ -116,7 +124,7 @@ export async function importStudies(options: ImportOptions): Promise<ImportSumma
     if (summary.issues.length < issueLimit) summary.issues.push(issue);
   };
   const executor = options.executor;
-  let graph = executor ? graphLookup(executor) : undefined;
+  const graph = executor ? graphLookup(executor) : undefined;
   const registry = registryWithStemTable();
   let batch: Batch = { studies: [], introduced: new Map() };
   let current = { key: '', introduced: new Set<string>() };
@@ -139,11 +147,7 @@ export async function importStudies(options: ImportOptions): Promise<ImportSumma
   const progress = () =>
     options.onProgress?.({ read: summary.read, kept: summary.kept, loaded: loadedSoFar });
   let loadedSoFar = 0;
-  if (executor && !options.dryRun) {
-    await ensureStemTable(executor);
-    // A graph that held nothing but the stem table before the run has no names the run does not know itself.
-    if (graph && !(await holdsOtherEntities(executor))) graph = withoutNames(graph);
-  }
+  if (executor && !options.dryRun) await ensureStemTable(executor);
   const flush = async () => {
     if (!batch.studies.length) return;
     const current = batch;
@@ -157,6 +161,7 @@ export async function importStudies(options: ImportOptions): Promise<ImportSumma
       summary,
       note,
     });
+    registry.settle(options.registryLimit ?? REGISTRY_LIMIT);
     progress();
   };
   for await (const input of readStudies(options.paths)) {
@@ -330,23 +335,6 @@ async function writeSeeds(dir: string, seeds: SeedFilesInMemory): Promise<void> 
     await writeFile(join(dir, 'sources', `${data.document.id}.txt`), text);
     await writeFile(file, seedYamlOf(data));
   }
-}
-
-const OTHER_ENTITIES: Cypher = {
-  name: 'ctgov.otherEntities',
-  text: `RETURN EXISTS {
-  MATCH (n:Entity) WHERE NOT n:Sentence AND NOT n:SourceDocument AND NOT $document IN coalesce(n.statedIn, [])
-} AS held`,
-};
-
-async function holdsOtherEntities(executor: Executor): Promise<boolean> {
-  const [row] = await executor.read(OTHER_ENTITIES, { document: STEM_TABLE_ID });
-  return row?.held === true;
-}
-
-/** The graph's ids without its names: name look-ups answer nothing (no warnings, no resolution to ask for). */
-function withoutNames(graph: GraphLookup): GraphLookup {
-  return { ...graph, entitiesNamed: async (names) => names.map(() => []) };
 }
 
 /**

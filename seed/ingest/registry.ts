@@ -36,16 +36,21 @@ export function slug(text: string): string {
  * and what earlier documents of the run named, so "Roche" in the second release is the first release's Roche.
  */
 export class EntityRegistry {
-  private readonly byName = new Map<string, string>();
+  /** In order of last use: what `settle` forgets first. */
   private readonly known = new Map<string, Known>();
+  private readonly byName = new Map<string, string>();
   /** Every spelling recorded, by kind: what a later release of the run may write. */
   private readonly spellings = new Map<NodeKind, Map<string, string>>();
+  /** The name keys and spellings recorded for each id: what forgetting it takes out. */
+  private readonly namesOf = new Map<string, { keys: Set<string>; spellings: Set<string> }>();
+  /** The ids each document of the run named first, until `settle`. */
+  private readonly firstNamedIn = new Map<string, Set<string>>();
 
   /** The id of the entity of `label` one of `names` names, if any. */
   find(label: NodeKind, names: readonly string[]): string | undefined {
     for (const name of names) {
       const id = this.byName.get(`${label}|${matchKey(label, name)}`);
-      if (id) return id;
+      if (id) return this.touch(id);
     }
     return undefined;
   }
@@ -60,13 +65,20 @@ export class EntityRegistry {
 
   /** Records `names` for `id`; the first resolution recorded for an id stays. */
   remember(label: NodeKind, id: string, names: readonly string[], resolution: Resolution, document?: string) {
-    if (!this.known.has(id)) this.known.set(id, { label, resolution, document });
+    if (!this.known.has(id)) this.learn(id, { label, resolution, document });
+    const recorded = this.recordedNamesOf(id);
     const spellings = this.spellings.get(label) ?? new Map<string, string>();
     this.spellings.set(label, spellings);
-    for (const name of names) if (!spellings.has(name)) spellings.set(name, id);
     for (const name of names) {
+      if (!spellings.has(name)) {
+        spellings.set(name, id);
+        recorded.spellings.add(name);
+      }
       const key = `${label}|${matchKey(label, name)}`;
-      if (matchKey(label, name) && !this.byName.has(key)) this.byName.set(key, id);
+      if (matchKey(label, name) && !this.byName.has(key)) {
+        this.byName.set(key, id);
+        recorded.keys.add(key);
+      }
     }
   }
 
@@ -90,11 +102,27 @@ export class EntityRegistry {
 
   /** Forgets what `document` named first: a release that was refused names nothing. */
   forget(document: string): void {
-    for (const [id, known] of this.known) if (known.document === document) this.known.delete(id);
-    for (const [key, id] of this.byName) if (!this.known.has(id)) this.byName.delete(key);
-    for (const spellings of this.spellings.values()) {
-      for (const [name, id] of spellings) if (!this.known.has(id)) spellings.delete(name);
+    for (const id of this.firstNamedIn.get(document) ?? []) {
+      if (this.known.get(id)?.document === document) this.drop(id);
     }
+    this.firstNamedIn.delete(document);
+  }
+
+  /**
+   * Everything named so far is in the graph now: no document of the run is forgotten any more, and beyond `limit`
+   * entities the least recently used are forgotten (the graph answers for them, by name).
+   */
+  settle(limit: number): void {
+    this.firstNamedIn.clear();
+    for (const id of this.known.keys()) {
+      if (this.known.size <= limit) break;
+      this.drop(id);
+    }
+  }
+
+  /** How many entities the registry knows. */
+  get size(): number {
+    return this.known.size;
   }
 
   /** The kind of each of `ids` the run knows. */
@@ -114,12 +142,54 @@ export class EntityRegistry {
   /** Moves what was learnt about `from` to `to`: an entity the graph turned out to hold, or a new id. */
   merge(from: string, to: string, label: NodeKind, inGraph = true): void {
     const document = this.known.get(from)?.document;
+    const recorded = this.namesOf.get(from);
     this.known.delete(from);
-    this.known.set(to, inGraph ? { label, resolution: 'graph' } : { label, resolution: 'new', document });
-    for (const [key, id] of this.byName) if (id === from) this.byName.set(key, to);
-    for (const spellings of this.spellings.values()) {
-      for (const [name, id] of spellings) if (id === from) spellings.set(name, to);
+    this.namesOf.delete(from);
+    this.known.delete(to);
+    this.learn(to, inGraph ? { label, resolution: 'graph' } : { label, resolution: 'new', document });
+    const merged = this.recordedNamesOf(to);
+    for (const key of recorded?.keys ?? []) {
+      if (this.byName.get(key) === from) this.byName.set(key, to);
+      merged.keys.add(key);
     }
+    const spellings = this.spellings.get(label);
+    for (const name of recorded?.spellings ?? []) {
+      if (spellings?.get(name) === from) spellings.set(name, to);
+      merged.spellings.add(name);
+    }
+  }
+
+  private learn(id: string, known: Known): void {
+    this.known.set(id, known);
+    if (!known.document) return;
+    const ids = this.firstNamedIn.get(known.document) ?? new Set<string>();
+    this.firstNamedIn.set(known.document, ids.add(id));
+  }
+
+  private recordedNamesOf(id: string) {
+    const recorded = this.namesOf.get(id) ?? { keys: new Set<string>(), spellings: new Set<string>() };
+    this.namesOf.set(id, recorded);
+    return recorded;
+  }
+
+  /** Marks `id` as just used (the last one `settle` forgets). */
+  private touch(id: string): string {
+    const known = this.known.get(id);
+    if (known) {
+      this.known.delete(id);
+      this.known.set(id, known);
+    }
+    return id;
+  }
+
+  private drop(id: string): void {
+    const known = this.known.get(id);
+    this.known.delete(id);
+    const recorded = this.namesOf.get(id);
+    this.namesOf.delete(id);
+    for (const key of recorded?.keys ?? []) if (this.byName.get(key) === id) this.byName.delete(key);
+    const spellings = known && this.spellings.get(known.label);
+    for (const name of recorded?.spellings ?? []) if (spellings?.get(name) === id) spellings.delete(name);
   }
 
   private unique(proposed: string): string {

@@ -148,4 +148,39 @@ RETURN collect(DISTINCT c.id) AS sponsors, collect(DISTINCT [d.id, r.role]) AS d
     expect(summary).toMatchObject({ read: 2, kept: 1, updated: 1 });
     expect(summary.issues.map((issue) => issue.message).join(' ')).toMatch(/no NCT id/);
   });
+
+  it('finds in the graph, by name, what the run forgot between batches: no second sponsor or drug', async () => {
+    const study = (nctId: string, sponsor: string) => {
+      const record = kadcylaStudy('2020-01-01', 'RECRUITING');
+      const section = record.protocolSection;
+      section.identificationModule = { ...section.identificationModule, nctId, acronym: '' };
+      section.sponsorCollaboratorsModule = { leadSponsor: { name: sponsor, class: 'INDUSTRY' }, collaborators: [] };
+      section.armsInterventionsModule.interventions[1] = {
+        type: 'DRUG',
+        name: 'Zolbetuximab',
+        armGroupLabels: ['Control'],
+      };
+      return record;
+    };
+    const file = join(dir, 'forgetful.json');
+    await writeFile(
+      file,
+      JSON.stringify({ studies: [study('NCT08000011', 'Acme Oncology'), study('NCT08000012', 'Acme Oncology')] }),
+    );
+    const summary = await importStudies({
+      paths: [file],
+      executor: loadExecutor(db),
+      batchStudies: 1,
+      registryLimit: 0,
+    });
+    expect(summary).toMatchObject({ kept: 2, new: 2, failed: 0 });
+    const rows = await read(
+      `MATCH (t:Trial) WHERE t.nctId IN ['NCT08000011', 'NCT08000012']
+MATCH (c:Company)-[:CONDUCTS]->(t)
+MATCH (t)-[:TESTS]->(d:Drug {name: 'Zolbetuximab'})
+RETURN collect(DISTINCT c.id) AS sponsors, collect(DISTINCT d.id) AS drugs, count(DISTINCT t) AS trials`,
+    );
+    expect(rows[0]).toMatchObject({ sponsors: ['acme-oncology'], drugs: ['zolbetuximab'] });
+    expect(Number(rows[0]?.trials)).toBe(2);
+  });
 });
