@@ -8,8 +8,8 @@
 import { existsSync } from 'node:fs';
 import { copyFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { importStudies, STEM_TABLE_FILE } from '../seed/ctgov/import.ts';
-import { REFERENCE_DIR, STEM_TABLE_ID } from '../seed/ctgov/stemTable.ts';
+import { importStudies } from '../seed/ctgov/import.ts';
+import { REFERENCE_DIR, STEM_TABLE_FILE, STEM_TABLE_ID } from '../seed/ctgov/stemTable.ts';
 import { writeSyntheticRegistry } from '../seed/ctgov/synthetic.ts';
 import { createDriver } from '../server/db/driver.ts';
 import { Executor } from '../server/db/executor.ts';

@@ -67,6 +67,8 @@ export interface LoadOptions {
   graph?: GraphLookup;
   /** Files of `files` held in memory, not on disk. */
   inMemory?: SeedFilesInMemory;
+  /** The files' validation, when the caller has validated them already (against the graph they go into). */
+  validation?: SeedValidation;
 }
 
 export interface LoadSummary {
@@ -104,13 +106,19 @@ export async function expandSeedPaths(paths: string[]): Promise<string[]> {
  */
 export async function loadSeed(options: LoadOptions): Promise<LoadSummary> {
   const started = performance.now();
-  const files = options.files?.length ? await expandSeedPaths(options.files) : await defaultSeedFiles();
+  const files = options.validation
+    ? options.validation.files
+    : options.files?.length
+      ? await expandSeedPaths(options.files)
+      : await defaultSeedFiles();
   const progress = options.onProgress ?? (() => {});
   progress({ phase: 'validate', done: 0, total: files.length });
   const { executor } = options;
   const graph = options.graph ?? (executor && !options.reset ? graphLookup(executor) : undefined);
   const { inMemory } = options;
-  const validation = await validateSeedFiles(files, { issueLimit: options.issueLimit, graph, inMemory });
+  const validation =
+    options.validation ??
+    (await validateSeedFiles(files, { issueLimit: options.issueLimit, graph, inMemory }));
   progress({ phase: 'validate', done: files.length, total: files.length });
   if (!validation.ok) throw new SeedValidationError(validation.issues);
 

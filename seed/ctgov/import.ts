@@ -1,29 +1,23 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import type { Cypher, Executor } from '../../server/db/executor.ts';
+import type { Executor } from '../../server/db/executor.ts';
 import type { NodeKind } from '../../server/model/kinds.ts';
-import { FIND_DOCUMENTS } from '../cypher.ts';
-import {
-  RECORD_LISTS,
-  RELATIONSHIP_FIELDS,
-  type RecordList,
-  type SeedFileData,
-  type SeedRecord,
-} from '../format.ts';
-import { type GraphLookup, graphLookup } from '../graphLookup.ts';
-import { EntityRegistry, resolveInGraph, runAsGraph } from '../ingest/registry.ts';
-import { formatIssue as formatSeedIssue, SeedValidationError, SeedWriteError } from '../issues.ts';
+import { RECORD_LISTS, type RecordList } from '../format.ts';
+import { graphLookup } from '../graphLookup.ts';
+import { EntityRegistry } from '../ingest/registry.ts';
 import { loadSeed } from '../load.ts';
-import { seedYamlOf } from '../read.ts';
-import { renameSeedFile, unnameSeedFile } from '../rename.ts';
-import type { SeedFileInMemory, SeedFilesInMemory } from '../validate.ts';
+import {
+  type Batch,
+  type BatchContext,
+  prepareBatch,
+  type ReadyBatch,
+  revalidateBatch,
+  writeBatch,
+  writeBatchFiles,
+} from './batch.ts';
 import type { ImportIssue } from './issues.ts';
-import { documentIdOf, type MapContext, type MappedStudy, mapStudy } from './map.ts';
+import { type MapContext, mapStudy } from './map.ts';
 import { readStudies } from './read.ts';
-import { REFERENCE_DIR, STEM_TABLE_ID, stemTable } from './stemTable.ts';
+import { STEM_TABLE_FILE, stemTable } from './stemTable.ts';
 
-/** The seed file of the INN stem table, which imported ADCs cite (generated from seed/vocabulary). */
-export const STEM_TABLE_FILE = join(REFERENCE_DIR, `${STEM_TABLE_ID}.yaml`);
 /**
  * Studies per load: each batch is one all-or-nothing load (about 47 elements a study, so one transaction), and
  * what the importer holds at a time. 500 and 1,000 a batch import at the same rate; 2,000 and 4,000 are slower.
@@ -35,9 +29,6 @@ export const DEFAULT_BATCH_STUDIES = 1_000;
  * for those (by name, at the next batch that names one), so memory stays flat whatever the registry's size.
  */
 export const REGISTRY_LIMIT = 50_000;
-
-/** Where a batch's seed files would be: they are only held in memory, so issues name them by this path. */
-const IN_MEMORY_DIR = 'ctgov-import';
 
 export interface ImportOptions {
   paths: string[];
@@ -81,22 +72,6 @@ export interface ImportSummary {
   failed: number;
   elapsedMs: number;
 }
-
-/** A mapped study, with the input it came from and the entities it introduced (states first). */
-type Study = Extract<MappedStudy, { kind: 'mapped' }> & { key: string; introduced: Set<string> };
-
-interface Batch {
-  studies: Study[];
-  /** Entities the batch introduced, with their names: what the graph is asked about. */
-  introduced: Map<string, { label: NodeKind; names: string[] }>;
-}
-
-const STUDIES_HELD: Cypher = {
-  name: 'ctgov.studiesHeld',
-  text: `UNWIND $prefixes AS prefix
-MATCH (d:Entity) WHERE d.id STARTS WITH prefix AND d:SourceDocument
-RETURN DISTINCT prefix`,
-};
 
 /**
  * Imports ClinicalTrials.gov study records: read (any form), map each version to a seed file, and load them in
@@ -147,194 +122,85 @@ export async function importStudies(options: ImportOptions): Promise<ImportSumma
   const progress = () =>
     options.onProgress?.({ read: summary.read, kept: summary.kept, loaded: loadedSoFar });
   let loadedSoFar = 0;
+  const batchContext: BatchContext = {
+    note,
+    tally: (outcome) => {
+      summary[outcome] += 1;
+    },
+    fail: (studies) => {
+      summary.failed += studies;
+    },
+    executor,
+    graph,
+    registry,
+    dryRun: options.dryRun,
+  };
   if (executor && !options.dryRun) await ensureStemTable(executor);
+  // The batch being written while the next is prepared: at most two batches are held at a time.
+  let writing: { ready: ReadyBatch; loaded: Promise<number> } | undefined;
+  /** Waits for the batch being written; true when all of it was. */
+  const finishWriting = async () => {
+    if (!writing) return true;
+    const { ready, loaded } = writing;
+    writing = undefined;
+    const count = await loaded;
+    loadedSoFar += count;
+    registry.settle(options.registryLimit ?? REGISTRY_LIMIT, studyKeys(ready.files.values()));
+    progress();
+    return count === ready.files.size;
+  };
   const flush = async () => {
     if (!batch.studies.length) return;
-    const current = batch;
+    const taken = batch;
     batch = { studies: [], introduced: new Map() };
-    loadedSoFar += await loadBatch(current, {
-      executor,
-      graph,
-      registry,
-      dryRun: options.dryRun,
-      writeOnlyInto: options.writeOnlyInto,
-      summary,
-      note,
-    });
-    registry.settle(options.registryLimit ?? REGISTRY_LIMIT);
-    progress();
-  };
-  for await (const input of readStudies(options.paths)) {
-    summary.read += 1;
-    if ('issue' in input) {
-      note(input.issue);
-      count(summary.skipped, 'unreadable');
-      continue;
+    if (options.writeOnlyInto) {
+      loadedSoFar += await writeBatchFiles(taken, batchContext, options.writeOnlyInto);
+      registry.settle(options.registryLimit ?? REGISTRY_LIMIT, studyKeys(taken.studies));
+      return;
     }
-    current = { key: input.source, introduced: new Set() };
-    const mapped = mapStudy(input.source, input.study, context);
-    for (const issue of mapped.issues) note(issue);
-    if (mapped.kind === 'skipped') {
-      discard();
-      note({ source: input.source, message: `skipped: ${mapped.reason}` });
-      count(summary.skipped, mapped.reason.replace(/^NCT\d{8}: /, ''));
-      continue;
-    }
-    if (options.filter === 'adc' && !mapped.adc) {
-      discard();
-      summary.filtered += 1;
-      continue;
-    }
-    summary.kept += 1;
-    batch.studies.push({ ...mapped, ...current });
-    if (batch.studies.length >= (options.batchStudies ?? DEFAULT_BATCH_STUDIES)) await flush();
-    if (summary.read % 1000 === 0) progress();
-  }
-  await flush();
-  summary.elapsedMs = performance.now() - started;
-  return summary;
-}
-
-interface BatchContext {
-  /** Reports an issue (counted always, kept up to the import's issue limit). */
-  note: (issue: ImportIssue) => void;
-  executor?: Executor;
-  graph?: GraphLookup;
-  registry: EntityRegistry;
-  dryRun?: boolean;
-  writeOnlyInto?: string;
-  summary: ImportSummary;
-}
-
-/** Classifies, resolves against the graph, writes and loads one batch; returns how many studies it loaded. */
-async function loadBatch(batch: Batch, context: BatchContext): Promise<number> {
-  const { summary } = context;
-  const studies = await withoutHeldVersions(batch, context);
-  if (!studies.length) return 0;
-  const introduced = [...batch.introduced].map(([id, { label, names }]) => ({
-    id,
-    label,
-    names: [...new Set(names)],
-  }));
-  const { renames, known } = context.graph
-    ? await resolveInGraph(context.graph, context.registry, introduced)
-    : { renames: new Map<string, string>(), known: new Set<string>() };
-  // The batch's seed files, held in memory by the paths they would have (written only for the bench's baseline).
-  const dir = context.writeOnlyInto ?? join(IN_MEMORY_DIR, `batch-${summary.kept}`);
-  const files = new Map<string, Study>();
-  const inMemory = new Map<string, SeedFileInMemory>();
-  for (const study of studies) {
-    // Only what the study introduces is stated with its record; an entity the graph or an earlier study holds is
-    // only linked to, so a sponsor of ten thousand studies does not gather ten thousand statements.
-    const states = new Set(
-      [...study.introduced].map((id) => renames.get(id) ?? id).filter((id) => !known.has(id)),
-    );
-    const seed = onlyRecordsOf(unnameSeedFile(renameSeedFile(study.seed, renames), known), states);
-    const file = join(dir, `${seed.document.id}.yaml`);
-    files.set(file, study);
-    inMemory.set(file, { data: seed, text: study.text });
-  }
-  if (context.writeOnlyInto) {
-    await writeSeeds(context.writeOnlyInto, inMemory);
-    return files.size;
-  }
-  return loadFiles(files, inMemory, context);
-}
-
-/**
- * Loads one batch's files as one load. Should validation refuse some of them, those are reported and the others
- * loaded without them; should the write fail, none of the batch is written.
- */
-async function loadFiles(
-  files: Map<string, Study>,
-  inMemory: SeedFilesInMemory,
-  context: BatchContext,
-): Promise<number> {
-  const dryRun = context.dryRun || !context.executor;
-  // A dry run loads nothing, so a batch may refer to what earlier batches introduced: the run stands in for the graph.
-  const graph = dryRun ? runAsGraph(context.registry) : context.graph;
-  const paths = [...files.keys()];
-  const refuse = (refused: string[], source: string, message: string) => {
-    context.summary.failed += refused.length;
-    for (const file of refused) context.registry.forget(files.get(file)?.key ?? '');
-    context.note({ source, message });
+    let ready = await prepareBatch(taken, batchContext, writing?.ready.additions);
+    if (!(await finishWriting()) && ready) ready = await revalidateBatch(ready, batchContext);
+    if (!ready) return;
+    const loaded = writeBatch(ready, batchContext);
+    // A failure is awaited by finishWriting; until then it is not an unhandled rejection.
+    loaded.catch(() => {});
+    writing = { ready, loaded };
   };
   try {
-    await loadSeed({
-      executor: context.executor,
-      files: dryRun ? [STEM_TABLE_FILE, ...paths] : paths,
-      dryRun,
-      graph,
-      inMemory,
-    });
-    return files.size;
-  } catch (error) {
-    if (error instanceof SeedWriteError) {
-      refuse(
-        paths,
-        `a batch of ${files.size} studies`,
-        `not loaded (nothing of it written): ${error.message}`,
-      );
-      return 0;
+    for await (const input of readStudies(options.paths)) {
+      summary.read += 1;
+      if ('issue' in input) {
+        note(input.issue);
+        count(summary.skipped, 'unreadable');
+        continue;
+      }
+      current = { key: input.source, introduced: new Set() };
+      const mapped = mapStudy(input.source, input.study, context);
+      for (const issue of mapped.issues) note(issue);
+      if (mapped.kind === 'skipped') {
+        discard();
+        note({ source: input.source, message: `skipped: ${mapped.reason}` });
+        count(summary.skipped, mapped.reason.replace(/^NCT\d{8}: /, ''));
+        continue;
+      }
+      if (options.filter === 'adc' && !mapped.adc) {
+        discard();
+        summary.filtered += 1;
+        continue;
+      }
+      summary.kept += 1;
+      batch.studies.push({ ...mapped, ...current });
+      if (batch.studies.length >= (options.batchStudies ?? DEFAULT_BATCH_STUDIES)) await flush();
+      if (summary.read % 1000 === 0) progress();
     }
-    if (!(error instanceof SeedValidationError)) throw error;
-    const refused = new Set(error.issues.kept.map((issue) => issue.file));
-    const rest = new Map([...files].filter(([file]) => !refused.has(file)));
-    if (!rest.size || rest.size === files.size) {
-      refuse(
-        paths,
-        `a batch of ${files.size} studies`,
-        `not loaded: ${error.issues.kept.map(formatSeedIssue).join('; ')}`,
-      );
-      return 0;
-    }
-    for (const file of refused) {
-      const issues = error.issues.kept.filter((issue) => issue.file === file).map(formatSeedIssue);
-      refuse([file], basename(file), `not loaded: ${issues.join('; ')}`);
-    }
-    return loadFiles(rest, inMemory, context);
+    await flush();
+    await finishWriting();
+  } finally {
+    // Should anything fail, no write goes on behind the caller's back.
+    await writing?.loaded.catch(() => {});
   }
-}
-
-/**
- * The batch's studies whose version the graph does not hold yet, each counted as new or as an update of a study
- * it holds in another version; versions it holds (or the batch repeats) are counted unchanged and left out.
- */
-async function withoutHeldVersions(batch: Batch, context: BatchContext) {
-  const { summary, executor } = context;
-  const ids = batch.studies.map((study) => study.seed.document.id);
-  const held = new Set<string>();
-  const heldStudies = new Set<string>();
-  if (executor) {
-    for (const row of await executor.read(FIND_DOCUMENTS, { ids })) held.add(row.id as string);
-    const prefixes = [...new Set(batch.studies.map((study) => prefixOf(study.nctId)))];
-    for (const row of await executor.read(STUDIES_HELD, { prefixes })) heldStudies.add(row.prefix as string);
-  }
-  const seen = new Set<string>();
-  const kept = [];
-  for (const study of batch.studies) {
-    const id = study.seed.document.id;
-    if (held.has(id) || seen.has(id)) {
-      summary.unchanged += 1;
-      continue;
-    }
-    seen.add(id);
-    if (heldStudies.has(prefixOf(study.nctId))) summary.updated += 1;
-    else summary.new += 1;
-    kept.push(study);
-  }
-  return kept;
-}
-
-/** What the documents of every version of a study start with. */
-const prefixOf = (nctId: string) => documentIdOf(nctId, '');
-
-async function writeSeeds(dir: string, seeds: SeedFilesInMemory): Promise<void> {
-  await mkdir(join(dir, 'sources'), { recursive: true });
-  for (const [file, { data, text }] of seeds) {
-    await writeFile(join(dir, 'sources', `${data.document.id}.txt`), text);
-    await writeFile(file, seedYamlOf(data));
-  }
+  summary.elapsedMs = performance.now() - started;
+  return summary;
 }
 
 /**
@@ -363,23 +229,8 @@ function registryWithStemTable(): EntityRegistry {
   return registry;
 }
 
-/** Whether a record links its entity to others (a drug to its payload): that the study states, known or not. */
-function statesLinks(list: RecordList, record: SeedRecord): boolean {
-  const fields = RELATIONSHIP_FIELDS[RECORD_LISTS[list].label] ?? {};
-  return Object.keys(fields).some((field) => record[field] !== undefined);
-}
-
-/** The seed file with the records of `ids`, those that state links, and its trials: what one study version states. */
-function onlyRecordsOf(seed: SeedFileData, ids: ReadonlySet<string>): SeedFileData {
-  const out: SeedFileData = { ...seed };
-  for (const list of Object.keys(RECORD_LISTS) as RecordList[]) {
-    if (list === 'trials' || !seed[list]) continue;
-    const kept = seed[list]?.filter((record) => ids.has(record.id) || statesLinks(list, record));
-    if (kept?.length) out[list] = kept;
-    else delete out[list];
-  }
-  return out;
-}
+/** The keys (inputs) of studies: what the registry knows the documents of the run by. */
+const studyKeys = (studies: Iterable<{ key: string }>) => [...studies].map((study) => study.key);
 
 function count(map: Map<string, number>, key: string): void {
   map.set(key, (map.get(key) ?? 0) + 1);

@@ -140,6 +140,9 @@ const SEED_DIR = join(import.meta.dirname, '..');
  */
 export const REFERENCE_DIR = join(SEED_DIR, 'reference');
 
+/** The seed file of the INN stem table, which imported ADCs cite. */
+export const STEM_TABLE_FILE = join(REFERENCE_DIR, `${STEM_TABLE_ID}.yaml`);
+
 /** The stem table as YAML, lists of plain values on one line, with a header that says where it comes from. */
 export function stemTableYaml(seed: SeedFileData, schemaPath: string): string {
   return seedYaml(seed, schemaPath, [

@@ -109,14 +109,15 @@ export class EntityRegistry {
   }
 
   /**
-   * Everything named so far is in the graph now: no document of the run is forgotten any more, and beyond `limit`
-   * entities the least recently used are forgotten (the graph answers for them, by name).
+   * The documents are in the graph now: they are no longer forgotten, and beyond `limit` entities the least
+   * recently used are forgotten (the graph answers for them, by name), except those documents not yet settled
+   * named first.
    */
-  settle(limit: number): void {
-    this.firstNamedIn.clear();
-    for (const id of this.known.keys()) {
+  settle(limit: number, documents: Iterable<string>): void {
+    for (const document of documents) this.firstNamedIn.delete(document);
+    for (const [id, known] of this.known) {
       if (this.known.size <= limit) break;
-      this.drop(id);
+      if (!known.document || !this.firstNamedIn.has(known.document)) this.drop(id);
     }
   }
 

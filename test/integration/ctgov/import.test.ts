@@ -154,7 +154,10 @@ RETURN collect(DISTINCT c.id) AS sponsors, collect(DISTINCT [d.id, r.role]) AS d
       const record = kadcylaStudy('2020-01-01', 'RECRUITING');
       const section = record.protocolSection;
       section.identificationModule = { ...section.identificationModule, nctId, acronym: '' };
-      section.sponsorCollaboratorsModule = { leadSponsor: { name: sponsor, class: 'INDUSTRY' }, collaborators: [] };
+      section.sponsorCollaboratorsModule = {
+        leadSponsor: { name: sponsor, class: 'INDUSTRY' },
+        collaborators: [],
+      };
       section.armsInterventionsModule.interventions[1] = {
         type: 'DRUG',
         name: 'Zolbetuximab',
@@ -165,7 +168,9 @@ RETURN collect(DISTINCT c.id) AS sponsors, collect(DISTINCT [d.id, r.role]) AS d
     const file = join(dir, 'forgetful.json');
     await writeFile(
       file,
-      JSON.stringify({ studies: [study('NCT08000011', 'Acme Oncology'), study('NCT08000012', 'Acme Oncology')] }),
+      JSON.stringify({
+        studies: [study('NCT08000011', 'Acme Oncology'), study('NCT08000012', 'Acme Oncology')],
+      }),
     );
     const summary = await importStudies({
       paths: [file],
@@ -182,5 +187,32 @@ RETURN collect(DISTINCT c.id) AS sponsors, collect(DISTINCT d.id) AS drugs, coun
     );
     expect(rows[0]).toMatchObject({ sponsors: ['acme-oncology'], drugs: ['zolbetuximab'] });
     expect(Number(rows[0]?.trials)).toBe(2);
+  });
+
+  it('takes two versions of a study in consecutive batches (the second prepared while the first is written)', async () => {
+    const version = (date: string, status: string) => {
+      const record = kadcylaStudy(date, status);
+      record.protocolSection.identificationModule = {
+        ...record.protocolSection.identificationModule,
+        nctId: 'NCT08000021',
+      };
+      return record;
+    };
+    const file = join(dir, 'two-versions.json');
+    await writeFile(
+      file,
+      JSON.stringify({ studies: [version('2018-01-01', 'RECRUITING'), version('2018-06-01', 'COMPLETED')] }),
+    );
+    const summary = await importStudies({ paths: [file], executor: loadExecutor(db), batchStudies: 1 });
+    expect(summary).toMatchObject({ kept: 2, new: 1, updated: 1, failed: 0, issueCount: 0 });
+    const [trial] = await read(
+      `MATCH (t:Trial {nctId: 'NCT08000021'}) RETURN t.id AS id, t.registryStatus AS status`,
+    );
+    expect(trial?.status).toBe('COMPLETED');
+    const statements = await read(
+      `MATCH (s:Statement {_subject: $id}) RETURN s.registryStatus AS status ORDER BY s._date`,
+      { id: trial?.id },
+    );
+    expect(statements.map((s) => s.status)).toEqual(['RECRUITING', 'COMPLETED']);
   });
 });

@@ -37,7 +37,7 @@ describe('EntityRegistry', () => {
     registry.resolve('Company', ['Pfizer'], 'pfizer', 'a');
     registry.resolve('Company', ['Seagen'], 'seagen', 'b');
     registry.find('Company', ['Roche']);
-    registry.settle(2);
+    registry.settle(2, ['a', 'b']);
     expect(registry.size).toBe(2);
     expect(registry.find('Company', ['Pfizer'])).toBeUndefined();
     expect(registry.find('Company', ['Roche'])).toBe('roche');
@@ -45,5 +45,17 @@ describe('EntityRegistry', () => {
     expect(registry.find('Company', ['Seagen'])).toBe('seagen');
     // A forgotten id is free again: the graph, not the run, says whether it is taken.
     expect(registry.resolve('Company', ['Pfizer Inc.'], 'pfizer', 'c')).toBe('pfizer');
+  });
+
+  it('keeps what a document not yet settled named first, whatever the limit', () => {
+    const registry = new EntityRegistry();
+    registry.resolve('Company', ['Roche'], 'roche', 'a');
+    registry.resolve('Company', ['Seagen'], 'seagen', 'b');
+    registry.resolve('Company', ['Pfizer'], 'pfizer', 'a');
+    registry.settle(0, ['a']);
+    expect(registry.find('Company', ['Roche', 'Pfizer'])).toBeUndefined();
+    expect(registry.find('Company', ['Seagen'])).toBe('seagen');
+    registry.forget('b');
+    expect(registry.size).toBe(0);
   });
 });
