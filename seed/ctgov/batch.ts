@@ -27,9 +27,9 @@ import { documentIdOf, type MappedStudy } from './map.ts';
 import { STEM_TABLE_FILE } from './stemTable.ts';
 
 /**
- * One batch of studies, in the two steps the importer overlaps: `prepareBatch` (which versions are new, names
- * resolved against the graph, seed files built and validated) runs while the batch before it is written by
- * `writeBatch`. The batch being written counts as in the graph already (its `Additions`); should its write fail,
+ * One batch of studies, in the two steps the importer overlaps (`BatchPipeline`): `prepareBatch` (which versions
+ * are new, names resolved against the graph, seed files built and validated) runs while the batch before it is
+ * written by `writeBatch`. The batch being written counts as in the graph already (its `Additions`); should its write fail,
  * the next batch is validated again against the graph alone.
  */
 
@@ -59,14 +59,14 @@ export interface BatchContext {
 }
 
 /** What a written batch adds to the graph: what the next batch may refer to before the write has committed. */
-export interface Additions {
+interface Additions {
   labels: Map<string, NodeKind>;
   sentences: Set<string>;
   studies: Set<string>;
 }
 
 /** A batch validated and ready to write. */
-export interface ReadyBatch {
+interface ReadyBatch {
   files: Map<string, Study>;
   inMemory: SeedFilesInMemory;
   validation: SeedValidation;
@@ -80,8 +80,46 @@ MATCH (d:Entity) WHERE d.id STARTS WITH prefix AND d:SourceDocument
 RETURN DISTINCT prefix`,
 };
 
+/** Batches written one at a time, each prepared while the one before it is written. */
+export class BatchPipeline {
+  private writing: { ready: ReadyBatch; loaded: Promise<number> } | undefined;
+
+  /** `written` hears of each batch once its write has ended: how many of its studies were loaded. */
+  constructor(
+    private readonly context: BatchContext,
+    private readonly written: (loaded: number, studies: Study[]) => void,
+  ) {}
+
+  /** Prepares `batch`, waits for the write before it, and starts writing it. */
+  async submit(batch: Batch): Promise<void> {
+    let ready = await prepareBatch(batch, this.context, this.writing?.ready.additions);
+    if (!(await this.finish()) && ready)
+      ready = await validateBatch(ready.files, ready.inMemory, this.context);
+    if (!ready) return;
+    const loaded = writeBatch(ready, this.context);
+    // A failure is awaited by finish; until then it is not an unhandled rejection.
+    loaded.catch(() => {});
+    this.writing = { ready, loaded };
+  }
+
+  /** Waits for the batch being written; false when not all of it was. */
+  async finish(): Promise<boolean> {
+    if (!this.writing) return true;
+    const { ready, loaded } = this.writing;
+    this.writing = undefined;
+    const count = await loaded;
+    this.written(count, [...ready.files.values()]);
+    return count === ready.files.size;
+  }
+
+  /** Lets a write in progress end, whatever its outcome: nothing goes on behind the caller's back. */
+  async drain(): Promise<void> {
+    await this.writing?.loaded.catch(() => {});
+  }
+}
+
 /** Classifies, resolves and validates a batch, with `pending` (a batch being written) as if in the graph. */
-export async function prepareBatch(
+async function prepareBatch(
   batch: Batch,
   context: BatchContext,
   pending?: Additions,
@@ -91,7 +129,7 @@ export async function prepareBatch(
 }
 
 /** Writes a prepared batch in one load; returns how many studies it loaded (none when the write failed). */
-export async function writeBatch(ready: ReadyBatch, context: BatchContext): Promise<number> {
+async function writeBatch(ready: ReadyBatch, context: BatchContext): Promise<number> {
   if (isDryRun(context)) return ready.files.size;
   try {
     await loadSeed({
@@ -109,11 +147,6 @@ export async function writeBatch(ready: ReadyBatch, context: BatchContext): Prom
     });
     return 0;
   }
-}
-
-/** A prepared batch validated again against the graph alone (the batch it counted on was not written). */
-export function revalidateBatch(ready: ReadyBatch, context: BatchContext): Promise<ReadyBatch | undefined> {
-  return validateBatch(ready.files, ready.inMemory, context);
 }
 
 /** The batch's seed files, written into `dir` (what the bench's baseline loads) instead of loaded. */

@@ -4,15 +4,7 @@ import { RECORD_LISTS, type RecordList } from '../format.ts';
 import { graphLookup } from '../graphLookup.ts';
 import { EntityRegistry } from '../ingest/registry.ts';
 import { loadSeed } from '../load.ts';
-import {
-  type Batch,
-  type BatchContext,
-  prepareBatch,
-  type ReadyBatch,
-  revalidateBatch,
-  writeBatch,
-  writeBatchFiles,
-} from './batch.ts';
+import { type Batch, type BatchContext, BatchPipeline, writeBatchFiles } from './batch.ts';
 import type { ImportIssue } from './issues.ts';
 import { type MapContext, mapStudy } from './map.ts';
 import { readStudies } from './read.ts';
@@ -136,35 +128,25 @@ export async function importStudies(options: ImportOptions): Promise<ImportSumma
     dryRun: options.dryRun,
   };
   if (executor && !options.dryRun) await ensureStemTable(executor);
-  // The batch being written while the next is prepared: at most two batches are held at a time.
-  let writing: { ready: ReadyBatch; loaded: Promise<number> } | undefined;
-  /** Waits for the batch being written; true when all of it was. */
-  const finishWriting = async () => {
-    if (!writing) return true;
-    const { ready, loaded } = writing;
-    writing = undefined;
-    const count = await loaded;
-    loadedSoFar += count;
-    registry.settle(options.registryLimit ?? REGISTRY_LIMIT, studyKeys(ready.files.values()));
+  const settle = (studies: { key: string }[]) =>
+    registry.settle(
+      options.registryLimit ?? REGISTRY_LIMIT,
+      studies.map((study) => study.key),
+    );
+  // At most two batches are held at a time: the one being written, and the next, prepared meanwhile.
+  const pipeline = new BatchPipeline(batchContext, (loaded, studies) => {
+    loadedSoFar += loaded;
+    settle(studies);
     progress();
-    return count === ready.files.size;
-  };
+  });
   const flush = async () => {
     if (!batch.studies.length) return;
     const taken = batch;
     batch = { studies: [], introduced: new Map() };
     if (options.writeOnlyInto) {
       loadedSoFar += await writeBatchFiles(taken, batchContext, options.writeOnlyInto);
-      registry.settle(options.registryLimit ?? REGISTRY_LIMIT, studyKeys(taken.studies));
-      return;
-    }
-    let ready = await prepareBatch(taken, batchContext, writing?.ready.additions);
-    if (!(await finishWriting()) && ready) ready = await revalidateBatch(ready, batchContext);
-    if (!ready) return;
-    const loaded = writeBatch(ready, batchContext);
-    // A failure is awaited by finishWriting; until then it is not an unhandled rejection.
-    loaded.catch(() => {});
-    writing = { ready, loaded };
+      settle(taken.studies);
+    } else await pipeline.submit(taken);
   };
   try {
     for await (const input of readStudies(options.paths)) {
@@ -194,10 +176,9 @@ export async function importStudies(options: ImportOptions): Promise<ImportSumma
       if (summary.read % 1000 === 0) progress();
     }
     await flush();
-    await finishWriting();
+    await pipeline.finish();
   } finally {
-    // Should anything fail, no write goes on behind the caller's back.
-    await writing?.loaded.catch(() => {});
+    await pipeline.drain();
   }
   summary.elapsedMs = performance.now() - started;
   return summary;
@@ -228,9 +209,6 @@ function registryWithStemTable(): EntityRegistry {
   }
   return registry;
 }
-
-/** The keys (inputs) of studies: what the registry knows the documents of the run by. */
-const studyKeys = (studies: Iterable<{ key: string }>) => [...studies].map((study) => study.key);
 
 function count(map: Map<string, number>, key: string): void {
   map.set(key, (map.get(key) ?? 0) + 1);
