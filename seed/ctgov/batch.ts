@@ -29,8 +29,8 @@ import { STEM_TABLE_FILE } from './stemTable.ts';
 /**
  * One batch of studies, in the two steps the importer overlaps (`BatchPipeline`): `prepareBatch` (which versions
  * are new, names resolved against the graph, seed files built and validated) runs while the batch before it is
- * written by `writeBatch`. The batch being written counts as in the graph already (its `Additions`); should its write fail,
- * the next batch is validated again against the graph alone.
+ * written by `writeBatch`. The batch being written counts as in the graph already (its `Additions`); should its
+ * write fail, the next batch is validated again against the graph alone.
  */
 
 /** Where a batch's seed files would be: they are only held in memory, so issues name them by this path. */
