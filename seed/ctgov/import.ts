@@ -20,7 +20,7 @@ export const DEFAULT_BATCH_STUDIES = 1_000;
  * Entities the run remembers by name between batches, the least recently named forgotten first: the graph answers
  * for those (by name, at the next batch that names one), so memory stays flat whatever the registry's size.
  */
-export const REGISTRY_LIMIT = 20_000;
+export const REGISTRY_LIMIT = 50_000;
 
 export interface ImportOptions {
   paths: string[];
