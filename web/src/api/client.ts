@@ -1,3 +1,11 @@
+import { ErrorCode } from '../../../server/errors.ts';
+
+/**
+ * Codes of failures that never got an answer from the API (the API's own codes are the server's `ErrorCode`): no
+ * connection, an answer that is not GraphQL, a GraphQL error without a code.
+ */
+export const ClientErrorCode = { Network: 'NETWORK', Http: 'HTTP', Unknown: 'UNKNOWN' } as const;
+
 /** The only way the explorer talks to the server: GraphQL over HTTP POST on the same origin. */
 export class ApiError extends Error {
   constructor(
@@ -7,20 +15,11 @@ export class ApiError extends Error {
     super(message);
   }
 
-  /** Whether the server or its database cannot be reached (worth a Retry), rather than a bad request. */
-  get unreachable(): boolean {
-    return UNREACHABLE_CODES.has(this.code);
+  /** Whether the server answered that its database is down or slow. */
+  get databaseDown(): boolean {
+    return this.code === ErrorCode.ServiceUnavailable || this.code === ErrorCode.Timeout;
   }
 }
-
-const UNREACHABLE_CODES = new Set([
-  'NETWORK',
-  'HTTP',
-  'DATABASE_UNAVAILABLE',
-  'SERVICE_UNAVAILABLE',
-  'TIMEOUT',
-  'DATABASE_TIMEOUT',
-]);
 
 /** How long one request may take before the explorer gives up and offers Retry. */
 export const REQUEST_TIMEOUT_MS = 20_000;
@@ -44,15 +43,18 @@ export async function graphql<T>(
     });
   } catch (error) {
     if (signal?.aborted) throw error;
-    if (timeout.aborted) throw new ApiError('The Pipeline Atlas server did not answer in time.', 'TIMEOUT');
-    throw new ApiError('The Pipeline Atlas server cannot be reached.', 'NETWORK');
+    if (timeout.aborted)
+      throw new ApiError('The Pipeline Atlas server did not answer in time.', ErrorCode.Timeout);
+    throw new ApiError('The Pipeline Atlas server cannot be reached.', ClientErrorCode.Network);
   }
   const body = (await response.json().catch(() => null)) as {
     data?: T;
     errors?: { message: string; extensions?: { code?: string } }[];
   } | null;
   const firstError = body?.errors?.[0];
-  if (firstError) throw new ApiError(firstError.message, firstError.extensions?.code ?? 'UNKNOWN');
-  if (!response.ok || !body?.data) throw new ApiError(`The server answered ${response.status}.`, 'HTTP');
+  if (firstError)
+    throw new ApiError(firstError.message, firstError.extensions?.code ?? ClientErrorCode.Unknown);
+  if (!response.ok || !body?.data)
+    throw new ApiError(`The server answered ${response.status}.`, ClientErrorCode.Http);
   return body.data;
 }

@@ -1,16 +1,16 @@
-import { ApiError } from '../api/client.ts';
+import { ApiError, ClientErrorCode } from '../api/client.ts';
 import { byId } from './dom.ts';
 
 /** What to tell the user about a failed request; every failure offers Retry. */
 export function errorMessage(error: unknown): { text: string; retry: boolean } {
   if (error instanceof ApiError) {
-    if (error.code === 'NETWORK' || error.code === 'HTTP') {
+    if (error.code === ClientErrorCode.Network || error.code === ClientErrorCode.Http) {
       return {
         text: 'The Pipeline Atlas server cannot be reached. Check that it is running, then retry.',
         retry: true,
       };
     }
-    if (error.code === 'SERVICE_UNAVAILABLE' || error.code === 'TIMEOUT') {
+    if (error.databaseDown) {
       return {
         text: `The graph database is not answering: ${error.message} Retry in a moment.`,
         retry: true,
