@@ -47,33 +47,17 @@ function reservedIds(): Map<string, NodeKind> {
   if (reserved) return reserved;
   const v = vocabulary();
   reserved = new Map<string, NodeKind>([[STEM_TABLE_ID, 'SourceDocument']]);
-  const add = (label: NodeKind, ids: readonly string[]) => {
-    for (const id of ids) if (!reserved?.has(id)) reserved?.set(id, label);
-  };
-  add(
-    'Payload',
-    v.payloads.map((payload) => payload.id),
-  );
-  add(
-    'Linker',
-    v.linkers.map((linker) => linker.id),
-  );
-  add(
-    'Target',
-    v.targets.map((target) => target.id),
-  );
-  add(
-    'Antibody',
-    v.antibodies.map((antibody) => slug(antibody.name)),
-  );
-  add(
-    'Region',
-    v.regions.map((region) => region.id),
-  );
-  add(
-    'Company',
-    v.companies.map((company) => company.id),
-  );
+  const owned: [NodeKind, readonly string[]][] = [
+    ['Payload', v.payloads.map((payload) => payload.id)],
+    ['Linker', v.linkers.map((linker) => linker.id)],
+    ['Target', v.targets.map((target) => target.id)],
+    ['Antibody', v.antibodies.map((antibody) => slug(antibody.name))],
+    ['Region', v.regions.map((region) => region.id)],
+    ['Company', v.companies.map((company) => company.id)],
+  ];
+  for (const [label, ids] of owned) {
+    for (const id of ids) if (!reserved.has(id)) reserved.set(id, label);
+  }
   return reserved;
 }
 

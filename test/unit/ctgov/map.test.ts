@@ -138,6 +138,22 @@ function mapped(result: MappedStudy) {
 const list = (seed: SeedFileData, name: keyof SeedFileData) => (seed[name] ?? []) as SeedRecord[];
 const byId = (seed: SeedFileData, name: keyof SeedFileData, id: string) =>
   list(seed, name).find((record) => record.id === id);
+/** The record's trial fields, in the order its text gives them: the lines the trial cites. */
+const TRIAL_LINES = [
+  'nctId',
+  'briefTitle',
+  'officialTitle',
+  'acronym',
+  'studyType',
+  'phases',
+  'overallStatus',
+  'startDate',
+  'primaryCompletionDate',
+  'completionDate',
+  'enrollment',
+  'lastUpdate',
+];
+
 const trialOf = (seed: SeedFileData) => list(seed, 'trials')[0] as SeedRecord;
 
 /** Every citation in a seed file (records and links), with where it is. */
@@ -200,20 +216,7 @@ describe('mapStudy: fields', () => {
       enrollmentType: 'ACTUAL',
       lastUpdate: '2019-05-07',
     });
-    expect(trial.cite).toEqual([
-      'nctId',
-      'briefTitle',
-      'officialTitle',
-      'acronym',
-      'studyType',
-      'phases',
-      'overallStatus',
-      'startDate',
-      'primaryCompletionDate',
-      'completionDate',
-      'enrollment',
-      'lastUpdate',
-    ]);
+    expect(trial.cite).toEqual(TRIAL_LINES);
   });
 
   it('renders one line per field used, in a stable order, as the design spells them', () => {
@@ -243,18 +246,7 @@ describe('mapStudy: fields', () => {
       '',
     ]);
     expect(Object.keys(seed.sentences)).toEqual([
-      'nctId',
-      'briefTitle',
-      'officialTitle',
-      'acronym',
-      'studyType',
-      'phases',
-      'overallStatus',
-      'startDate',
-      'primaryCompletionDate',
-      'completionDate',
-      'enrollment',
-      'lastUpdate',
+      ...TRIAL_LINES,
       'leadSponsor',
       'collaborator1',
       'collaborator2',
