@@ -2,7 +2,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Cypher, Executor } from '../../server/db/executor.ts';
 import type { NodeKind } from '../../server/model/kinds.ts';
-import { FIND_DOCUMENTS } from '../cypher.ts';
 import {
   RECORD_LISTS,
   RELATIONSHIP_FIELDS,
@@ -73,11 +72,12 @@ interface ReadyBatch {
   additions: Additions;
 }
 
-const STUDIES_HELD: Cypher = {
-  name: 'ctgov.studiesHeld',
+/** The versions the graph holds of each study (document ids start with the study's prefix). */
+const VERSIONS_HELD: Cypher = {
+  name: 'ctgov.versionsHeld',
   text: `UNWIND $prefixes AS prefix
 MATCH (d:Entity) WHERE d.id STARTS WITH prefix AND d:SourceDocument
-RETURN DISTINCT prefix`,
+RETURN prefix, d.id AS id`,
 };
 
 /** Batches written one at a time, each prepared while the one before it is written. */
@@ -284,9 +284,11 @@ async function withoutHeldVersions(batch: Batch, context: BatchContext, pending?
   const held = new Set<string>(ids.filter((id) => pending?.labels.has(id)));
   const heldStudies = new Set<string>(pending?.studies);
   if (executor) {
-    for (const row of await executor.read(FIND_DOCUMENTS, { ids })) held.add(row.id as string);
     const prefixes = [...new Set(batch.studies.map((study) => prefixOf(study.nctId)))];
-    for (const row of await executor.read(STUDIES_HELD, { prefixes })) heldStudies.add(row.prefix as string);
+    for (const row of await executor.read(VERSIONS_HELD, { prefixes })) {
+      held.add(row.id as string);
+      heldStudies.add(row.prefix as string);
+    }
   }
   const seen = new Set<string>();
   const kept = [];
