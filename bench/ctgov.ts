@@ -6,7 +6,7 @@
  * Run as `node --import tsx bench/ctgov.ts --ctgov-child <registry.zip> <bolt uri>`, this file is that child.
  */
 import { existsSync } from 'node:fs';
-import { copyFile, readFile, rm } from 'node:fs/promises';
+import { copyFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { importStudies } from '../seed/ctgov/import.ts';
 import { REFERENCE_DIR, STEM_TABLE_FILE, STEM_TABLE_ID } from '../seed/ctgov/stemTable.ts';
@@ -41,12 +41,11 @@ export async function benchCtgov(records: number, log: (message: string) => void
   let run = await freshNeo4j(`ctgov-import-${records}`);
   let imported: { seconds: number; kept: number; peakRssMb: number };
   try {
-    const child = spawnTs(
-      path.join(REPO_ROOT, 'bench', 'ctgov.ts'),
-      ['--ctgov-child', registry, run.neo4j.uri],
-      {},
-      await importNodeFlags(),
-    );
+    const child = spawnTs(path.join(REPO_ROOT, 'bench', 'ctgov.ts'), [
+      '--ctgov-child',
+      registry,
+      run.neo4j.uri,
+    ]);
     imported = JSON.parse((await finished(child)).trim().split('\n').at(-1) ?? '{}');
   } finally {
     await run.close();
@@ -78,13 +77,6 @@ export async function benchCtgov(records: number, log: (message: string) => void
     baseline,
     ratio: importRate / baseline.elementsPerSecond,
   };
-}
-
-/** The Node flags `npm run import:ctgov` runs with (package.json): the bench measures the import users run. */
-async function importNodeFlags(): Promise<string[]> {
-  const manifest = JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8'));
-  const script = String(manifest.scripts['import:ctgov']);
-  return script.split(/\s+/).filter((word) => word.startsWith('--'));
 }
 
 async function child(registry: string, uri: string): Promise<void> {

@@ -17,13 +17,8 @@ export function peakRssMb(pid: number | undefined): number {
 }
 
 /** A TypeScript entry point run by Node with tsx's loader in one process (so its pid is the one to measure). */
-export function spawnTs(
-  file: string,
-  args: string[],
-  env: Record<string, string> = {},
-  nodeFlags: string[] = [],
-): ChildProcess {
-  return spawn(process.execPath, [...nodeFlags, '--import', 'tsx', file, ...args], {
+export function spawnTs(file: string, args: string[], env: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', file, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
