@@ -14,7 +14,7 @@ import { expandSeedPaths, type LoadProgress, loadSeed } from '../seed/load.ts';
 import { planHistory } from '../seed/plan.ts';
 import { generateSynthetic } from '../seed/synthetic/generate.ts';
 import { validateSeedFiles } from '../seed/validate.ts';
-import { seedBatches } from '../seed/write.ts';
+import { byDocument, seedBatches } from '../seed/write.ts';
 import { createDriver } from '../server/db/driver.ts';
 import { Executor } from '../server/db/executor.ts';
 import { findFreePort, type LocalNeo4j, startLocalNeo4j } from '../server/db/localNeo4j.ts';
@@ -142,15 +142,22 @@ export async function runBaseline(dir: string, run: Neo4jRun): Promise<LoadResul
       empty: true,
     });
     for await (const batch of seedBatches(files, BASELINE_BATCH_ROWS, plan)) {
-      const text =
-        batch.kind === 'nodes'
+      // Sentences are created with their IN_DOCUMENT relationship, grouped by document, as the loader does.
+      const isSentences = batch.kind === 'nodes' && batch.label === 'Sentence';
+      const text = isSentences
+        ? `UNWIND $documents AS document MATCH (d:Entity {id: document.id})
+UNWIND document.rows AS row CREATE (n:Entity:Sentence)-[r:IN_DOCUMENT]->(d) SET n = row.props, r = document.link`
+        : batch.kind === 'nodes'
           ? `UNWIND $rows AS row CREATE (n:Entity:${batch.label}) SET n = row.props`
           : batch.kind === 'relationships'
             ? `UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})
 CREATE (a)-[r:${batch.type}]->(b) SET r = row.props`
             : 'UNWIND $rows AS row CREATE (n:Statement) SET n = row.props';
       const started = performance.now();
-      await session.executeWrite((tx) => tx.run(text, { rows: batch.rows }));
+      if (!(batch.kind === 'relationships' && batch.type === 'IN_DOCUMENT')) {
+        const params = isSentences ? { documents: byDocument(batch.rows) } : { rows: batch.rows };
+        await session.executeWrite((tx) => tx.run(text, params));
+      }
       writeMs += performance.now() - started;
       // Elements as the loader counts them: history statements are written (and timed) but not counted.
       if (batch.kind !== 'statements') elements += batch.rows.length;

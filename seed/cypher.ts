@@ -111,6 +111,21 @@ ${CREATED_RETURN}`,
   };
 }
 
+/**
+ * New sentences with their `IN_DOCUMENT` relationships, grouped by document: one look-up of the document for all
+ * its sentences instead of two per relationship, and one row instead of two per sentence (about 40% less time
+ * for the elements most documents are made of).
+ */
+export const SENTENCES_CREATE: Cypher = {
+  name: 'seed.create.sentences',
+  text: `UNWIND $documents AS document
+MATCH (d:Entity:SourceDocument {id: document.id})
+UNWIND document.rows AS row
+CREATE (x:Entity:Sentence)-[link:IN_DOCUMENT]->(d)
+SET x = row.props, link = document.link
+${CREATED_RETURN}`,
+};
+
 /** A `:Statement` node of a subject with a history (docs/model.md), upserted on `_id` like an entity. */
 export const STATEMENT_UPSERT = nodeUpsert('seed.statements', 'Statement', '_id');
 

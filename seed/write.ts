@@ -1,6 +1,12 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { NodeKind, RelationshipType } from '../server/model/kinds.ts';
-import { compileSeedFile, type NodeRow, type RelRow, relationshipKey } from './compile.ts';
+import {
+  compileSeedFile,
+  documentOfSentence,
+  type NodeRow,
+  type RelRow,
+  relationshipKey,
+} from './compile.ts';
 import {
   DELETE_ENTITIES_BY_ID,
   DELETE_SENTENCES,
@@ -12,6 +18,7 @@ import {
   RELATIONSHIP_DELETE_STATEMENTS,
   RELATIONSHIP_STATEMENTS,
   REMAINING_RELATIONSHIPS,
+  SENTENCES_CREATE,
   STATEMENT_CREATE,
   STATEMENT_UPSERT,
 } from './cypher.ts';
@@ -98,17 +105,23 @@ export async function* seedBatches(
   let waiting: RelRow[] = [];
   const ready: Batch[] = [];
 
+  // New sentences are created with their IN_DOCUMENT relationship (runBatch), so their documents go first; a
+  // file states its document after its sentences, so a full sentence buffer waits for the end of its file.
   const flushNodes = () => {
     for (const [label, rows] of nodeBuffers) {
-      if (rows.length) ready.push({ kind: 'nodes', label, rows: rows.splice(0) });
+      if (label !== 'Sentence' && rows.length) ready.push({ kind: 'nodes', label, rows: rows.splice(0) });
     }
+    const sentences = nodeBuffers.get('Sentence');
+    if (sentences?.length) ready.push({ kind: 'nodes', label: 'Sentence', rows: sentences.splice(0) });
   };
   const queueNode = (row: NodeRow) => {
     const rows = nodeBuffers.get(row.label) ?? [];
     nodeBuffers.set(row.label, rows);
     rows.push(toDatabaseRow(row));
     emitted.add(row.id);
-    if (rows.length >= batchRows) ready.push({ kind: 'nodes', label: row.label, rows: rows.splice(0) });
+    if (rows.length >= batchRows && row.label !== 'Sentence') {
+      ready.push({ kind: 'nodes', label: row.label, rows: rows.splice(0) });
+    }
   };
   const queueRel = (row: RelRow) => {
     const rows = relBuffers.get(row.type) ?? [];
@@ -128,7 +141,11 @@ export async function* seedBatches(
       throw new SeedWriteError(`${file} changed since it was validated:\n${issues.format()}`);
     }
     const { document } = prepared.read.data;
-    const stamp = { statedIn: [document.id], since: document.date, lastStated: document.date };
+    const stamp: Record<StampKey, unknown> = {
+      statedIn: [document.id],
+      since: document.date,
+      lastStated: document.date,
+    };
     const fileRels: RelRow[] = [];
     compileSeedFile(prepared.read.data, prepared.source, {
       node(row) {
@@ -139,6 +156,7 @@ export async function* seedBatches(
         fileRels.push({ ...row, props: toDatabaseProps({ ...row.props, ...stamp }) });
       },
     });
+    if ((nodeBuffers.get('Sentence')?.length ?? 0) >= batchRows) flushNodes();
     // Relationships wait until the nodes at both ends are known (a later file may define one of them).
     const pending = waiting.concat(fileRels);
     waiting = [];
@@ -222,8 +240,13 @@ export async function runBatch(
   const held = fresh.length === batch.rows.length ? [] : batch.rows.filter((row) => !isNew(row as never));
   let seen = 0;
   let created: string[] = [];
+  if (isDocumentLink(batch) && fresh.length) {
+    // Created with their sentences (the sentence batches came first, and a sentence is as new as its document).
+    stats.add(batch, 'created', fresh.length);
+    seen += fresh.length;
+  }
   for (const [statements, rows] of [
-    [CREATE_STATEMENTS, fresh],
+    [CREATE_STATEMENTS, isDocumentLink(batch) ? [] : fresh],
     [UPSERT_STATEMENTS, held],
   ] as const) {
     if (!rows.length) continue;
@@ -234,7 +257,10 @@ export async function runBatch(
           ? statements.relationships.get(batch.type)
           : statements.statements;
     if (!statement) throw new SeedWriteError(`no statement for ${batchName(batch)}`);
-    const result = await tx.run(statement.text, { rows, load });
+    const result =
+      statements === CREATE_STATEMENTS && batch.kind === 'nodes' && batch.label === 'Sentence'
+        ? await tx.run(SENTENCES_CREATE.text, { documents: byDocument(rows as NodeRow[]), load })
+        : await tx.run(statement.text, { rows, load });
     for (const record of result.records) {
       const outcome = record.get('outcome') as Outcome | 'conflict';
       const count = Number(record.get('count'));
@@ -256,6 +282,31 @@ export async function runBatch(
     );
   }
   if (load && created.length) await tx.run(JOURNAL_CREATED.text, { load, ids: created });
+}
+
+const isDocumentLink = (batch: Batch) => batch.kind === 'relationships' && batch.type === 'IN_DOCUMENT';
+
+/** What every element a file states carries of its document (docs/model.md, History). */
+const STAMP_KEYS = ['statedIn', 'since', 'lastStated'] as const;
+type StampKey = (typeof STAMP_KEYS)[number];
+
+/**
+ * Sentence rows grouped by their document, in first-seen order, each group with the properties of its
+ * IN_DOCUMENT relationship: the stamp its sentences carry.
+ */
+export function byDocument(rows: NodeRow[]): { id: string; rows: NodeRow[]; link: Record<string, unknown> }[] {
+  const groups = new Map<string, NodeRow[]>();
+  for (const row of rows) {
+    const document = documentOfSentence(row.id);
+    const group = groups.get(document) ?? [];
+    groups.set(document, group);
+    group.push(row);
+  }
+  return [...groups].map(([id, group]) => ({
+    id,
+    rows: group,
+    link: Object.fromEntries(STAMP_KEYS.map((key) => [key, (group[0] as NodeRow).props[key]])),
+  }));
 }
 
 /** Whether a row of the batch is new, given the ids new to the graph: a sentence is as new as its document. */
