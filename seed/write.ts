@@ -294,7 +294,9 @@ type StampKey = (typeof STAMP_KEYS)[number];
  * Sentence rows grouped by their document, in first-seen order, each group with the properties of its
  * IN_DOCUMENT relationship: the stamp its sentences carry.
  */
-export function byDocument(rows: NodeRow[]): { id: string; rows: NodeRow[]; link: Record<string, unknown> }[] {
+export function byDocument(
+  rows: NodeRow[],
+): { id: string; rows: NodeRow[]; link: Record<string, unknown> }[] {
   const groups = new Map<string, NodeRow[]>();
   for (const row of rows) {
     const document = documentOfSentence(row.id);
