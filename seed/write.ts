@@ -3,6 +3,7 @@ import type { NodeKind, RelationshipType } from '../server/model/kinds.ts';
 import {
   compileSeedFile,
   documentOfSentence,
+  isSentenceId,
   type NodeRow,
   type RelRow,
   relationshipKey,
@@ -88,8 +89,9 @@ const OUTCOMES: Outcome[] = ['created', 'updated', 'unchanged'];
 
 /**
  * Pass two of a load: reads the (validated) files again, one at a time, and yields batches of at most
- * `batchRows` rows in an order the database accepts: a relationship batch only once the nodes at both of its
- * ends have been yielded (or at the end, for ends the graph already holds). The subjects of `plan` are written
+ * `batchRows` rows (sentence batches: up to one file's sentences more) in an order the database accepts: a
+ * relationship batch only once the nodes at both of its ends have been yielded (or at the end, for ends the
+ * graph already holds), a sentence batch after its documents. The subjects of `plan` are written
  * from their fold (first the nodes, last the relationships and the statements), not from the files' rows; every
  * other row is its file's one statement, stamped with its document.
  */
@@ -313,7 +315,7 @@ export function byDocument(
 
 /** Whether a row of the batch is new, given the ids new to the graph: a sentence is as new as its document. */
 function isNewIn(newIds: ReadonlySet<string>, batch: Batch): (row: never) => boolean {
-  const isNew = (id: string) => newIds.has(id.includes('#') ? (id.split('#')[0] as string) : id);
+  const isNew = (id: string) => newIds.has(isSentenceId(id) ? documentOfSentence(id) : id);
   if (batch.kind === 'nodes') return (row: NodeRow) => isNew(row.id);
   if (batch.kind === 'relationships') return (row: RelRow) => isNew(row.from) || isNew(row.to);
   // A statement may be of a document the files do not state (the graph's own, when a subject gains a second).
