@@ -48,7 +48,7 @@ export async function sentenceTexts(executor: Executor, ids: unknown): Promise<s
   const rows = await executor.read(
     {
       name: 'test.sentences',
-      text: 'MATCH (s:Sentence) WHERE s.id IN $ids RETURN s.text AS text ORDER BY s.index',
+      text: 'MATCH (s:Sentence) WHERE s.id IN $ids RETURN s.text AS text ORDER BY s.index, s.id',
     },
     { ids },
   );
