@@ -114,11 +114,14 @@ export async function loadSeed(options: LoadOptions): Promise<LoadSummary> {
   const progress = options.onProgress ?? (() => {});
   progress({ phase: 'validate', done: 0, total: files.length });
   const { executor } = options;
-  const graph = options.graph ?? (executor && !options.reset ? graphLookup(executor) : undefined);
   const { inMemory } = options;
   const validation =
     options.validation ??
-    (await validateSeedFiles(files, { issueLimit: options.issueLimit, graph, inMemory }));
+    (await validateSeedFiles(files, {
+      issueLimit: options.issueLimit,
+      graph: options.graph ?? (executor && !options.reset ? graphLookup(executor) : undefined),
+      inMemory,
+    }));
   progress({ phase: 'validate', done: files.length, total: files.length });
   if (!validation.ok) throw new SeedValidationError(validation.issues);
 
