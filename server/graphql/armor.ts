@@ -15,8 +15,8 @@ export const OPERATION_LIMITS = Object.freeze({
   maxDirectives: 10,
   /** Lexical tokens in one document (the Sandbox's introspection query uses about 250). */
   maxTokens: 2_000,
-  /** graphql-armor's cost estimate (objects 2, scalars 1, times 1.5 per level of depth); a full page of
-   * partnership terms with citations costs about 7,600. */
+  /** graphql-armor's cost estimate (objects 2, scalars 1, times 1.5 per level of depth, fragments as if
+   * inlined); the explorer's page of 50 partnerships with full terms and citations costs about 16,000. */
   maxCost: 20_000,
 });
 
@@ -34,7 +34,7 @@ export function createArmor({ hideSchemaHints }: { hideSchemaHints: boolean }) {
     maxDirectives: { n: OPERATION_LIMITS.maxDirectives, ...common },
     // Apollo answers 500 to an error thrown while parsing, so tokens are counted before Apollo (tokenLimit.ts).
     maxTokens: { enabled: false },
-    costLimit: { maxCost: OPERATION_LIMITS.maxCost, ...common },
+    costLimit: { maxCost: OPERATION_LIMITS.maxCost, ...common, flattenFragments: true },
     blockFieldSuggestion: { enabled: hideSchemaHints },
   }).protect();
 }

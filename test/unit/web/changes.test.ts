@@ -160,6 +160,7 @@ describe('timelineRows', () => {
     status: null,
     date: day ? { date: day, precision: 'DAY' as const, sortDate: day } : null,
     drug: null,
+    regions: [],
   });
 
   it('keeps every event the server sent, by date, and marks those the changes touched', () => {

@@ -1,4 +1,5 @@
 import { ErrorCode } from '../../../server/errors.ts';
+import type { TypedDocumentString } from '../generated/graphql.ts';
 
 /**
  * Codes of failures that never got an answer from the API (the API's own codes are the server's `ErrorCode`): no
@@ -24,11 +25,12 @@ export class ApiError extends Error {
 /** How long one request may take before the explorer gives up and offers Retry. */
 export const REQUEST_TIMEOUT_MS = 20_000;
 
-export async function graphql<T>(
-  query: string,
-  variables: Record<string, unknown> = {},
+/** Sends one of the explorer's operations (typed by codegen from schema.graphql) and returns its data. */
+export async function request<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
   signal?: AbortSignal,
-): Promise<T> {
+): Promise<TResult> {
   let response: Response;
   const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
   try {
@@ -38,7 +40,7 @@ export async function graphql<T>(
         'content-type': 'application/json',
         accept: 'application/graphql-response+json, application/json',
       },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: document.toString(), variables }),
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });
   } catch (error) {
@@ -48,7 +50,7 @@ export async function graphql<T>(
     throw new ApiError('The Pipeline Atlas server cannot be reached.', ClientErrorCode.Network);
   }
   const body = (await response.json().catch(() => null)) as {
-    data?: T;
+    data?: TResult;
     errors?: { message: string; extensions?: { code?: string } }[];
   } | null;
   const firstError = body?.errors?.[0];

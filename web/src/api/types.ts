@@ -1,143 +1,72 @@
 /**
- * The shapes the explorer reads from the GraphQL API. Each is a selection of a type generated from the contract,
- * schema.graphql (server/generated/graphql.ts, `npm run codegen`): the fields a query in queries.ts asks for,
- * with the nested selections it asks for. Only `JSON` fields are narrowed here (the schema cannot say more).
+ * The shapes the explorer reads from the GraphQL API, named for the views: each is the result type codegen
+ * generates (web/src/generated, `npm run codegen`) for an operation or fragment of queries.ts, so it says exactly
+ * what that operation selects. Only the `JSON` fields read as property maps are narrowed here (the schema cannot
+ * say more).
  */
-import type * as Schema from '../../../server/generated/graphql.ts';
-
-/** The fields `K` of the schema type `T`, then the nested selections `N` in place of the full nested types. */
-type Select<T, K extends keyof T, N extends Partial<Record<keyof T, unknown>> = Record<never, never>> = Pick<
-  T,
-  Exclude<K, keyof N>
-> &
-  N;
+import type * as Operations from '../generated/graphql.ts';
 
 /** A graph element's or statement's properties (the schema's `JSON`), keyed by property name. */
 export type Properties = Record<string, unknown>;
 
-export type DocumentRef = Select<Schema.SourceDocument, 'id' | 'name' | 'date' | 'publisher' | 'url'>;
+/** `T` with its `properties` and `values` fields (the schema's `JSON`) read as property maps, at any depth. */
+export type WithProperties<T> = T extends readonly (infer U)[]
+  ? WithProperties<U>[]
+  : T extends object
+    ? { [K in keyof T]: K extends 'properties' | 'values' ? Properties : WithProperties<T[K]> }
+    : T;
 
-export type Citation = Select<Schema.Citation, 'id' | 'sentence', { document: DocumentRef }>;
+/** An answer with its property maps typed as such (the server sends every one as a JSON object). */
+export const withProperties = <T>(value: T): WithProperties<T> => value as WithProperties<T>;
+
+export type DocumentRef = Operations.DocumentRefFragment;
+
+export type Citation = Operations.CitationFieldsFragment;
 
 /** What one document states about an entity or a relationship, and when. */
-export type Statement = Select<
-  Schema.Statement,
-  'date',
-  { document: DocumentRef; values: Properties; citations: Citation[] }
->;
+export type Statement = WithProperties<Operations.StatementFieldsFragment>;
 
-export type GraphNode = Select<
-  Schema.GraphNode,
-  'id' | 'kind' | 'label',
-  { properties: Properties; citations?: Citation[] }
->;
+type GraphAnswer = WithProperties<Operations.GraphQuery['graph']>;
 
-export type GraphEdge = Select<
-  Schema.GraphEdge,
-  'id' | 'source' | 'target' | 'type' | 'label',
-  { properties: Properties; citations?: Citation[]; history?: Statement[] }
->;
+/** A node as every graph query selects it; the entity details ask for its citations too. */
+export type GraphNode = GraphAnswer['nodes'][number] & { citations?: Citation[] };
 
-export type Graph = Select<
-  Schema.Graph,
-  never,
-  { nodes: GraphNode[]; edges: GraphEdge[]; truncated?: boolean }
->;
+/** An edge as every graph query selects it; the details of an entity or an edge ask for more. */
+export type GraphEdge = GraphAnswer['edges'][number] & { citations?: Citation[]; history?: Statement[] };
 
-export type SearchHit = Select<Schema.SearchHit, 'id' | 'kind' | 'name' | 'score'>;
+export type Graph = { nodes: GraphNode[]; edges: GraphEdge[]; truncated?: boolean };
 
-export type Money = Select<Schema.Money, 'amount' | 'currency'>;
+export type SearchHit = Operations.SearchQuery['search'][number];
 
-export type FuzzyDate = Select<Schema.FuzzyDate, 'date' | 'precision' | 'sortDate'>;
+export type PartnershipInfo = Operations.PartnershipsQuery['partnerships']['nodes'][number];
 
-export type Ref = Select<Schema.Node, 'id' | 'name'>;
+/** An entity's id and name. */
+export type Ref = PartnershipInfo['drugs'][number];
 
-/** An entity's id, kind and name: enough for a link. */
-export type EntityRef = Select<Schema.Node, 'id' | 'kind' | 'name'>;
+export type FuzzyDate = NonNullable<PartnershipInfo['startDate']>;
 
-export type MilestoneInfo = Select<
-  Schema.Milestone,
-  'id' | 'name' | 'status' | 'description',
-  {
-    amount: Money | null;
-    payer: Ref | null;
-    payee: Ref | null;
-    trigger: (Ref & { date: FuzzyDate | null }) | null;
-  }
->;
+export type MilestoneInfo = PartnershipInfo['milestones'][number];
 
-export type RoyaltyInfo = Select<
-  Schema.Royalty,
-  'id' | 'name' | 'basis' | 'rate' | 'description',
-  { payer: Ref | null; payee: Ref | null }
->;
+export type RoyaltyInfo = PartnershipInfo['royalties'][number];
 
-type PartyInfo = Select<Schema.PartnershipParty, 'role', { company: Ref }>;
+export type Money = NonNullable<MilestoneInfo['amount']>;
 
-export type PartnershipInfo = Select<
-  Schema.Partnership,
-  'id' | 'name' | 'rights' | 'territory' | 'status' | 'summary',
-  {
-    startDate: FuzzyDate | null;
-    parties: PartyInfo[];
-    drugs: Ref[];
-    technologies: Ref[];
-    milestones: MilestoneInfo[];
-    royalties: RoyaltyInfo[];
-    citations: Citation[];
-  }
->;
+export type DrugInfo = Operations.DrugsQuery['drugs']['nodes'][number];
 
-export type DrugInfo = Select<
-  Schema.Drug,
-  'id' | 'name' | 'genericName' | 'modality' | 'highestPhase',
-  {
-    targets: Ref[];
-    payload: Ref | null;
-    linker: Ref | null;
-    antibody: Ref | null;
-    companies: Select<Schema.DrugCompany, 'relation', { company: Ref }>[];
-    partnerships: Select<Schema.Partnership, 'id' | 'name', { parties: PartyInfo[] }>[];
-  }
->;
+export type RegulatoryEventInfo = Operations.TimelineQuery['regulatoryEvents']['nodes'][number];
 
-export type RegulatoryEventInfo = Select<
-  Schema.RegulatoryEvent,
-  'id' | 'name' | 'agency' | 'region' | 'eventType' | 'status',
-  { date: FuzzyDate | null; drug: Ref | null; regions?: Ref[] }
->;
-
-export type PathResult = Select<Schema.Path, 'length', { nodes: GraphNode[]; edges: GraphEdge[] }>;
-
-/** A sentence of a document and where it is in the document's text. */
-export type DocumentSentence = Select<Schema.DocumentSentence, 'id' | 'text' | 'start' | 'end'>;
+export type PathResult = WithProperties<NonNullable<Operations.PathQuery['path']>>;
 
 /** A source document as the reader shows it: metadata, whole text, cited sentences, and what it states. */
-export type SourceDocumentInfo = Select<
-  Schema.SourceDocument,
-  'id' | 'title' | 'date' | 'publisher' | 'distributor' | 'place' | 'url' | 'text',
-  {
-    publishedBy: Ref[];
-    sentences: DocumentSentence[];
-    facts: {
-      nodes: Select<Schema.GraphNode, 'id' | 'kind' | 'label'>[];
-      edges: Select<Schema.GraphEdge, 'id' | 'source' | 'target' | 'type' | 'label'>[];
-    };
-  }
->;
+export type SourceDocumentInfo = NonNullable<Operations.DocumentQuery['document']>;
 
-export type ChangeKind = Schema.ChangeKind;
+/** A sentence of a document and where it is in the document's text. */
+export type DocumentSentence = SourceDocumentInfo['sentences'][number];
+
+export type ChangeKind = Operations.ChangeKind;
 
 /** One change stated by one document (the `changes` query). */
-export type Change = Select<
-  Schema.Change,
-  'kind' | 'property' | 'date',
-  {
-    entity: EntityRef;
-    relationship: Select<Schema.GraphEdge, 'id' | 'source' | 'target' | 'type' | 'label'> | null;
-    before: unknown;
-    after: unknown;
-    document: DocumentRef;
-    citations: Citation[];
-  }
->;
+export type Change = Operations.ChangesQuery['changes']['nodes'][number];
+
+/** An entity's id, kind and name: enough for a link. */
+export type EntityRef = Change['entity'];

@@ -28,7 +28,7 @@ export function timelineRows(
     rows.push({
       event,
       day: event.date?.sortDate ?? null,
-      region: event.regions?.[0]?.name ?? (event.region?.trim() || 'Unspecified region'),
+      region: event.regions[0]?.name ?? (event.region?.trim() || 'Unspecified region'),
       changed: changed.has(event.id),
     });
   }
