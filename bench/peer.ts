@@ -1,5 +1,5 @@
 /**
- * The peer: the API @neo4j/graphql generates from type definitions, over the same database, for the same six
+ * The peer: the API @neo4j/graphql generates from type definitions, over the same database, for the same
  * questions. Minimal type definitions of the entities the questions touch; each type also carries the `Entity`
  * label so lookups by id use the app's unique index on `Entity.id` (as a user who knows the schema would write).
  * `path` has no generated equivalent: it is a `@cypher` field (the peer's documented way to add one) walking the

@@ -1,10 +1,10 @@
 /**
- * Queries: six questions of today's graph and two about the past (timeQuestions.ts: as of a day, and changes)
+ * Queries: seven questions of today's graph and two about the past (timeQuestions.ts: as of a day, and changes)
  * asked three ways on the same database, interleaved so that they share the machine's noise: the app's GraphQL
  * endpoint over HTTP, hand-written Cypher through the driver in this process (the floor), and the API
  * @neo4j/graphql generates (the peer, over HTTP; it has no answer about the past). Also the database hits of each
  * question's Cypher (PROFILE: the floor's statement, and every statement the app's resolvers run), and throughput
- * of the six at 16 concurrent clients.
+ * of the seven at 16 concurrent clients.
  */
 import autocannon from 'autocannon';
 import type { Driver } from 'neo4j-driver';
@@ -247,9 +247,52 @@ RETURN size(matches) AS totalCount, [e IN matches[..50] | e {.id, .name, .agency
       variables: { region: f.region },
     }),
   },
+  {
+    name: 'company page',
+    api: (f) => ({
+      query: `query Q($id: ID!) { company(id: $id) { id name
+  drugs(relation: DEVELOPS, first: 20) { totalCount nodes { id name genericName highestPhase
+    antibody { name } payload { name } linker { name } targets { name }
+    trials(first: 10) { totalCount nodes { id name phase } } } }
+  partnerships(first: 20) { totalCount nodes { id name status
+    milestones { name status amount { amount currency } payer { name } payee { name } trigger { name status } } } } } }`,
+      variables: { id: f.hub },
+    }),
+    floor: (f) => ({
+      text: `MATCH (c:Entity {id: $id}) WHERE c:Company
+CALL (c) { MATCH (c)-[:DEVELOPS]->(d:Drug) WITH d ORDER BY toLower(d.name), d.id RETURN collect(d) AS drugs }
+CALL (c) { MATCH (c)-[:PARTY_TO]->(p:Partnership) WITH p ORDER BY toLower(p.name), p.id RETURN collect(p) AS deals }
+RETURN c {.id, .name, drugCount: size(drugs), partnershipCount: size(deals),
+  drugs: [d IN drugs[..20] | d {.id, .name, .genericName, .highestPhase,
+    antibody: [(d)-[:HAS_ANTIBODY]->(x:Antibody) | x {.name}][0],
+    payload: [(d)-[:HAS_PAYLOAD]->(x:Payload) | x {.name}][0],
+    linker: [(d)-[:HAS_LINKER]->(x:Linker) | x {.name}][0],
+    targets: [(d)-[:TARGETS]->(x:Target) | x {.name}],
+    trialCount: COUNT { (d)<-[:TESTS]-(:Trial) },
+    trials: COLLECT { MATCH (d)<-[:TESTS]-(t:Trial) WITH t ORDER BY toLower(t.name), t.id LIMIT 10
+      RETURN t {.id, .name, .phase} }}],
+  partnerships: [p IN deals[..20] | p {.id, .name, .status,
+    milestones: [(p)-[:HAS_MILESTONE]->(m:Milestone) | m {.name, .status, .amount, .currency,
+      payer: [(m)-[:PAID_BY]->(x:Company) | x.name][0], payee: [(m)-[:PAID_TO]->(x:Company) | x.name][0],
+      trigger: [(e:RegulatoryEvent)-[:TRIGGERS]->(m) | e {.name, .status}][0]}]}]
+} AS company`,
+      params: { id: f.hub },
+    }),
+    peer: (f) => ({
+      query: `query Q($id: ID!) { companies(where: { id: { eq: $id } }) { id name
+  drugsConnection { totalCount }
+  drugs(limit: 20, sort: [{ name: ASC }]) { id name genericName highestPhase antibody { name } payload { name }
+    linker { name } targets { name }
+    trialsConnection { totalCount } trials(limit: 10, sort: [{ name: ASC }]) { id name phase } }
+  partnershipsConnection { totalCount }
+  partnerships(limit: 20, sort: [{ name: ASC }]) { id name status
+    milestones { name status amount currency payer { name } payee { name } trigger { name status } } } } }`,
+      variables: { id: f.hub },
+    }),
+  },
 ];
 
-/** Every question the bench times: today's six, then the two about the past. */
+/** Every question the bench times: today's seven, then the two about the past. */
 export const ALL_QUESTIONS: readonly Question[] = [...QUESTIONS, ...TIME_QUESTIONS];
 
 /** One GraphQL request over HTTP; throws on an HTTP or GraphQL error. */
@@ -452,7 +495,7 @@ export interface Throughput {
   errors: number;
 }
 
-/** The six questions in turn from `connections` concurrent clients for `seconds` (autocannon). */
+/** Today's questions in turn from `connections` concurrent clients for `seconds` (autocannon). */
 export async function measureThroughput(
   url: string,
   fixture: Fixture,

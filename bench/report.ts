@@ -2,7 +2,7 @@
 import type { CtgovBench } from './ctgov.ts';
 import type { IngestBench } from './ingest.ts';
 import type { LoadResult } from './load.ts';
-import { PEER_NOT_APPLICABLE, type QuestionResult, type Throughput } from './queries.ts';
+import { PEER_NOT_APPLICABLE, QUESTIONS, type QuestionResult, type Throughput } from './queries.ts';
 import { AS_OF_PAIR } from './timeQuestions.ts';
 import type { WebResult } from './web.ts';
 
@@ -243,7 +243,14 @@ export function formatReport(r: BenchResults): string {
       ),
       '',
       table(
-        ['16 clients, six questions in turn', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'errors'],
+        [
+          `16 clients, ${QUESTIONS.length} questions in turn`,
+          'req/s',
+          'p50 ms',
+          'p99 ms',
+          'requests',
+          'errors',
+        ],
         (['api', 'peer'] as const).map((which) => {
           const t = s.throughput[which];
           return [

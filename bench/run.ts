@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --quick] [--scales 10000,100000] [--rounds N] [--no-web] [--web-only] [--ingest-only]`: times
  * the ingester on its corpus (releases per second), generates synthetic graphs, loads
- * each with the seed loader and with a lean baseline, asks six questions of today's graph and two about its past
+ * each with the seed loader and with a lean baseline, asks seven questions of today's graph and two about its past
  * (as of a day, changes over a year) of the API, of hand-written Cypher and of an @neo4j/graphql peer (today's
  * only), measures throughput, memory and the web explorer, and prints a table with a pass or miss per target (JSON
  * in bench/results/). Every figure that matters is a ratio to a baseline measured in the same run.
