@@ -1,12 +1,9 @@
 import type { QueryResolvers } from '../../generated/graphql.ts';
 import { filterText } from '../entities/limits.ts';
-import { runRootQuery } from '../entities/page.ts';
+import { runNodeQuery, runRootQuery } from '../entities/page.ts';
 
 export const companiesRoot: Pick<QueryResolvers, 'company' | 'companies'> = {
-  company: async (_parent, { id, asOf }, { loaders }) => {
-    const entity = await loaders.node(id, asOf ?? null);
-    return entity?.kind === 'Company' ? entity : null;
-  },
+  company: (_parent, { id, asOf }, context, info) => runNodeQuery(context, 'Company', id, asOf ?? null, info),
   companies: (_parent, { where, first, after }, context, info) => {
     const nameContains = filterText('where.nameContains', where?.nameContains);
     const companyType = filterText('where.companyType', where?.companyType);

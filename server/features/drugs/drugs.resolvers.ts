@@ -1,15 +1,12 @@
 import type { QueryResolvers } from '../../generated/graphql.ts';
 import { filterText } from '../entities/limits.ts';
-import { runRootQuery } from '../entities/page.ts';
+import { runNodeQuery, runRootQuery } from '../entities/page.ts';
 import { refParams } from '../entities/refs.ts';
 import type { Condition, RefFilter } from '../entities/rootQuery.ts';
 import { DRUG_CONDITIONS, DRUG_PARTS, DRUG_REFS } from './drugs.cypher.ts';
 
 export const drugsRoot: Pick<QueryResolvers, 'drug' | 'drugs'> = {
-  drug: async (_parent, { id, asOf }, { loaders }) => {
-    const entity = await loaders.node(id, asOf ?? null);
-    return entity?.kind === 'Drug' ? entity : null;
-  },
+  drug: (_parent, { id, asOf }, context, info) => runNodeQuery(context, 'Drug', id, asOf ?? null, info),
   drugs: (_parent, { where, first, after, asOf }, context, info) => {
     const refs: RefFilter[] = [];
     let params: Record<string, unknown> = {};

@@ -121,8 +121,9 @@ const endsOf = (spec: RelationSpec, from: string, to: string): [string, string] 
 
 /**
  * A COLLECT subquery that lists an entity's links of one spec as maps {type, properties, node, links}, ordered and
- * capped; `links` holds the children's lists, keyed by spec key. `projected`: nodes carry only the properties
- * `$fields` lists. `asOf`: only links known on `$asOf`, flagged where they were stated again after it (nodeMap).
+ * capped; `links` holds the children's (see prefetchedField), keyed by spec key. `projected`: nodes carry only the
+ * properties `$fields` lists. `asOf`: only links known on `$asOf`, flagged where they were stated again after it
+ * (nodeMap). `path`: where this list sits among the prefetched fields (see pagesParam).
  */
 export function linksCollect(
   spec: RelationSpec,
@@ -131,21 +132,80 @@ export function linksCollect(
   depth = 0,
   projected = false,
   asOf = false,
+  path = spec.key,
 ): string {
   const rel = `r${depth}`;
   const to = `x${depth}`;
-  const nested = children.map(
-    (child) =>
-      `\`${child.spec.key}\`: ${linksCollect(child.spec, to, child.children, depth + 1, projected, asOf)}`,
-  );
   const [start, end] = endsOf(spec, from, to);
   const kind = spec.targets?.length === 1 ? spec.targets[0] : undefined;
   return `COLLECT {
   MATCH ${pattern(spec, from, rel, to)}
   WHERE ${whereAsOf(asOf, [rel, to], [targetCondition(spec, to)])}
   WITH ${rel}, ${to} ORDER BY ${sortKey(spec.order, to, asOf)}, ${to}.id LIMIT ${LIMITS.maxListSize}
-  RETURN {type: type(${rel}), ${relationshipFields(rel, start, end, asOf)}, node: ${nodeMap(to, projected, kind, asOf)}, links: {${nested.join(', ')}}}
+  RETURN {type: type(${rel}), ${relationshipFields(rel, start, end, asOf)}, node: ${nodeMap(to, projected, kind, asOf)}, links: {${childFields(children, to, depth, projected, asOf, path)}}}
 }`;
+}
+
+/**
+ * A prefetched field as an expression over `from`: its links (linksCollect), or, for a page, `{total, page}`: the
+ * distinct entities at the other end, counted, and the first `$pages[path]` of them in the field's order, each
+ * `{node, key, links}` as a root page gives them (connection.ts).
+ */
+export function prefetchedField(
+  item: Prefetch,
+  from: string,
+  depth: number,
+  projected: boolean,
+  asOf: boolean,
+  parentPath = '',
+): string {
+  const { spec } = item;
+  const path = pathOf(parentPath, spec);
+  if (item.page === undefined) return linksCollect(spec, from, item.children, depth, projected, asOf, path);
+  const rel = `r${depth}`;
+  const to = `x${depth}`;
+  const key = `key${depth}`;
+  const condition = whereAsOf(asOf, [rel, to], [targetCondition(spec, to)]);
+  const kind = spec.targets?.length === 1 ? spec.targets[0] : undefined;
+  return `{total: COUNT { MATCH ${pattern(spec, from, rel, to)} WHERE ${condition} RETURN DISTINCT ${to} }, page: COLLECT {
+  MATCH ${pattern(spec, from, rel, to)}
+  WHERE ${condition}
+  WITH DISTINCT ${to}
+  WITH ${to}, ${sortKey(spec.order, to, asOf)} AS ${key}
+  ORDER BY ${key}, ${to}.id LIMIT toInteger($pages['${path}'])
+  RETURN {node: ${nodeMap(to, projected, kind, asOf)}, key: ${key}, links: {${childFields(item.children ?? [], to, depth, projected, asOf, path)}}}
+}}`;
+}
+
+/** The children of a prefetched field, as the entries of its `links` map. */
+function childFields(
+  children: readonly Prefetch[],
+  from: string,
+  depth: number,
+  projected: boolean,
+  asOf: boolean,
+  path: string,
+): string {
+  return children
+    .map(
+      (child) => `\`${child.spec.key}\`: ${prefetchedField(child, from, depth + 1, projected, asOf, path)}`,
+    )
+    .join(', ');
+}
+
+/** A prefetched field's place: the spec keys from the root's field down to it (spec keys come from relations.ts). */
+const pathOf = (parentPath: string, spec: RelationSpec) =>
+  parentPath ? `${parentPath}/${spec.key}` : spec.key;
+
+/** The `$pages` parameter of a prefetch: each paged field's place, and the items to fetch (one more than asked). */
+export function pagesParam(prefetch: readonly Prefetch[], parentPath = ''): Record<string, number> {
+  const pages: Record<string, number> = {};
+  for (const item of prefetch) {
+    const path = pathOf(parentPath, item.spec);
+    if (item.page !== undefined) pages[path] = item.page + 1;
+    Object.assign(pages, pagesParam(item.children ?? [], path));
+  }
+  return pages;
 }
 
 const related = new Map<string, Cypher>();

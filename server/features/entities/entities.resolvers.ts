@@ -26,6 +26,7 @@ import {
   text,
 } from './fields.ts';
 import { historySize, idList, LIMITS } from './limits.ts';
+import { fieldRelations, readsRelation } from './prefetch.ts';
 import { REL, type RelationSpec } from './relations.ts';
 
 /** Fields every entity type shares; all of them answer for the day the entity was fetched for. */
@@ -38,15 +39,33 @@ const common = {
     context.loaders.history.node(entity.id, entity.asOf ?? null, historySize(args.first)),
 };
 
+// Fields that read a relationship list, tagged with it so that a root field can fetch them with it (prefetch.ts).
 type PageArgs = { first?: number | null; after?: string | null };
-const list = (spec: RelationSpec) => (entity: EntityModel, _args: unknown, context: Context) =>
-  entitiesOf(context, spec, entity);
-const one = (spec: RelationSpec) => (entity: EntityModel, _args: unknown, context: Context) =>
-  entityOf(context, spec, entity);
-const links = (spec: RelationSpec) => (entity: EntityModel, _args: unknown, context: Context) =>
-  linksOf(context, spec, entity);
-const paged = (spec: RelationSpec) => (entity: EntityModel, args: PageArgs, context: Context) =>
-  pageOf(context, spec, entity, args);
+const list = (spec: RelationSpec) =>
+  readsRelation(
+    (entity: EntityModel, _args: unknown, context: Context) => entitiesOf(context, spec, entity),
+    {
+      spec: () => spec,
+      returns: 'entities',
+    },
+  );
+const one = (spec: RelationSpec) =>
+  readsRelation((entity: EntityModel, _args: unknown, context: Context) => entityOf(context, spec, entity), {
+    spec: () => spec,
+    returns: 'entities',
+  });
+const links = (spec: RelationSpec) =>
+  readsRelation((entity: EntityModel, _args: unknown, context: Context) => linksOf(context, spec, entity), {
+    spec: () => spec,
+    returns: 'links',
+  });
+const paged = (spec: RelationSpec | ((args: Record<string, unknown>) => RelationSpec)) => {
+  const specOf = typeof spec === 'function' ? spec : () => spec;
+  return readsRelation(
+    (entity: EntityModel, args: PageArgs, context: Context) => pageOf(context, specOf(args), entity, args),
+    { spec: specOf, returns: 'page' },
+  );
+};
 
 const connection = {
   edges: (page: ConnectionModel) => [...page.items],
@@ -103,8 +122,9 @@ export const entityTypes: Resolvers = {
     parent: one(REL.companyParent),
     members: list(REL.companyMembers),
     people: links(REL.companyPeople),
-    drugs: (company, args, context) =>
-      pageOf(context, args.relation ? COMPANY_DRUG_SPECS[args.relation] : REL.companyDrugs, company, args),
+    drugs: paged((args) =>
+      args.relation ? COMPANY_DRUG_SPECS[args.relation as keyof typeof COMPANY_DRUG_SPECS] : REL.companyDrugs,
+    ),
     partnerships: paged(REL.companyPartnerships),
     owns: list(REL.companyOwns),
     trials: paged(REL.companyTrials),
@@ -256,3 +276,6 @@ export const entityTypes: Resolvers = {
   TrialConnection: connection,
   RegulatoryEventConnection: connection,
 };
+
+/** The relation each tagged entity field reads, keyed `Type.field` (see prefetch.ts). */
+export const FIELD_RELATIONS = fieldRelations(entityTypes as Record<string, object>);

@@ -143,13 +143,30 @@ export function createLoaders(executor: Executor) {
     { cacheKeyFn: pageKey },
   );
 
-  /** Stores links a root query fetched already, so resolvers below it find them without a round trip. */
+  /**
+   * Stores what a query fetched already (see prefetchedField), so resolvers below it find it without a round
+   * trip: the links of each prefetched list, the first page of each paged field, and the entities in them.
+   */
   const prime = (entityId: string, prefetch: readonly Prefetch[], links: unknown, asOf: AsOf) => {
-    const bySpec = (links ?? {}) as Record<string, LinkRow[] | undefined>;
-    for (const { spec, children = [] } of prefetch) {
-      const rows = bySpec[spec.key];
-      if (!rows) continue;
-      related.prime({ spec, id: entityId, asOf }, toLinks(rows, asOf));
+    const bySpec = (links ?? {}) as Record<string, unknown>;
+    for (const { spec, children = [], page: first } of prefetch) {
+      const fetched = bySpec[spec.key];
+      if (!fetched) continue;
+      let rows: { node: unknown; links?: unknown }[];
+      if (first === undefined) {
+        rows = fetched as LinkRow[];
+        related.prime({ spec, id: entityId, asOf }, toLinks(rows, asOf));
+      } else {
+        const { total, page: pageRows } = fetched as {
+          total: unknown;
+          page: (PageRow & { links?: unknown })[];
+        };
+        rows = pageRows;
+        page.prime(
+          { spec, id: entityId, first, after: null, asOf },
+          toConnection(total, pageRows, first, null, asOf),
+        );
+      }
       for (const row of rows) {
         const entity = toEntity(row.node, asOf);
         if (entity && children.length) prime(entity.id, children, row.links, asOf);

@@ -1,12 +1,16 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../context.ts';
+import type { NodeKind } from '../../model/kinds.ts';
 import { type PageRow, toConnection } from './connection.ts';
 import { cursorParams, decodeCursor } from './cursor.ts';
-import type { ConnectionModel } from './entity.model.ts';
+import { pagesParam } from './entities.cypher.ts';
+import { FIELD_RELATIONS } from './entities.resolvers.ts';
+import type { ConnectionModel, EntityModel } from './entity.model.ts';
 import { pageSize } from './limits.ts';
+import { selectionPrefetch } from './prefetch.ts';
 import { projectionOf } from './projection.ts';
 import type { Prefetch } from './relations.ts';
-import { type RootQuery, rootQuery } from './rootQuery.ts';
+import { nodeQuery, type RootQuery, rootQuery } from './rootQuery.ts';
 import { attachStatements } from './statements.ts';
 import { requireEntity } from './toEntity.ts';
 
@@ -49,4 +53,35 @@ function primePage(
     context.loaders.primeNode(entity);
     if (prefetch.length) context.loaders.prime(entity.id, prefetch, item.links, asOf);
   }
+}
+
+/**
+ * A root field that returns one entity of a kind by id: with the relations its selection reads, fetched in one
+ * round trip and primed into the loaders (see prefetch.ts); null when no entity of that kind has the id.
+ */
+export async function runNodeQuery(
+  context: Context,
+  kind: NodeKind,
+  id: string,
+  asOf: string | null,
+  info: GraphQLResolveInfo,
+): Promise<EntityModel | null> {
+  const prefetch = selectionPrefetch(info, FIELD_RELATIONS, kind);
+  if (!prefetch.length) {
+    const entity = await context.loaders.node(id, asOf);
+    return entity?.kind === kind ? entity : null;
+  }
+  const rows = await context.executor.read(nodeQuery(kind, prefetch, asOf !== null), {
+    id,
+    asOf,
+    fields: projectionOf(info),
+    pages: pagesParam(prefetch),
+  });
+  await attachStatements(context.executor, rows, asOf);
+  const [row] = rows;
+  if (!row) return null;
+  const entity = requireEntity(row.node, asOf);
+  context.loaders.primeNode(entity);
+  context.loaders.prime(entity.id, prefetch, row.links, asOf);
+  return entity;
 }

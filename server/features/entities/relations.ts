@@ -98,4 +98,6 @@ export const REL = Object.freeze({
 export interface Prefetch {
   readonly spec: RelationSpec;
   readonly children?: readonly Prefetch[];
+  /** A paged field: its first page of this many entities, and their total, instead of the whole list. */
+  readonly page?: number;
 }

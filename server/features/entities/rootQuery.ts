@@ -1,7 +1,7 @@
 import type { Cypher } from '../../db/executor.ts';
 import type { NodeKind } from '../../model/kinds.ts';
 import { existsAsOf, whereAsOf } from './asOf.ts';
-import { afterCondition, linksCollect, nodeMap, pattern, sortKey } from './entities.cypher.ts';
+import { afterCondition, nodeMap, pattern, prefetchedField, sortKey } from './entities.cypher.ts';
 import { refAnchor, refMatches } from './refs.ts';
 import type { Prefetch, RelationSpec } from './relations.ts';
 
@@ -87,20 +87,50 @@ export function rootQuery(query: RootQuery, asOf = false): Cypher {
   if (conditions.length) lines.push(`WHERE ${conditions.join('\n  AND ')}`);
   const key = sortKey(query.order, 'm', asOf);
   const direction = query.descending ? ' DESC' : '';
-  const prefetched = (query.prefetch ?? []).map(
-    (item) => `\`${item.spec.key}\`: ${linksCollect(item.spec, 'm', item.children, 1, true, asOf)}`,
-  );
+  const prefetched = linksMap(query.prefetch ?? [], asOf);
   lines.push(`WITH collect(m) AS matches
 RETURN size(matches) AS total, COLLECT {
   UNWIND matches AS m
   WITH m, ${key} AS key
   WHERE ${afterCondition('key', 'm', query.descending)}
   ORDER BY key${direction}, m.id${direction} LIMIT toInteger($limit)
-  RETURN {node: ${nodeMap('m', true, query.kind, asOf)}, key: key, links: {${prefetched.join(', ')}}}
+  RETURN {node: ${nodeMap('m', true, query.kind, asOf)}, key: key, links: ${prefetched}}
 } AS page`);
 
   const name = `${query.name}[${query.refs.map((ref) => ref.name).join(',')}]${asOf ? '@asOf' : ''}`;
   cypher = { name, text: lines.join('\n') };
   built.set(signature, cypher);
+  return cypher;
+}
+
+/** The prefetched fields of the entity `m`, as a map keyed by spec key (see prefetchedField). */
+const linksMap = (prefetch: readonly Prefetch[], asOf: boolean) =>
+  `{${prefetch.map((item) => `\`${item.spec.key}\`: ${prefetchedField(item, 'm', 1, true, asOf)}`).join(', ')}}`;
+
+/** What a prefetch's statement text depends on: its relations and which are paged (page sizes are parameters). */
+const shapeOf = (prefetch: readonly Prefetch[]): unknown[] =>
+  prefetch.map((item) => [item.spec.key, item.page !== undefined, shapeOf(item.children ?? [])]);
+
+/** Distinct selections compiled at most; the oldest text is forgotten first (Neo4j's plan cache is bounded too). */
+const MAX_NODE_QUERIES = 500;
+const nodeQueries = new Map<string, Cypher>();
+
+/**
+ * One entity of a kind by id (known on `$asOf` when `asOf`) with the relations its selection reads, nested, in
+ * the same statement (see prefetch.ts): `node`, and `links` as a root page's items carry them. The text depends
+ * only on the selection's shape; page sizes are `$pages`, the properties read `$fields`.
+ */
+export function nodeQuery(kind: NodeKind, prefetch: readonly Prefetch[], asOf = false): Cypher {
+  const signature = JSON.stringify([kind, shapeOf(prefetch), asOf]);
+  let cypher = nodeQueries.get(signature);
+  if (cypher) return cypher;
+  cypher = {
+    name: `entities.node:${kind}${asOf ? '@asOf' : ''}`,
+    text: `MATCH (m:Entity {id: $id})
+WHERE m:${kind}${asOf ? ` AND ${existsAsOf('m')}` : ''}
+RETURN ${nodeMap('m', true, kind, asOf)} AS node, ${linksMap(prefetch, asOf)} AS links`,
+  };
+  if (nodeQueries.size >= MAX_NODE_QUERIES) nodeQueries.delete(nodeQueries.keys().next().value as string);
+  nodeQueries.set(signature, cypher);
   return cypher;
 }

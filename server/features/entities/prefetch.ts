@@ -1,0 +1,159 @@
+import type { FieldNode, GraphQLResolveInfo, SelectionSetNode, ValueNode } from 'graphql';
+import { pageSize } from './limits.ts';
+import type { Prefetch, RelationSpec } from './relations.ts';
+
+/*
+ * A root field's selection, turned into the relations to fetch in its own statement: every field below it that
+ * reads a relationship list (tagged by its resolver, see `readsRelation`) becomes a Prefetch, with the fields
+ * selected under it as children, so nested fields find their data primed in the loaders instead of asking Neo4j one
+ * level at a time. Only relation specs and page sizes come from the request; labels and types are the specs'.
+ */
+
+type Args = Record<string, unknown>;
+
+/**
+ * What an entity field reads: a relation spec (chosen by the field's arguments), and what it returns of it: the
+ * entities at the other end, the links themselves (a type of their own, such as a partnership's parties), or a page.
+ */
+export interface FieldRelation {
+  readonly spec: (args: Args) => RelationSpec;
+  readonly returns: 'entities' | 'links' | 'page';
+}
+
+const TAG = Symbol('relation');
+
+/** Tags a field resolver with the relation it reads, so a selection that asks for it can prefetch it. */
+export function readsRelation<F extends object>(resolver: F, relation: FieldRelation): F {
+  return Object.assign(resolver, { [TAG]: relation });
+}
+
+/** The tagged fields of a resolver map, keyed `Type.field`. */
+export function fieldRelations(resolvers: Record<string, object>): ReadonlyMap<string, FieldRelation> {
+  const found = new Map<string, FieldRelation>();
+  for (const [type, fields] of Object.entries(resolvers)) {
+    for (const [field, resolver] of Object.entries(fields)) {
+      const relation = (resolver as { [TAG]?: FieldRelation } | null)?.[TAG];
+      if (relation) found.set(`${type}.${field}`, relation);
+    }
+  }
+  return found;
+}
+
+/** Nesting below the root field that is fetched with it; deeper fields resolve through the loaders. */
+const MAX_PREFETCH_DEPTH = 4;
+
+/**
+ * The relations the selection of `info`'s field reads below entities of type `type`: its whole selection when the
+ * field returns entities, or `path` into it (`['nodes']` of a connection). Fields whose arguments are not plain
+ * values, later pages (`after`), and a second field reading the same relation are left to the loaders.
+ */
+export function selectionPrefetch(
+  info: GraphQLResolveInfo,
+  relations: ReadonlyMap<string, FieldRelation>,
+  type: string,
+  path: readonly string[] = [],
+): Prefetch[] {
+  let selections = info.fieldNodes.map((node) => node.selectionSet);
+  for (const name of path) selections = selections.flatMap((set) => fieldsNamed(info, set, name));
+  return walk(info, relations, selections, type, 0);
+}
+
+function walk(
+  info: GraphQLResolveInfo,
+  relations: ReadonlyMap<string, FieldRelation>,
+  selections: readonly (SelectionSetNode | undefined)[],
+  type: string,
+  depth: number,
+): Prefetch[] {
+  if (depth >= MAX_PREFETCH_DEPTH) return [];
+  const out = new Map<string, Prefetch>();
+  for (const field of selections.flatMap((set) => fieldsOf(info, set, type))) {
+    const relation = relations.get(`${type}.${field.name.value}`);
+    if (!relation) continue;
+    const args = argumentsOf(info, field);
+    if (!args || args.after) continue;
+    const spec = relation.spec(args);
+    if (out.has(spec.key)) continue;
+    const paged = relation.returns === 'page';
+    // What is selected on the entities at the other end (a link type's fields are not an entity's).
+    const target = relation.returns !== 'links' && spec.targets?.length === 1 ? spec.targets[0] : undefined;
+    const below = paged
+      ? [...fieldsNamed(info, field.selectionSet, 'nodes'), ...edgeNodes(info, field.selectionSet)]
+      : [field.selectionSet];
+    const children = target ? walk(info, relations, below, target, depth + 1) : [];
+    out.set(spec.key, {
+      spec,
+      ...(children.length ? { children } : {}),
+      ...(paged ? { page: pageSize(args.first as number | null | undefined) } : {}),
+    });
+  }
+  return [...out.values()];
+}
+
+/** The fields selected in `set` on an entity of `type`, through fragments that apply to it. */
+function fieldsOf(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, type: string): FieldNode[] {
+  if (!set) return [];
+  return set.selections.flatMap((selection) => {
+    if (selection.kind === 'Field') return [selection];
+    const condition =
+      selection.kind === 'InlineFragment'
+        ? selection.typeCondition?.name.value
+        : info.fragments[selection.name.value]?.typeCondition.name.value;
+    if (condition && condition !== type && condition !== 'Node') return [];
+    const inner =
+      selection.kind === 'InlineFragment'
+        ? selection.selectionSet
+        : info.fragments[selection.name.value]?.selectionSet;
+    return fieldsOf(info, inner, type);
+  });
+}
+
+function fieldsNamed(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, name: string) {
+  return anyFieldsOf(info, set)
+    .filter((field) => field.name.value === name)
+    .map((field) => field.selectionSet);
+}
+
+function edgeNodes(info: GraphQLResolveInfo, set: SelectionSetNode | undefined) {
+  return fieldsNamed(info, set, 'edges').flatMap((edges) => fieldsNamed(info, edges, 'node'));
+}
+
+/** Fields of a selection on a type that is not an entity (a connection, an edge): every fragment applies. */
+function anyFieldsOf(info: GraphQLResolveInfo, set: SelectionSetNode | undefined): FieldNode[] {
+  if (!set) return [];
+  return set.selections.flatMap((selection) => {
+    if (selection.kind === 'Field') return [selection];
+    const inner =
+      selection.kind === 'InlineFragment'
+        ? selection.selectionSet
+        : info.fragments[selection.name.value]?.selectionSet;
+    return anyFieldsOf(info, inner);
+  });
+}
+
+/** A field's arguments when each is a literal or a variable (else undefined: not prefetched). */
+function argumentsOf(info: GraphQLResolveInfo, field: FieldNode): Args | undefined {
+  const args: Args = {};
+  for (const argument of field.arguments ?? []) {
+    const value = argumentValue(info, argument.value);
+    if (value === undefined) return undefined;
+    args[argument.name.value] = value;
+  }
+  return args;
+}
+
+function argumentValue(info: GraphQLResolveInfo, node: ValueNode): unknown {
+  switch (node.kind) {
+    case 'Variable':
+      return info.variableValues[node.name.value] ?? null;
+    case 'IntValue':
+      return Number(node.value);
+    case 'StringValue':
+    case 'EnumValue':
+      return node.value;
+    case 'NullValue':
+      return null;
+    default:
+      return undefined;
+  }
+}
