@@ -1,16 +1,7 @@
 import { propertyOf } from '../entities/asOf.ts';
-import type { Prefetch, RelationSpec } from '../entities/relations.ts';
+import type { RelationSpec } from '../entities/relations.ts';
 import { REL } from '../entities/relations.ts';
 import type { Condition, RefFilter } from '../entities/rootQuery.ts';
-
-/** Fetched with every drug of a page: its parts and targets (what landscape views group by). */
-export const DRUG_PARTS: readonly Prefetch[] = [
-  { spec: REL.drugAntibody },
-  { spec: REL.drugPayload },
-  { spec: REL.drugLinker },
-  { spec: REL.drugTargets },
-  { spec: REL.drugCompanies },
-];
 
 const ref = (name: string, spec: RelationSpec, kind: RefFilter['kind']): RefFilter => ({ name, spec, kind });
 

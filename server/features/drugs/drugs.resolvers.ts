@@ -3,7 +3,7 @@ import { filterText } from '../entities/limits.ts';
 import { runNodeQuery, runRootQuery } from '../entities/page.ts';
 import { refParams } from '../entities/refs.ts';
 import type { Condition, RefFilter } from '../entities/rootQuery.ts';
-import { DRUG_CONDITIONS, DRUG_PARTS, DRUG_REFS } from './drugs.cypher.ts';
+import { DRUG_CONDITIONS, DRUG_REFS } from './drugs.cypher.ts';
 
 export const drugsRoot: Pick<QueryResolvers, 'drug' | 'drugs'> = {
   drug: (_parent, { id, asOf }, context, info) => runNodeQuery(context, 'Drug', id, asOf ?? null, info),
@@ -22,7 +22,7 @@ export const drugsRoot: Pick<QueryResolvers, 'drug' | 'drugs'> = {
     if (nameContains) conditions.push(DRUG_CONDITIONS.nameContains);
     return runRootQuery(
       context,
-      { name: 'drugs.list', kind: 'Drug', refs, conditions, order: 'name', prefetch: DRUG_PARTS },
+      { name: 'drugs.list', kind: 'Drug', refs, conditions, order: 'name' },
       {
         ...params,
         modality: modality?.toUpperCase() ?? null,

@@ -15,8 +15,9 @@ import { attachStatements } from './statements.ts';
 import { requireEntity } from './toEntity.ts';
 
 /**
- * Runs a root connection query: one round trip for the page, its total and the prefetched relations (only the
- * properties the operation reads, see projection.ts), which are primed into the request's loaders so nested fields resolve without further queries.
+ * Runs a root connection query: one round trip for the page, its total and the relations its selection reads (see
+ * prefetch.ts; only the properties the operation reads, see projection.ts), which are primed into the request's
+ * loaders so nested fields resolve without further queries.
  */
 export async function runRootQuery(
   context: Context,
@@ -28,17 +29,19 @@ export async function runRootQuery(
   const first = pageSize(args.first);
   const after = decodeCursor(args.after);
   const asOf = args.asOf ?? null;
-  const rows = await context.executor.read(rootQuery(query, asOf !== null), {
+  const prefetch = selectionPrefetch(info, FIELD_RELATIONS, query.kind, 'connection');
+  const rows = await context.executor.read(rootQuery(query, prefetch, asOf !== null), {
     ...params,
     ...cursorParams(after),
     asOf,
     limit: first + 1,
     fields: projectionOf(info),
+    pages: pagesParam(prefetch),
   });
   await attachStatements(context.executor, rows, asOf);
   const [row] = rows;
   const page = (row?.page ?? []) as (PageRow & { links?: unknown })[];
-  primePage(context, page, query.prefetch ?? [], asOf);
+  primePage(context, page, prefetch, asOf);
   return toConnection(row?.total, page, first, after, asOf);
 }
 

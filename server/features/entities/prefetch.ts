@@ -43,19 +43,22 @@ export function fieldRelations(resolvers: Record<string, object>): ReadonlyMap<s
 const MAX_PREFETCH_DEPTH = 4;
 
 /**
- * The relations the selection of `info`'s field reads below entities of type `type`: its whole selection when the
- * field returns entities, or `path` into it (`['nodes']` of a connection). Fields whose arguments are not plain
- * values, later pages (`after`), and a second field reading the same relation are left to the loaders.
+ * The relations the selection of `info`'s field reads below entities of type `type`: the field returns one such
+ * entity, or (`connection`) a page of them, selected as `nodes` or `edges { node }`. Fields whose arguments are not
+ * plain values, later pages (`after`), and a second field reading the same relation are left to the loaders.
  */
 export function selectionPrefetch(
   info: GraphQLResolveInfo,
   relations: ReadonlyMap<string, FieldRelation>,
   type: string,
-  path: readonly string[] = [],
+  returns: 'entity' | 'connection' = 'entity',
 ): Prefetch[] {
-  let selections = info.fieldNodes.map((node) => node.selectionSet);
-  for (const name of path) selections = selections.flatMap((set) => fieldsNamed(info, set, name));
-  return walk(info, relations, selections, type, 0);
+  const selections = info.fieldNodes.map((node) => node.selectionSet);
+  return walk(info, relations, returns === 'entity' ? selections : selections.flatMap(pageItems), type, 0);
+
+  function pageItems(set: SelectionSetNode | undefined) {
+    return [...fieldsNamed(info, set, 'nodes'), ...edgeNodes(info, set)];
+  }
 }
 
 function walk(

@@ -36,32 +36,35 @@ export interface RootQuery {
   readonly conditions: readonly Condition[];
   readonly order: 'name' | 'date';
   readonly descending?: boolean;
-  /** Relations fetched with each item of the page. */
-  readonly prefetch?: readonly Prefetch[];
 }
-
-const built = new Map<string, Cypher>();
 
 /**
  * A root connection query: the matching entities (anchored on the first reference filter, so it starts from an
- * index rather than a label scan), their total, and one keyset page with prefetched relations. The text is
- * assembled only from fixed fragments, so the set of distinct texts is small and each is cached here and in
- * Neo4j's query cache; every value is a parameter (`$limit`, `$afterKey`, `$afterId`, filter values). `asOf`:
- * the as-of text (see asOf.ts), which answers for the day `$asOf`: every element it walks, from the anchor to the
- * prefetched links, must have been known then, and values are that day's.
+ * index rather than a label scan), their total, and one keyset page with the relations its selection reads
+ * (`prefetch`, see prefetch.ts). The text is assembled only from fixed fragments and the selection's shape, and
+ * cached here and in Neo4j's query cache; every value is a parameter (`$limit`, `$afterKey`, `$afterId`, `$pages`,
+ * filter values). `asOf`: the as-of text (see asOf.ts), which answers for the day `$asOf`: every element it walks,
+ * from the anchor to the prefetched links, must have been known then, and values are that day's.
  */
-export function rootQuery(query: RootQuery, asOf = false): Cypher {
+export function rootQuery(query: RootQuery, prefetch: readonly Prefetch[] = [], asOf = false): Cypher {
   const conditionTexts = query.conditions.map((condition) => conditionText(condition, asOf));
   const signature = JSON.stringify([
     query.name,
     query.refs.map((ref) => ref.name),
     conditionTexts,
     query.descending,
+    shapeOf(prefetch),
     asOf,
   ]);
-  let cypher = built.get(signature);
-  if (cypher) return cypher;
+  return cached(signature, () => buildRootQuery(query, conditionTexts, prefetch, asOf));
+}
 
+function buildRootQuery(
+  query: RootQuery,
+  conditionTexts: string[],
+  prefetch: readonly Prefetch[],
+  asOf: boolean,
+): Cypher {
   const [anchor, ...others] = query.refs;
   const lines: string[] = [];
   const relCondition = (ref: RefFilter) => (ref.relCondition ? [conditionText(ref.relCondition, asOf)] : []);
@@ -87,7 +90,7 @@ export function rootQuery(query: RootQuery, asOf = false): Cypher {
   if (conditions.length) lines.push(`WHERE ${conditions.join('\n  AND ')}`);
   const key = sortKey(query.order, 'm', asOf);
   const direction = query.descending ? ' DESC' : '';
-  const prefetched = linksMap(query.prefetch ?? [], asOf);
+  const prefetched = linksMap(prefetch, asOf);
   lines.push(`WITH collect(m) AS matches
 RETURN size(matches) AS total, COLLECT {
   UNWIND matches AS m
@@ -98,9 +101,7 @@ RETURN size(matches) AS total, COLLECT {
 } AS page`);
 
   const name = `${query.name}[${query.refs.map((ref) => ref.name).join(',')}]${asOf ? '@asOf' : ''}`;
-  cypher = { name, text: lines.join('\n') };
-  built.set(signature, cypher);
-  return cypher;
+  return { name, text: lines.join('\n') };
 }
 
 /** The prefetched fields of the entity `m`, as a map keyed by spec key (see prefetchedField). */
@@ -111,9 +112,19 @@ const linksMap = (prefetch: readonly Prefetch[], asOf: boolean) =>
 const shapeOf = (prefetch: readonly Prefetch[]): unknown[] =>
   prefetch.map((item) => [item.spec.key, item.page !== undefined, shapeOf(item.children ?? [])]);
 
-/** Distinct selections compiled at most; the oldest text is forgotten first (Neo4j's plan cache is bounded too). */
-const MAX_NODE_QUERIES = 500;
-const nodeQueries = new Map<string, Cypher>();
+/** Statement texts kept at most; the oldest is forgotten first (Neo4j's own plan cache is bounded too). */
+const MAX_CACHED = 500;
+const built = new Map<string, Cypher>();
+
+function cached(signature: string, build: () => Cypher): Cypher {
+  let cypher = built.get(signature);
+  if (!cypher) {
+    cypher = build();
+    if (built.size >= MAX_CACHED) built.delete(built.keys().next().value as string);
+    built.set(signature, cypher);
+  }
+  return cypher;
+}
 
 /**
  * One entity of a kind by id (known on `$asOf` when `asOf`) with the relations its selection reads, nested, in
@@ -121,16 +132,10 @@ const nodeQueries = new Map<string, Cypher>();
  * only on the selection's shape; page sizes are `$pages`, the properties read `$fields`.
  */
 export function nodeQuery(kind: NodeKind, prefetch: readonly Prefetch[], asOf = false): Cypher {
-  const signature = JSON.stringify([kind, shapeOf(prefetch), asOf]);
-  let cypher = nodeQueries.get(signature);
-  if (cypher) return cypher;
-  cypher = {
+  return cached(JSON.stringify(['node', kind, shapeOf(prefetch), asOf]), () => ({
     name: `entities.node:${kind}${asOf ? '@asOf' : ''}`,
     text: `MATCH (m:Entity {id: $id})
 WHERE m:${kind}${asOf ? ` AND ${existsAsOf('m')}` : ''}
 RETURN ${nodeMap('m', true, kind, asOf)} AS node, ${linksMap(prefetch, asOf)} AS links`,
-  };
-  if (nodeQueries.size >= MAX_NODE_QUERIES) nodeQueries.delete(nodeQueries.keys().next().value as string);
-  nodeQueries.set(signature, cypher);
-  return cypher;
+  }));
 }

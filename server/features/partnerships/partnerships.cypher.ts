@@ -1,23 +1,6 @@
 import { propertyOf, relationshipValueOf, whereAsOf } from '../entities/asOf.ts';
-import type { Prefetch } from '../entities/relations.ts';
 import { REL } from '../entities/relations.ts';
 import type { Condition, RefFilter, RootQuery } from '../entities/rootQuery.ts';
-
-/** Fetched with every partnership of a page: the full deal terms, in the same round trip. */
-export const PARTNERSHIP_TERMS: readonly Prefetch[] = [
-  { spec: REL.partnershipParties },
-  { spec: REL.partnershipDrugs },
-  { spec: REL.partnershipTechnologies },
-  {
-    spec: REL.partnershipMilestones,
-    children: [
-      { spec: REL.payer },
-      { spec: REL.payee },
-      { spec: REL.milestoneTrigger, children: [{ spec: REL.eventRegions }] },
-    ],
-  },
-  { spec: REL.partnershipRoyalties, children: [{ spec: REL.payer }, { spec: REL.payee }] },
-];
 
 export const PARTNERSHIP_REFS = {
   company: {
@@ -52,5 +35,4 @@ export const partnershipsQuery = (refs: RefFilter[], conditions: Condition[]): R
   refs,
   conditions,
   order: 'name',
-  prefetch: PARTNERSHIP_TERMS,
 });

@@ -1,14 +1,6 @@
 import { propertyOf } from '../entities/asOf.ts';
-import type { Prefetch } from '../entities/relations.ts';
 import { REL } from '../entities/relations.ts';
 import type { Condition, RefFilter } from '../entities/rootQuery.ts';
-
-/** Fetched with every event of a timeline page: its drug, regions and the milestones it triggers. */
-export const EVENT_CONTEXT: readonly Prefetch[] = [
-  { spec: REL.eventDrug },
-  { spec: REL.eventRegions },
-  { spec: REL.eventOpensMarkets },
-];
 
 export const EVENT_REFS = {
   drug: { name: 'drug', spec: REL.eventDrug, kind: 'Drug' },

@@ -4,7 +4,7 @@ import { filterText } from '../entities/limits.ts';
 import { runRootQuery } from '../entities/page.ts';
 import { refParams } from '../entities/refs.ts';
 import type { Condition, RefFilter } from '../entities/rootQuery.ts';
-import { EVENT_CONDITIONS, EVENT_CONTEXT, EVENT_REFS } from './regulatory.cypher.ts';
+import { EVENT_CONDITIONS, EVENT_REFS } from './regulatory.cypher.ts';
 
 export const regulatoryRoot: Pick<QueryResolvers, 'regulatoryEvents'> = {
   regulatoryEvents: (_parent, { where, first, after, order, asOf }, context, info) => {
@@ -33,7 +33,6 @@ export const regulatoryRoot: Pick<QueryResolvers, 'regulatoryEvents'> = {
         conditions,
         order: 'date',
         descending: order === 'DESC',
-        prefetch: EVENT_CONTEXT,
       },
       {
         ...refParams('drug', drug),

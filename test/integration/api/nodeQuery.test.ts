@@ -8,8 +8,9 @@ import {
 } from './fixture.ts';
 
 /**
- * `company(id)` and `drug(id)` fetch the relations their selection reads in their own statement (prefetch.ts):
- * the same answer as the field-by-field loaders give (`node(id)` still resolves that way), in one round trip.
+ * `company(id)`, `drug(id)` and the root lists fetch the relations their selection reads in their own statement
+ * (prefetch.ts): the same answer as the field-by-field loaders give (`node(id)` and `nodes(ids)` still resolve
+ * that way), in one round trip.
  */
 const fixture = withFixtureApi({}, async (db) => {
   await loadSeedFiles(db, KADCYLA_HISTORY_SEEDS);
@@ -105,5 +106,26 @@ describe('an entity by id, with what its selection reads', () => {
     expect(compiled.data.drug).toEqual(loaded.data.node);
     expect(compiled.data.drug.payload).toEqual({ name: 'DM1' });
     expect(compiled.data.notADrug).toBeNull();
+  });
+});
+
+describe('a root list, with what its items’ selection reads', () => {
+  it('answers a page of drugs with their own pages and lists in one statement', async () => {
+    const item =
+      'id name payload { name } companies { relation company { id } } trials(first: 1) { totalCount nodes { id } } partnerships { id }';
+    const compiled = await reads(
+      `{ drugs(where: {company: "roche"}, first: 4) { totalCount nodes { ${item} } } }`,
+    );
+    expect(compiled.operations).toEqual(['drugs.list[company]']);
+    const ids = compiled.data.drugs.nodes.map((drug: { id: string }) => drug.id);
+    expect(ids).toHaveLength(4);
+    const loaded = await reads(
+      'query Q($ids: [ID!]!) { nodes(ids: $ids) { ... on Drug { ' + item + ' } } }',
+      {
+        ids,
+      },
+    );
+    expect(compiled.data.drugs.nodes).toEqual(loaded.data.nodes);
+    expect(loaded.operations.length).toBeGreaterThan(1);
   });
 });

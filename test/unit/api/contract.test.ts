@@ -157,9 +157,9 @@ describe('Cypher building', () => {
       order: 'name',
     } as const;
     const today = rootQuery(query);
-    const asOf = rootQuery(query, true);
+    const asOf = rootQuery(query, [], true);
     expect(asOf).not.toBe(today);
-    expect(rootQuery(query, true)).toBe(asOf);
+    expect(rootQuery(query, [], true)).toBe(asOf);
     expect(asOf.name).toBe('partnerships.list[company]@asOf');
     // Today's text knows nothing of days and statements.
     for (const text of [
