@@ -1,25 +1,10 @@
-import { type FieldNode, type GraphQLResolveInfo, Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { pagesParam } from '../../../server/features/entities/entities.cypher.ts';
 import { FIELD_RELATIONS } from '../../../server/features/entities/entities.resolvers.ts';
 import { selectionPrefetch } from '../../../server/features/entities/prefetch.ts';
 import type { Prefetch } from '../../../server/features/entities/relations.ts';
 import { nodeQuery } from '../../../server/features/entities/rootQuery.ts';
-
-/** The parts of the root field's resolver info that selectionPrefetch reads. */
-function infoFor(query: string, variableValues: Record<string, unknown> = {}): GraphQLResolveInfo {
-  const document = parse(query);
-  const operation = document.definitions.find(
-    (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
-  );
-  const fragments = Object.fromEntries(
-    document.definitions.flatMap((definition) =>
-      definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition]] : [],
-    ),
-  );
-  const root = operation?.selectionSet.selections[0] as FieldNode;
-  return { fieldNodes: [root], fragments, variableValues } as unknown as GraphQLResolveInfo;
-}
+import { infoFor } from './resolveInfo.ts';
 
 /** A prefetch as [spec key, page size or '-', children]: what the statement's shape and `$pages` come from. */
 const shape = (prefetch: readonly Prefetch[]): unknown[] =>

@@ -1,29 +1,20 @@
 import { readFileSync } from 'node:fs';
-import { buildSchema, type GraphQLResolveInfo, Kind, type OperationDefinitionNode, parse } from 'graphql';
+import { buildSchema, type GraphQLResolveInfo } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_PATH } from '../../../server/app.ts';
 import { projectionOf } from '../../../server/features/entities/projection.ts';
+import { infoFor } from './resolveInfo.ts';
 
 const schema = buildSchema(readFileSync(SCHEMA_PATH, 'utf8'));
 
-/** The parts of a resolver's info that projectionOf reads. */
-function infoFor(query: string): GraphQLResolveInfo {
-  const document = parse(query);
-  const operation = document.definitions.find(
-    (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
-  );
-  const fragments = Object.fromEntries(
-    document.definitions.flatMap((definition) =>
-      definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition]] : [],
-    ),
-  );
-  return { schema, operation, fragments } as unknown as GraphQLResolveInfo;
-}
+/** The info projectionOf reads, with the schema the walk asks about types. */
+const withSchema = (query: string): GraphQLResolveInfo =>
+  ({ ...infoFor(query), schema }) as GraphQLResolveInfo;
 
 describe('projection: the properties an operation reads, per kind', () => {
   it('maps computed fields to the properties they read, and leaves relations out', () => {
     const projection = projectionOf(
-      infoFor(`{ partnerships { nodes { id name rights status citations { sentence }
+      withSchema(`{ partnerships { nodes { id name rights status citations { sentence }
         milestones { amount { amount } trigger { date { date } regions { name } } }
         parties { role company { id } } } } }`),
     );
@@ -37,7 +28,7 @@ describe('projection: the properties an operation reads, per kind', () => {
 
   it('follows fragments and spreads interface fields over every kind', () => {
     const projection = projectionOf(
-      infoFor(`query Q { drugs { nodes { ...Parts ... on Node { aliases } } } }
+      withSchema(`query Q { drugs { nodes { ...Parts ... on Node { aliases } } } }
         fragment Parts on Drug { genericName highestPhase payload { ... on Payload { mechanism } } }`),
     );
     expect(new Set(projection.Drug)).toEqual(new Set(['genericName', 'highestPhase', 'aliases']));
