@@ -54,11 +54,8 @@ export function selectionPrefetch(
   returns: 'entity' | 'connection' = 'entity',
 ): Prefetch[] {
   const selections = info.fieldNodes.map((node) => node.selectionSet);
-  return walk(info, relations, returns === 'entity' ? selections : selections.flatMap(pageItems), type, 0);
-
-  function pageItems(set: SelectionSetNode | undefined) {
-    return [...fieldsNamed(info, set, 'nodes'), ...edgeNodes(info, set)];
-  }
+  const items = returns === 'entity' ? selections : selections.flatMap((set) => pageItems(info, set));
+  return walk(info, relations, items, type, 0);
 }
 
 function walk(
@@ -76,19 +73,15 @@ function walk(
     const args = argumentsOf(info, field);
     if (!args || args.after) continue;
     const spec = relation.spec(args);
-    if (out.has(spec.key)) continue;
     const paged = relation.returns === 'page';
+    // A page size out of range is the field's own error to report, when it resolves.
+    const first = paged ? validPageSize(args.first) : undefined;
+    if (out.has(spec.key) || (paged && first === undefined)) continue;
     // What is selected on the entities at the other end (a link type's fields are not an entity's).
     const target = relation.returns !== 'links' && spec.targets?.length === 1 ? spec.targets[0] : undefined;
-    const below = paged
-      ? [...fieldsNamed(info, field.selectionSet, 'nodes'), ...edgeNodes(info, field.selectionSet)]
-      : [field.selectionSet];
+    const below = paged ? pageItems(info, field.selectionSet) : [field.selectionSet];
     const children = target ? walk(info, relations, below, target, depth + 1) : [];
-    out.set(spec.key, {
-      spec,
-      ...(children.length ? { children } : {}),
-      ...(paged ? { page: pageSize(args.first as number | null | undefined) } : {}),
-    });
+    out.set(spec.key, { spec, ...(children.length ? { children } : {}), ...(paged ? { page: first } : {}) });
   }
   return [...out.values()];
 }
@@ -117,8 +110,18 @@ function fieldsNamed(info: GraphQLResolveInfo, set: SelectionSetNode | undefined
     .map((field) => field.selectionSet);
 }
 
-function edgeNodes(info: GraphQLResolveInfo, set: SelectionSetNode | undefined) {
-  return fieldsNamed(info, set, 'edges').flatMap((edges) => fieldsNamed(info, edges, 'node'));
+/** The selections on a connection's entities: under `nodes`, and under `edges { node }`. */
+function pageItems(info: GraphQLResolveInfo, set: SelectionSetNode | undefined) {
+  const edgeNodes = fieldsNamed(info, set, 'edges').flatMap((edges) => fieldsNamed(info, edges, 'node'));
+  return [...fieldsNamed(info, set, 'nodes'), ...edgeNodes];
+}
+
+function validPageSize(first: unknown): number | undefined {
+  try {
+    return pageSize(first as number | null | undefined);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Fields of a selection on a type that is not an entity (a connection, an edge): every fragment applies. */

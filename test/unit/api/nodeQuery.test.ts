@@ -67,6 +67,19 @@ describe('selectionPrefetch: the relations a root field’s selection reads', ()
   });
 });
 
+describe('selectionPrefetch and bad arguments', () => {
+  it('leaves a page size out of range to its field, which reports it when it resolves', () => {
+    const prefetch = selectionPrefetch(
+      infoFor(
+        '{ company(id: "x") { drugs(first: 100000) { nodes { id } } partnerships(first: 0) { totalCount } members { id } } }',
+      ),
+      FIELD_RELATIONS,
+      'Company',
+    );
+    expect(shape(prefetch)).toEqual([['Company.members', '-', []]]);
+  });
+});
+
 describe('nodeQuery: one entity with its prefetched relations, as Cypher text', () => {
   const prefetchOf = (first: number) =>
     selectionPrefetch(infoFor(COMPANY_PAGE, { first }), FIELD_RELATIONS, 'Company');
