@@ -1,5 +1,6 @@
 import type { Cypher } from '../../db/executor.ts';
 import { propertyOf, relationshipSubjectOf, restatedSubject, whereAsOf } from './asOf.ts';
+import { LINK_PROPERTIES } from './entity.model.ts';
 import { LIMITS } from './limits.ts';
 import type { Prefetch, RelationSpec } from './relations.ts';
 
@@ -107,12 +108,19 @@ export function nodeMap(variable: string, projected = false, kind?: string, asOf
 }
 
 /**
- * A relationship's properties and, as of a day (`asOf`), its subject key as `restated` when it was stated again
- * after `$asOf` (see nodeMap). `start` and `end` are its end nodes' variables.
+ * A relationship's properties (all, or only `only`) and, as of a day (`asOf`), its subject key as `restated` when
+ * it was stated again after `$asOf` (see nodeMap). `start` and `end` are its end nodes' variables.
  */
-export function relationshipFields(rel: string, start: string, end: string, asOf: boolean): string {
+export function relationshipFields(
+  rel: string,
+  start: string,
+  end: string,
+  asOf: boolean,
+  only?: readonly string[],
+): string {
   const restated = asOf ? `, restated: ${restatedSubject(rel, relationshipSubjectOf(rel, start, end))}` : '';
-  return `properties: properties(${rel})${restated}`;
+  const properties = only ? `${rel} {${only.map((name) => `.${name}`).join(', ')}}` : `properties(${rel})`;
+  return `properties: ${properties}${restated}`;
 }
 
 /** The start and end variables of a spec's pattern (see `pattern`). */
@@ -142,7 +150,7 @@ export function linksCollect(
   MATCH ${pattern(spec, from, rel, to)}
   WHERE ${whereAsOf(asOf, [rel, to], [targetCondition(spec, to)])}
   WITH ${rel}, ${to} ORDER BY ${sortKey(spec.order, to, asOf)}, ${to}.id LIMIT ${LIMITS.maxListSize}
-  RETURN {type: type(${rel}), ${relationshipFields(rel, start, end, asOf)}, node: ${nodeMap(to, projected, kind, asOf)}, links: {${childFields(children, to, depth, projected, asOf, path)}}}
+  RETURN {type: type(${rel}), ${relationshipFields(rel, start, end, asOf, LINK_PROPERTIES)}, node: ${nodeMap(to, projected, kind, asOf)}, links: {${childFields(children, to, depth, projected, asOf, path)}}}
 }`;
 }
 

@@ -18,10 +18,16 @@ export interface EntityModel {
   readonly [property: string]: unknown;
 }
 
+/**
+ * The relationship properties the link types' fields read (a party's role, an employment's title, …, and the
+ * citations): all that a link fetches of its relationship.
+ */
+export const LINK_PROPERTIES = ['citedIn', 'role', 'title', 'region', 'sponsor', 'status'] as const;
+
 /** A relationship seen from one end: its properties and the entity at the other end. */
 export interface LinkModel {
   readonly type: string;
-  readonly properties: Readonly<Record<string, unknown>>;
+  readonly properties: Readonly<Partial<Record<(typeof LINK_PROPERTIES)[number], unknown>>>;
   /** The entity the resolver started from. */
   readonly from: EntityModel | null;
   /** The entity at the other end. */
