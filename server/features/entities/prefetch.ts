@@ -1,4 +1,4 @@
-import type { FieldNode, GraphQLResolveInfo, SelectionSetNode, ValueNode } from 'graphql';
+import { type FieldNode, type GraphQLResolveInfo, type SelectionSetNode, valueFromASTUntyped } from 'graphql';
 import { pageSize } from './limits.ts';
 import type { Prefetch, RelationSpec } from './relations.ts';
 
@@ -44,8 +44,8 @@ const MAX_PREFETCH_DEPTH = 4;
 
 /**
  * The relations the selection of `info`'s field reads below entities of type `type`: the field returns one such
- * entity, or (`connection`) a page of them, selected as `nodes` or `edges { node }`. Fields whose arguments are not
- * plain values, later pages (`after`), and a second field reading the same relation are left to the loaders.
+ * entity, or (`connection`) a page of them, selected as `nodes` or `edges { node }`. Later pages (`after`), page
+ * sizes out of range and a second field reading the same relation are left to the loaders.
  */
 export function selectionPrefetch(
   info: GraphQLResolveInfo,
@@ -71,7 +71,7 @@ function walk(
     const relation = relations.get(`${type}.${field.name.value}`);
     if (!relation) continue;
     const args = argumentsOf(info, field);
-    if (!args || args.after) continue;
+    if (args.after) continue;
     const spec = relation.spec(args);
     const paged = relation.returns === 'page';
     // A page size out of range is the field's own error to report, when it resolves.
@@ -86,26 +86,23 @@ function walk(
   return [...out.values()];
 }
 
-/** The fields selected in `set` on an entity of `type`, through fragments that apply to it. */
-function fieldsOf(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, type: string): FieldNode[] {
+/**
+ * The fields selected in `set`, through its fragments: on an entity of `type`, only the fragments that apply to it;
+ * without a type (a connection, an edge), every fragment.
+ */
+function fieldsOf(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, type?: string): FieldNode[] {
   if (!set) return [];
   return set.selections.flatMap((selection) => {
     if (selection.kind === 'Field') return [selection];
-    const condition =
-      selection.kind === 'InlineFragment'
-        ? selection.typeCondition?.name.value
-        : info.fragments[selection.name.value]?.typeCondition.name.value;
-    if (condition && condition !== type && condition !== 'Node') return [];
-    const inner =
-      selection.kind === 'InlineFragment'
-        ? selection.selectionSet
-        : info.fragments[selection.name.value]?.selectionSet;
-    return fieldsOf(info, inner, type);
+    const fragment = selection.kind === 'InlineFragment' ? selection : info.fragments[selection.name.value];
+    const condition = fragment?.typeCondition?.name.value;
+    if (type && condition && condition !== type && condition !== 'Node') return [];
+    return fieldsOf(info, fragment?.selectionSet, type);
   });
 }
 
 function fieldsNamed(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, name: string) {
-  return anyFieldsOf(info, set)
+  return fieldsOf(info, set)
     .filter((field) => field.name.value === name)
     .map((field) => field.selectionSet);
 }
@@ -124,42 +121,12 @@ function validPageSize(first: unknown): number | undefined {
   }
 }
 
-/** Fields of a selection on a type that is not an entity (a connection, an edge): every fragment applies. */
-function anyFieldsOf(info: GraphQLResolveInfo, set: SelectionSetNode | undefined): FieldNode[] {
-  if (!set) return [];
-  return set.selections.flatMap((selection) => {
-    if (selection.kind === 'Field') return [selection];
-    const inner =
-      selection.kind === 'InlineFragment'
-        ? selection.selectionSet
-        : info.fragments[selection.name.value]?.selectionSet;
-    return anyFieldsOf(info, inner);
-  });
-}
-
-/** A field's arguments when each is a literal or a variable (else undefined: not prefetched). */
-function argumentsOf(info: GraphQLResolveInfo, field: FieldNode): Args | undefined {
-  const args: Args = {};
-  for (const argument of field.arguments ?? []) {
-    const value = argumentValue(info, argument.value);
-    if (value === undefined) return undefined;
-    args[argument.name.value] = value;
-  }
-  return args;
-}
-
-function argumentValue(info: GraphQLResolveInfo, node: ValueNode): unknown {
-  switch (node.kind) {
-    case 'Variable':
-      return info.variableValues[node.name.value] ?? null;
-    case 'IntValue':
-      return Number(node.value);
-    case 'StringValue':
-    case 'EnumValue':
-      return node.value;
-    case 'NullValue':
-      return null;
-    default:
-      return undefined;
-  }
+/** A field's arguments as the request gives them (variables replaced by their values). */
+function argumentsOf(info: GraphQLResolveInfo, field: FieldNode): Args {
+  return Object.fromEntries(
+    (field.arguments ?? []).map((argument) => [
+      argument.name.value,
+      valueFromASTUntyped(argument.value, info.variableValues),
+    ]),
+  );
 }
