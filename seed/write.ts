@@ -1,4 +1,5 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import { ELEMENT_DATE_PROPERTIES } from '../server/model/fold.ts';
 import type { NodeKind, RelationshipType } from '../server/model/kinds.ts';
 import {
   compileSeedFile,
@@ -370,7 +371,7 @@ function toDatabaseRow(row: NodeRow): NodeRow {
 }
 
 /** Properties stored as Neo4j dates (ordering, range filters, "as of"). */
-const DATE_PROPERTIES = new Set(['sortDate', 'since', 'lastStated', '_date']);
+const DATE_PROPERTIES = new Set([...ELEMENT_DATE_PROPERTIES, '_date']);
 
 /** Integers go as Neo4j integers (the driver sends JS numbers as floats) and the day properties as Neo4j dates. */
 function toDatabaseProps(props: Record<string, unknown>): Record<string, unknown> {

@@ -15,6 +15,12 @@ const UNIONS = new Set(['aliases', 'citedIn']);
 /** Properties every stored element carries besides what its documents state. */
 export const META_PROPERTIES: ReadonlySet<string> = new Set(['citedIn', 'statedIn', 'since', 'lastStated']);
 
+/**
+ * Properties elements store as Neo4j dates (ordering, range filters, "as of"); answers give them as `YYYY-MM-DD`.
+ * A statement node's day is `_date`.
+ */
+export const ELEMENT_DATE_PROPERTIES: readonly string[] = ['sortDate', 'since', 'lastStated'];
+
 /** Dates that may stand for a coarser form of themselves, with the properties that go with them. */
 const LOOSE_DATES: Readonly<Record<string, readonly string[]>> = {
   date: ['date', 'datePrecision', 'sortDate'],

@@ -1,4 +1,5 @@
 import type { Cypher } from '../../db/executor.ts';
+import { ELEMENT_DATE_PROPERTIES } from '../../model/fold.ts';
 import { propertyOf, relationshipSubjectOf, restatedSubject, whereAsOf } from './asOf.ts';
 import { LINK_PROPERTIES } from './entity.model.ts';
 import { LIMITS } from './limits.ts';
@@ -93,18 +94,40 @@ export function afterCondition(key: string, variable: string, descending = false
 }
 
 /**
- * An entity as a map: every property, or, when `projected`, only the properties `$fields` lists for its kind (see
- * projection.ts) as [name, value] pairs, which toEntity turns back into properties. `kind` names the kind when
- * only one is possible; otherwise it is read from the node's labels. `asOf`: flagged `restated` (its subject key)
- * when it was stated again after `$asOf` (statements.ts reads its statements, toEntity folds them).
+ * An entity as a map: every property; or, when `projected`, only the properties `$fields` lists for its kind (see
+ * projection.ts) as [name, value] pairs, which toEntity turns back into properties; or, given a list, only those
+ * properties (names from the code, never from a request). `kind` names the kind when only one is possible;
+ * otherwise it is read from the node's labels. `asOf`: flagged `restated` (its subject key) when it was stated
+ * again after `$asOf` (statements.ts reads its statements, toEntity folds them).
  */
-export function nodeMap(variable: string, projected = false, kind?: string, asOf = false): string {
+export function nodeMap(
+  variable: string,
+  projected: boolean | readonly string[] = false,
+  kind?: string,
+  asOf = false,
+): string {
   const restated = asOf ? `, restated: ${restatedSubject(variable, `${variable}.id`)}` : '';
-  if (!projected) return `${variable} {.*, labels: labels(${variable})${restated}}`;
+  if (projected === false)
+    return `${variable} {${everyProperty(variable)}, labels: labels(${variable})${restated}}`;
+  if (projected !== true) {
+    const only = ['id', ...projected].map((name) => `.${name}`).join(', ');
+    return `${variable} {${only}, labels: labels(${variable})${restated}}`;
+  }
   const fields = kind
     ? `$fields.${kind}`
     : `$fields[[label IN labels(${variable}) WHERE label <> 'Entity'][0]]`;
   return `${variable} {.id, .name, labels: labels(${variable}), pairs: [property IN coalesce(${fields}, []) | [property, ${variable}[property]]]${restated}}`;
+}
+
+/**
+ * Every property of an element, as map projection entries, its dates as `YYYY-MM-DD` strings: the driver decodes a
+ * Neo4j date with 64-bit integer arithmetic, the answer's largest cost after the database's own. An element without
+ * one of them gets it as null, which toEntity and relationshipProperties leave out.
+ */
+function everyProperty(variable: string): string {
+  return ['.*', ...ELEMENT_DATE_PROPERTIES.map((name) => `${name}: toString(${variable}.${name})`)].join(
+    ', ',
+  );
 }
 
 /**
@@ -119,7 +142,7 @@ export function relationshipFields(
   only?: readonly string[],
 ): string {
   const restated = asOf ? `, restated: ${restatedSubject(rel, relationshipSubjectOf(rel, start, end))}` : '';
-  const properties = only ? `${rel} {${only.map((name) => `.${name}`).join(', ')}}` : `properties(${rel})`;
+  const properties = `${rel} {${only ? only.map((name) => `.${name}`).join(', ') : everyProperty(rel)}}`;
   return `properties: ${properties}${restated}`;
 }
 

@@ -101,6 +101,13 @@ function fieldsOf(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, t
   });
 }
 
+/** The names of the fields selected under `info`'s field at `path` (e.g. `['edges']`), through fragments. */
+export function selectedFieldNames(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
+  let sets = info.fieldNodes.map((node) => node.selectionSet);
+  for (const name of path) sets = sets.flatMap((set) => fieldsNamed(info, set, name));
+  return new Set(sets.flatMap((set) => fieldsOf(info, set)).map((field) => field.name.value));
+}
+
 function fieldsNamed(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, name: string) {
   return fieldsOf(info, set)
     .filter((field) => field.name.value === name)

@@ -1,4 +1,4 @@
-import { foldElement, type StatementProps } from '../../model/fold.ts';
+import { ELEMENT_DATE_PROPERTIES, foldElement, type StatementProps } from '../../model/fold.ts';
 import { NODE_KINDS } from '../../model/kinds.ts';
 import type { EntityKind, EntityModel } from './entity.model.ts';
 
@@ -31,6 +31,7 @@ export function toEntity(value: unknown, asOf: string | null = null): EntityMode
   const { labels, pairs, statements, restated: _restated, ...stored } = value as PlainNode;
   // A projected node (see nodeMap): its other properties come as [name, value] pairs.
   if (Array.isArray(pairs)) for (const [key, item] of pairs as [string, unknown][]) stored[key] = item;
+  withoutMissingDates(stored);
   const kind = kindOf(Array.isArray(labels) ? labels : []);
   if (!kind || typeof stored.id !== 'string') return null;
   const properties = Array.isArray(statements)
@@ -51,7 +52,13 @@ export function relationshipProperties(
   statements: unknown,
 ): Readonly<Record<string, unknown>> {
   if (Array.isArray(statements)) return foldElement(statements as StatementProps[]);
-  return (properties ?? {}) as Record<string, unknown>;
+  return withoutMissingDates((properties ?? {}) as Record<string, unknown>);
+}
+
+/** Leaves out the dates an element does not have (null where every property is read, see `everyProperty`). */
+function withoutMissingDates(properties: Record<string, unknown>): Record<string, unknown> {
+  for (const name of ELEMENT_DATE_PROPERTIES) if (properties[name] === null) delete properties[name];
+  return properties;
 }
 
 /** Like toEntity, for values that must be entities. */

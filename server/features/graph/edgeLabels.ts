@@ -35,6 +35,9 @@ export const EDGE_LABELS: Readonly<Record<string, string>> = Object.freeze({
   CONTACT_FOR: 'contact for',
 });
 
+/** The relationship properties edgeLabel reads. */
+export const EDGE_LABEL_READS = ['role', 'title'];
+
 /** The label of an edge; a party's role is more telling than "party to". */
 export function edgeLabel(type: string, properties: Record<string, unknown>): string {
   if (type === 'PARTY_TO' && typeof properties.role === 'string') return properties.role.toLowerCase();

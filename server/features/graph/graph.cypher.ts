@@ -2,7 +2,7 @@ import type { Cypher } from '../../db/executor.ts';
 import { RELATIONSHIP_TYPES } from '../../model/kinds.ts';
 import { whereAsOf } from '../entities/asOf.ts';
 import { nodeMap, relationshipFields } from '../entities/entities.cypher.ts';
-import { LIMITS } from '../entities/limits.ts';
+import { EDGE_LABEL_READS } from './edgeLabels.ts';
 
 /**
  * The relationships `graph` and `path` walk: all but the provenance links (sentences and the documents that hold
@@ -15,9 +15,25 @@ const TYPES = WALKED_TYPES.join('|');
 /** The most edges one `graph` answer carries. */
 export const MAX_GRAPH_EDGES = 10_000;
 
-/** An edge map; as of a day, with the relationship's statements up to it when it was stated again after it. */
-const EDGE = (r: string, a: string, b: string, asOf = false) =>
-  `{id: elementId(${r}), source: ${a}.id, target: ${b}.id, type: type(${r}), ${relationshipFields(r, a, b, asOf)}}`;
+/**
+ * What a graph answer's nodes and edges carry: every property (when `properties` is asked for, or an edge's
+ * `history`, which reads its identity), or only what their labels and citations read.
+ */
+export interface GraphShape {
+  readonly nodeProperties: boolean;
+  readonly edgeProperties: boolean;
+}
+
+const NODE_LABEL_PROPERTIES = ['name', 'citedIn'];
+const EDGE_LABEL_PROPERTIES = [...EDGE_LABEL_READS, 'citedIn'];
+
+/** A node map of the shape; as of a day, flagged when it was stated again after it (see nodeMap). */
+const NODE = (n: string, shape: GraphShape, asOf = false) =>
+  nodeMap(n, shape.nodeProperties ? false : NODE_LABEL_PROPERTIES, undefined, asOf);
+
+/** An edge map of the shape; as of a day, with the relationship's statements up to it when it was stated again after it. */
+const EDGE = (r: string, a: string, b: string, shape: GraphShape, asOf = false) =>
+  `{id: elementId(${r}), source: ${a}.id, target: ${b}.id, type: type(${r}), ${relationshipFields(r, a, b, asOf, shape.edgeProperties ? undefined : EDGE_LABEL_PROPERTIES)}}`;
 
 /**
  * One breadth-first level: the frontier's distinct new neighbours of the allowed kinds, cut to the limit (as of a
@@ -36,36 +52,54 @@ WITH found + next[..$limit - size(found)] AS found,
   truncated OR size(next) > $limit - size(found) AS truncated`;
 
 /**
- * The subgraph within `depth` steps of the seeds, breadth first, in one statement (one text per depth): each level
- * stops matching as soon as it has more new neighbours than the limit allows (so a hub does not expand in full),
- * and a level that hits the limit ends the walk with `truncated`. Then every walked relationship between the
- * nodes found, at most MAX_GRAPH_EDGES + 1 (one more says the edges were cut too). `asOf`: the as-of text (see
- * features/entities/asOf.ts): only seeds, relationships and nodes known on `$asOf`, as they were then.
+ * The subgraph within `depth` steps of the seeds, breadth first, in one statement (one text per depth, day and
+ * shape): each level stops matching as soon as it has more new neighbours than the limit allows (so a hub does not
+ * expand in full), and a level that hits the limit ends the walk with `truncated`. Then every walked relationship
+ * between the nodes found, at most MAX_GRAPH_EDGES + 1 (one more says the edges were cut too). `asOf`: the as-of
+ * text (see features/entities/asOf.ts): only seeds, relationships and nodes known on `$asOf`, as they were then.
  */
-const graphByDepth = (asOf: boolean): readonly Cypher[] =>
-  Array.from({ length: LIMITS.maxGraphDepth + 1 }, (_, depth) => ({
-    name: `graph.depth${depth}${asOf ? '@asOf' : ''}`,
+export const graphStatement = memoise(
+  (depth: number, asOf: boolean, shape: GraphShape): Cypher => ({
+    name: `graph.depth${depth}${shapeName(shape)}${asOf ? '@asOf' : ''}`,
     text: `
 MATCH (seed:Entity) WHERE ${whereAsOf(asOf, ['seed'], ['seed.id IN $ids', 'NOT seed:Sentence'])}
 WITH collect(seed) AS found
 WITH found, found AS frontier, false AS truncated${LEVEL(asOf).repeat(depth)}
-RETURN truncated, [n IN found | ${nodeMap('n', false, undefined, asOf)}] AS nodes, COLLECT {
+RETURN truncated, [n IN found | ${NODE('n', shape, asOf)}] AS nodes, COLLECT {
   UNWIND found AS a
   MATCH (a)-[r:${TYPES}]->(b) WHERE ${whereAsOf(asOf, ['r'], ['b IN found'])}
-  RETURN ${EDGE('r', 'a', 'b', asOf)}
+  RETURN ${EDGE('r', 'a', 'b', shape, asOf)}
   LIMIT ${MAX_GRAPH_EDGES + 1}
 } AS edges`,
-  }));
+  }),
+);
 
-export const GRAPH_BY_DEPTH: readonly Cypher[] = graphByDepth(false);
-export const GRAPH_BY_DEPTH_AS_OF: readonly Cypher[] = graphByDepth(true);
-
-/** Shortest paths, one text per maximum length (a variable-length bound cannot be a parameter). */
-export const PATH_BY_LENGTH: readonly Cypher[] = Array.from({ length: LIMITS.maxPathLength }, (_, index) => ({
-  name: `graph.path${index + 1}`,
-  text: `
+/** Shortest paths, one text per maximum length (a variable-length bound cannot be a parameter) and shape. */
+export const pathStatement = memoise(
+  (maxLength: number, shape: GraphShape): Cypher => ({
+    name: `graph.path${maxLength}${shapeName(shape)}`,
+    text: `
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 WHERE NOT a:Sentence AND NOT b:Sentence
-MATCH p = shortestPath((a)-[:${TYPES}*..${index + 1}]-(b))
-RETURN [n IN nodes(p) | n {.*, labels: labels(n)}] AS nodes, [r IN relationships(p) | ${EDGE('r', 'startNode(r)', 'endNode(r)')}] AS edges`,
-}));
+MATCH p = shortestPath((a)-[:${TYPES}*..${maxLength}]-(b))
+RETURN [n IN nodes(p) | ${NODE('n', shape)}] AS nodes, [r IN relationships(p) | ${EDGE('r', 'startNode(r)', 'endNode(r)', shape)}] AS edges`,
+  }),
+);
+
+/** `:nodes`/`:edges` for each kind of element whose properties the shape leaves out. */
+const shapeName = (shape: GraphShape) =>
+  `${shape.nodeProperties ? '' : ':nodes'}${shape.edgeProperties ? '' : ':edges'}`;
+
+/** One statement object per arguments (few: depths, days and shapes), so the executor sees the same text. */
+function memoise<A extends unknown[]>(build: (...args: A) => Cypher): (...args: A) => Cypher {
+  const made = new Map<string, Cypher>();
+  return (...args) => {
+    const key = JSON.stringify(args);
+    let cypher = made.get(key);
+    if (!cypher) {
+      cypher = build(...args);
+      made.set(key, cypher);
+    }
+    return cypher;
+  };
+}

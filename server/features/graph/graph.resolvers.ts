@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../context.ts';
 import type { Row } from '../../db/executor.ts';
 import { badInput } from '../../errors.ts';
@@ -6,10 +7,11 @@ import { relationshipSubject } from '../../model/subjects.ts';
 import type { EntityModel, GraphEdgeModel, GraphNodeModel } from '../entities/entity.model.ts';
 import { citationsOf } from '../entities/fields.ts';
 import { checkRange, historySize, idList, LIMITS } from '../entities/limits.ts';
+import { selectedFieldNames } from '../entities/prefetch.ts';
 import { attachStatements } from '../entities/statements.ts';
 import { relationshipProperties, toEntity } from '../entities/toEntity.ts';
 import { edgeLabel } from './edgeLabels.ts';
-import { GRAPH_BY_DEPTH, GRAPH_BY_DEPTH_AS_OF, MAX_GRAPH_EDGES, PATH_BY_LENGTH } from './graph.cypher.ts';
+import { type GraphShape, graphStatement, MAX_GRAPH_EDGES, pathStatement } from './graph.cypher.ts';
 
 /**
  * An edge as the graph Cypher returns it: as of a day, `restated` when it was stated again after the day, and then
@@ -36,7 +38,16 @@ export const toGraphEdge = (row: EdgeRow, asOf: string | null = null): GraphEdge
   return { ...edge, properties, label: edgeLabel(row.type, properties), ...(asOf ? { asOf } : {}) };
 };
 
-/** The subgraph around the seeds in one round trip (see GRAPH_BY_DEPTH); seeds past the limit are dropped. */
+/** Whether the selection reads every property of the nodes and of the edges (see GraphShape). */
+function graphShape(info: GraphQLResolveInfo): GraphShape {
+  const edgeFields = selectedFieldNames(info, ['edges']);
+  return {
+    nodeProperties: selectedFieldNames(info, ['nodes']).has('properties'),
+    edgeProperties: edgeFields.has('properties') || edgeFields.has('history'),
+  };
+}
+
+/** The subgraph around the seeds in one round trip (see graphStatement); seeds past the limit are dropped. */
 async function subgraph(
   context: Context,
   seeds: string[],
@@ -44,9 +55,9 @@ async function subgraph(
   kinds: string[] | null,
   limit: number,
   asOf: string | null,
+  shape: GraphShape,
 ) {
-  const cypher = (asOf === null ? GRAPH_BY_DEPTH : GRAPH_BY_DEPTH_AS_OF)[depth];
-  if (!cypher) throw badInput(`"depth" must be an integer from 0 to ${LIMITS.maxGraphDepth}.`);
+  const cypher = graphStatement(depth, asOf !== null, shape);
   const rows = await context.executor.read(cypher, { ids: seeds.slice(0, limit), kinds, limit, asOf });
   await attachStatements(context.executor, rows, asOf);
   const [row] = rows;
@@ -71,14 +82,15 @@ function toGraph(row: Row | undefined, asOf: string | null = null) {
 }
 
 export const graphQuery: Pick<QueryResolvers, 'graph' | 'path'> = {
-  graph: async (_parent, args, context) => {
+  graph: async (_parent, args, context, info) => {
     const seeds = idList('ids', args.ids, LIMITS.maxGraphSeeds);
     if (seeds.length === 0) throw badInput('"ids" must hold at least one id.');
     const depth = checkRange('depth', args.depth, 0, LIMITS.maxGraphDepth, 1);
     const limit = checkRange('limit', args.limit, 1, LIMITS.maxGraphLimit, 200);
-    return subgraph(context, seeds, depth, args.kinds?.length ? args.kinds : null, limit, args.asOf ?? null);
+    const kinds = args.kinds?.length ? args.kinds : null;
+    return subgraph(context, seeds, depth, kinds, limit, args.asOf ?? null, graphShape(info));
   },
-  path: async (_parent, args, context) => {
+  path: async (_parent, args, context, info) => {
     const maxLength = checkRange('maxLength', args.maxLength, 1, LIMITS.maxPathLength, 4);
     idList('from', [args.from], 1);
     idList('to', [args.to], 1);
@@ -86,8 +98,7 @@ export const graphQuery: Pick<QueryResolvers, 'graph' | 'path'> = {
       const entity = await context.loaders.node(args.from);
       return entity ? { length: 0, nodes: [toGraphNode(entity)], edges: [] } : null;
     }
-    const cypher = PATH_BY_LENGTH[maxLength - 1];
-    if (!cypher) throw badInput(`"maxLength" must be an integer from 1 to ${LIMITS.maxPathLength}.`);
+    const cypher = pathStatement(maxLength, graphShape(info));
     const [row] = await context.executor.read(cypher, { from: args.from, to: args.to });
     if (!row) return null;
     const { nodes, edges } = toGraph(row);

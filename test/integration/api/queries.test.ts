@@ -280,6 +280,49 @@ describe('node, search, graph, path, stats', () => {
     expect(kadcyla.citations.length).toBeGreaterThan(0);
   });
 
+  it('gives the same labels and citations whether or not properties are asked for', async () => {
+    const fields =
+      'nodes { id kind label citations { id } } edges { id source target type label citations { id } }';
+    const full =
+      'nodes { id kind label properties citations { id } } edges { id source target type label properties citations { id } }';
+    const data = await fixture.api.data(`{
+      lean: graph(ids: ["immunogen"], depth: 1) { ${fields} }
+      full: graph(ids: ["immunogen"], depth: 1) { ${full} }
+      leanThen: graph(ids: ["immunogen"], depth: 1, asOf: "2013-06-01") { ${fields} }
+      fullThen: graph(ids: ["immunogen"], depth: 1, asOf: "2013-06-01") { ${full} }
+      leanPath: path(from: "dan-junius", to: "her2") { ${fields} }
+      fullPath: path(from: "dan-junius", to: "her2") { ${full} }
+    }`);
+    const without = (graph: { nodes: object[]; edges: object[] }) => ({
+      nodes: graph.nodes.map(({ properties: _p, ...node }: { properties?: unknown }) => node),
+      edges: graph.edges.map(({ properties: _p, ...edge }: { properties?: unknown }) => edge),
+    });
+    expect(data.lean).toEqual(without(data.full));
+    expect(data.leanThen).toEqual(without(data.fullThen));
+    expect(data.leanPath).toEqual(without(data.fullPath));
+    // Every property, dates as days, and no property a node does not have (a company has no sortDate).
+    for (const element of [...data.full.nodes, ...data.full.edges]) {
+      expect(element.properties.since).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(element.properties.lastStated).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(Object.values(element.properties)).not.toContain(null);
+    }
+    const immunogen = data.full.nodes.find((node: { id: string }) => node.id === 'immunogen');
+    expect(immunogen.properties).toMatchObject({ name: 'ImmunoGen, Inc.' });
+    expect(immunogen.properties).not.toHaveProperty('sortDate');
+    // The labels that read the relationship's properties: a party's role, a person's title.
+    const labels = data.lean.edges.map(
+      (edge: { type: string; label: string }) => `${edge.type} ${edge.label}`,
+    );
+    expect(
+      labels.some((label: string) => label.startsWith('PARTY_TO ') && label !== 'PARTY_TO party to'),
+    ).toBe(true);
+    expect(
+      labels.some((label: string) => label.startsWith('WORKS_FOR ') && label !== 'WORKS_FOR works for'),
+    ).toBe(true);
+    expect(data.lean.nodes.some((node: { citations: unknown[] }) => node.citations.length > 0)).toBe(true);
+    expect(data.lean.edges.some((edge: { citations: unknown[] }) => edge.citations.length > 0)).toBe(true);
+  });
+
   it('walks only the kinds asked for, and says when the limit cut the graph', async () => {
     const data = await fixture.api.data(`{
       companies: graph(ids: ["kadcyla"], depth: 2, kinds: [Company, Partnership]) { nodes { id kind } truncated }

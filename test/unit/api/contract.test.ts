@@ -19,13 +19,14 @@ import {
   pagedQuery,
   relatedQuery,
 } from '../../../server/features/entities/entities.cypher.ts';
+import { LIMITS } from '../../../server/features/entities/limits.ts';
 import { REL } from '../../../server/features/entities/relations.ts';
 import { rootQuery } from '../../../server/features/entities/rootQuery.ts';
 import { EDGE_LABELS } from '../../../server/features/graph/edgeLabels.ts';
 import {
-  GRAPH_BY_DEPTH,
-  GRAPH_BY_DEPTH_AS_OF,
-  PATH_BY_LENGTH,
+  type GraphShape,
+  graphStatement,
+  pathStatement,
   WALKED_TYPES,
 } from '../../../server/features/graph/graph.cypher.ts';
 import {
@@ -83,6 +84,13 @@ describe('the contract', () => {
   });
 });
 
+const FULL: GraphShape = { nodeProperties: true, edgeProperties: true };
+const SHAPES: GraphShape[] = [true, false].flatMap((nodeProperties) =>
+  [true, false].map((edgeProperties) => ({ nodeProperties, edgeProperties })),
+);
+const DEPTHS = Array.from({ length: LIMITS.maxGraphDepth + 1 }, (_, depth) => depth);
+const LENGTHS = Array.from({ length: LIMITS.maxPathLength }, (_, index) => index + 1);
+
 describe('Cypher building', () => {
   it('takes labels and types from the allowlist only, and values as parameters', () => {
     const allowed = new Set<string>([...NODE_KINDS, ...RELATIONSHIP_TYPES, 'Entity', STATEMENT_LABEL]);
@@ -93,7 +101,10 @@ describe('Cypher building', () => {
       ...[NODES_BY_ID, NODES_BY_ID_AS_OF, MILESTONE_TOTALS, MILESTONE_TOTALS_AS_OF].map(
         (cypher) => cypher.text,
       ),
-      ...[...GRAPH_BY_DEPTH, ...GRAPH_BY_DEPTH_AS_OF].map((cypher) => cypher.text),
+      ...SHAPES.flatMap((shape) => [
+        ...DEPTHS.flatMap((depth) => [false, true].map((asOf) => graphStatement(depth, asOf, shape).text)),
+        ...LENGTHS.map((length) => pathStatement(length, shape).text),
+      ]),
       ...[
         NODE_HISTORY,
         RELATIONSHIP_HISTORY,
@@ -112,9 +123,18 @@ describe('Cypher building', () => {
     expect(WALKED_TYPES).not.toContain('IN_DOCUMENT');
     // One text per depth, each with that many bounded levels.
     expect(
-      GRAPH_BY_DEPTH.map((cypher) => cypher.text.match(/LIMIT toInteger\(\$limit\) \+ 1/g)?.length ?? 0),
+      DEPTHS.map(
+        (depth) =>
+          graphStatement(depth, false, FULL).text.match(/LIMIT toInteger\(\$limit\) \+ 1/g)?.length ?? 0,
+      ),
     ).toEqual([0, 1, 2, 3]);
-    expect(PATH_BY_LENGTH.map((cypher) => cypher.text.match(/\*\.\.(\d+)/)?.[1])).toEqual([
+    expect(graphStatement(2, false, FULL)).toBe(graphStatement(2, false, { ...FULL }));
+    // Without `properties`, only what labels and citations read.
+    const lean = graphStatement(2, false, { nodeProperties: false, edgeProperties: false }).text;
+    expect(lean).toContain('n {.id, .name, .citedIn, labels: labels(n)}');
+    expect(lean).toContain('properties: r {.role, .title, .citedIn}');
+    expect(lean).not.toMatch(/properties\(|\.\*/);
+    expect(LENGTHS.map((length) => pathStatement(length, FULL).text.match(/\*\.\.(\d+)/)?.[1])).toEqual([
       '1',
       '2',
       '3',
@@ -165,7 +185,7 @@ describe('Cypher building', () => {
     for (const text of [
       today.text,
       relatedQuery(REL.partnershipMilestones).text,
-      GRAPH_BY_DEPTH[2]?.text ?? '',
+      graphStatement(2, false, FULL).text,
     ]) {
       expect(text).not.toContain('$asOf');
       expect(text).not.toContain(STATEMENT_LABEL);
@@ -179,7 +199,7 @@ describe('Cypher building', () => {
     expect(asOf.text).toMatch(/CASE WHEN milestone\.lastStated > date\(\$asOf\) THEN COLLECT \{/);
     expect(EVENT_CONDITIONS.status(false)).toBe('toUpper(m.status) = $status');
     expect(DRUG_CONDITIONS.modality(true)).toContain('statement.modality IS NOT NULL');
-    expect(GRAPH_BY_DEPTH_AS_OF[1]?.text).toContain('r.since <= date($asOf) AND m.since <= date($asOf)');
+    expect(graphStatement(1, true, FULL).text).toContain('r.since <= date($asOf) AND m.since <= date($asOf)');
   });
 });
 
