@@ -1,8 +1,8 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
-const ENTITY = '../features/entities/entity.model.ts#EntityModel';
-const LINK = '../features/entities/entity.model.ts#LinkModel';
-const CONNECTION = '../features/entities/entity.model.ts#ConnectionModel';
+const ENTITY = '../core/model.ts#EntityModel';
+const LINK = '../core/model.ts#LinkModel';
+const CONNECTION = '../core/model.ts#ConnectionModel';
 
 /**
  * Resolver and model types come from the contract, schema.graphql, and so do the explorer's operation types; run
@@ -63,21 +63,21 @@ const config: CodegenConfig = {
           DrugIndication: LINK,
           TrialDrug: LINK,
           PartnershipParty: LINK,
-          Citation: '../features/entities/citations.ts#CitationModel',
+          Citation: '../core/model.ts#CitationModel',
           PartnershipConnection: CONNECTION,
           CompanyConnection: CONNECTION,
           DrugConnection: CONNECTION,
           TrialConnection: CONNECTION,
           RegulatoryEventConnection: CONNECTION,
-          PartnershipEdge: '../features/entities/entity.model.ts#EdgeModel',
-          CompanyEdge: '../features/entities/entity.model.ts#EdgeModel',
-          DrugEdge: '../features/entities/entity.model.ts#EdgeModel',
-          TrialEdge: '../features/entities/entity.model.ts#EdgeModel',
-          RegulatoryEventEdge: '../features/entities/entity.model.ts#EdgeModel',
-          GraphNode: '../features/entities/entity.model.ts#GraphNodeModel',
-          GraphEdge: '../features/entities/entity.model.ts#GraphEdgeModel',
-          SearchHit: '../features/entities/entity.model.ts#SearchHitModel',
-          FuzzyDate: '../features/entities/entity.model.ts#FuzzyDateModel',
+          PartnershipEdge: '../core/model.ts#EdgeModel',
+          CompanyEdge: '../core/model.ts#EdgeModel',
+          DrugEdge: '../core/model.ts#EdgeModel',
+          TrialEdge: '../core/model.ts#EdgeModel',
+          RegulatoryEventEdge: '../core/model.ts#EdgeModel',
+          GraphNode: '../core/model.ts#GraphNodeModel',
+          GraphEdge: '../core/model.ts#GraphEdgeModel',
+          SearchHit: '../core/model.ts#SearchHitModel',
+          FuzzyDate: '../core/model.ts#FuzzyDateModel',
           Statement: '../features/history/history.model.ts#StatementModel',
           Change: '../features/history/history.model.ts#ChangeModel',
           ChangeConnection: '../features/history/history.model.ts#ChangeConnectionModel',

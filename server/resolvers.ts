@@ -1,8 +1,7 @@
+import { DateScalar, entitiesQuery, entityTypes, JsonScalar } from './core/index.ts';
 import { companiesRoot } from './features/companies/index.ts';
 import { documentFields, documentsQuery } from './features/documents/index.ts';
 import { drugsRoot } from './features/drugs/index.ts';
-import { entitiesQuery, entityTypes } from './features/entities/index.ts';
-import { DateScalar, JsonScalar } from './features/entities/scalars.ts';
 import { graphEdge, graphNode, graphQuery } from './features/graph/index.ts';
 import { change, changeConnection, historyQuery, statement } from './features/history/index.ts';
 import { partnershipsRoot } from './features/partnerships/index.ts';

@@ -1,7 +1,7 @@
+import { createLoaders } from '../core/index.ts';
 import type { Executor } from '../db/executor.ts';
 import { createMilestoneTotalsLoader } from './companies/companies.loaders.ts';
 import { createDocumentLoaders } from './documents/index.ts';
-import { createLoaders } from './entities/loaders.ts';
 import { createHistoryLoaders } from './history/index.ts';
 
 /** Every feature's per-request loaders. */

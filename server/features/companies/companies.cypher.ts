@@ -1,9 +1,9 @@
+import { propertyOf, whereAsOf } from '../../core/index.ts';
 import type { Cypher } from '../../db/executor.ts';
-import { propertyOf, whereAsOf } from '../entities/asOf.ts';
 
 /**
  * Per company: milestone money it receives (PAID_TO) or pays (PAID_BY), summed by status and currency; as of a day
- * (`asOf`: the as-of text, see features/entities/asOf.ts), over the milestones known on `$asOf`, with their status
+ * (`asOf`: the as-of text, see core/asOf.ts), over the milestones known on `$asOf`, with their status
  * and amount then.
  */
 const milestoneTotals = (asOf: boolean): Cypher => ({

@@ -1,6 +1,5 @@
+import { filterText, runNodeQuery, runRootQuery } from '../../core/index.ts';
 import type { QueryResolvers } from '../../generated/graphql.ts';
-import { filterText } from '../entities/limits.ts';
-import { runNodeQuery, runRootQuery } from '../entities/page.ts';
 
 export const companiesRoot: Pick<QueryResolvers, 'company' | 'companies'> = {
   company: (_parent, { id, asOf }, context, info) => runNodeQuery(context, 'Company', id, asOf ?? null, info),

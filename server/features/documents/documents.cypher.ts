@@ -1,5 +1,5 @@
+import { elementOfSubject } from '../../core/index.ts';
 import type { Cypher } from '../../db/executor.ts';
-import { elementOfSubject } from '../entities/entities.cypher.ts';
 
 /*
  * A source document's own fields: its whole text, its sentences with their places in it, and what it states (its

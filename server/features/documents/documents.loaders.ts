@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
+import { type GraphEdgeModel, type GraphNodeModel, toEntity } from '../../core/index.ts';
 import type { Executor } from '../../db/executor.ts';
-import type { GraphEdgeModel, GraphNodeModel } from '../entities/entity.model.ts';
-import { toEntity } from '../entities/toEntity.ts';
 import { type EdgeRow, toGraphEdge, toGraphNode } from '../graph/index.ts';
 import { DOCUMENT_FACTS, DOCUMENT_SENTENCES, DOCUMENT_TEXTS } from './documents.cypher.ts';
 

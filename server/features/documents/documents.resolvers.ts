@@ -1,5 +1,5 @@
+import { checkRange, LIMITS } from '../../core/index.ts';
 import type { QueryResolvers, SourceDocumentResolvers } from '../../generated/graphql.ts';
-import { checkRange, LIMITS } from '../entities/limits.ts';
 
 export const documentsQuery: Pick<QueryResolvers, 'document'> = {
   document: async (_parent, { id }, { loaders }) => {

@@ -1,7 +1,4 @@
-import { propertyOf } from '../entities/asOf.ts';
-import type { RelationSpec } from '../entities/relations.ts';
-import { REL } from '../entities/relations.ts';
-import type { Condition, RefFilter } from '../entities/rootQuery.ts';
+import { type Condition, propertyOf, REL, type RefFilter, type RelationSpec } from '../../core/index.ts';
 
 const ref = (name: string, spec: RelationSpec, kind: RefFilter['kind']): RefFilter => ({ name, spec, kind });
 

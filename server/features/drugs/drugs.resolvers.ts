@@ -1,8 +1,12 @@
+import {
+  type Condition,
+  filterText,
+  type RefFilter,
+  refParams,
+  runNodeQuery,
+  runRootQuery,
+} from '../../core/index.ts';
 import type { QueryResolvers } from '../../generated/graphql.ts';
-import { filterText } from '../entities/limits.ts';
-import { runNodeQuery, runRootQuery } from '../entities/page.ts';
-import { refParams } from '../entities/refs.ts';
-import type { Condition, RefFilter } from '../entities/rootQuery.ts';
 import { DRUG_CONDITIONS, DRUG_REFS } from './drugs.cypher.ts';
 
 export const drugsRoot: Pick<QueryResolvers, 'drug' | 'drugs'> = {

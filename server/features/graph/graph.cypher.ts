@@ -1,7 +1,6 @@
+import { nodeMap, relationshipFields, whereAsOf } from '../../core/index.ts';
 import type { Cypher } from '../../db/executor.ts';
 import { RELATIONSHIP_TYPES } from '../../model/kinds.ts';
-import { whereAsOf } from '../entities/asOf.ts';
-import { nodeMap, relationshipFields } from '../entities/entities.cypher.ts';
 import { EDGE_LABEL_READS } from './edgeLabels.ts';
 
 /**
@@ -56,7 +55,7 @@ WITH found + next[..$limit - size(found)] AS found,
  * shape): each level stops matching as soon as it has more new neighbours than the limit allows (so a hub does not
  * expand in full), and a level that hits the limit ends the walk with `truncated`. Then every walked relationship
  * between the nodes found, at most MAX_GRAPH_EDGES + 1 (one more says the edges were cut too). `asOf`: the as-of
- * text (see features/entities/asOf.ts): only seeds, relationships and nodes known on `$asOf`, as they were then.
+ * text (see core/asOf.ts): only seeds, relationships and nodes known on `$asOf`, as they were then.
  */
 export const graphStatement = memoise(
   (depth: number, asOf: boolean, shape: GraphShape): Cypher => ({

@@ -1,15 +1,23 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../context.ts';
+import {
+  attachStatements,
+  checkRange,
+  citationsOf,
+  type EntityModel,
+  type GraphEdgeModel,
+  type GraphNodeModel,
+  historySize,
+  idList,
+  LIMITS,
+  relationshipProperties,
+  selectedFieldNames,
+  toEntity,
+} from '../../core/index.ts';
 import type { Row } from '../../db/executor.ts';
 import { badInput } from '../../errors.ts';
 import type { GraphEdgeResolvers, GraphNodeResolvers, QueryResolvers } from '../../generated/graphql.ts';
 import { relationshipSubject } from '../../model/subjects.ts';
-import type { EntityModel, GraphEdgeModel, GraphNodeModel } from '../entities/entity.model.ts';
-import { citationsOf } from '../entities/fields.ts';
-import { checkRange, historySize, idList, LIMITS } from '../entities/limits.ts';
-import { selectedFieldNames } from '../entities/prefetch.ts';
-import { attachStatements } from '../entities/statements.ts';
-import { relationshipProperties, toEntity } from '../entities/toEntity.ts';
 import { edgeLabel } from './edgeLabels.ts';
 import { type GraphShape, graphStatement, MAX_GRAPH_EDGES, pathStatement } from './graph.cypher.ts';
 

@@ -1,6 +1,6 @@
+import { elementOfSubject } from '../../core/index.ts';
 import type { Cypher } from '../../db/executor.ts';
 import { STATEMENT_LABEL } from '../../model/subjects.ts';
-import { elementOfSubject } from '../entities/entities.cypher.ts';
 
 /**
  * Everything the documents dated in (`$from`, `$to`] state, one row per (document, subject): the documents come

@@ -1,8 +1,6 @@
+import { type CursorPosition, encodeCursor, LIMITS, toEntity } from '../../core/index.ts';
 import type { Executor, Row } from '../../db/executor.ts';
 import { badInput } from '../../errors.ts';
-import { type CursorPosition, encodeCursor } from '../entities/cursor.ts';
-import { LIMITS } from '../entities/limits.ts';
-import { toEntity } from '../entities/toEntity.ts';
 import { type EdgeRow, toGraphEdge } from '../graph/index.ts';
 import { ELEMENTS_BY_SUBJECT, STATEMENTS_IN_WINDOW } from './changes.cypher.ts';
 import { type ChangeDraft, changesOf, completeSingle, type WindowRow } from './changes.ts';

@@ -1,9 +1,8 @@
 import DataLoader from 'dataloader';
+import { type AsOf, LIMITS } from '../../core/index.ts';
 import type { Cypher, Executor } from '../../db/executor.ts';
 import type { StatementSubject } from '../../model/statements.ts';
 import { parseSubject } from '../../model/subjects.ts';
-import { LIMITS } from '../entities/limits.ts';
-import type { AsOf } from '../entities/loaders.ts';
 import { NODE_HISTORY, RELATIONSHIP_HISTORY } from './history.cypher.ts';
 import type { StatementModel } from './history.model.ts';
 import { historyOf } from './statements.ts';

@@ -1,4 +1,4 @@
-import type { EntityModel, GraphEdgeModel } from '../entities/entity.model.ts';
+import type { EntityModel, GraphEdgeModel } from '../../core/index.ts';
 import type { ChangeDraft } from './changes.ts';
 
 /** What one document states about one subject (the `Statement` type), before its fields are resolved. */

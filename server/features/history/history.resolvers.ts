@@ -1,4 +1,5 @@
 import type { Context } from '../../context.ts';
+import { checkRange, citationsOf, decodeCursor, LIMITS } from '../../core/index.ts';
 import { badInput } from '../../errors.ts';
 import type {
   ChangeConnectionResolvers,
@@ -6,9 +7,6 @@ import type {
   QueryResolvers,
   StatementResolvers,
 } from '../../generated/graphql.ts';
-import { decodeCursor } from '../entities/cursor.ts';
-import { citationsOf } from '../entities/fields.ts';
-import { checkRange, LIMITS } from '../entities/limits.ts';
 import { changesPage } from './changes.page.ts';
 import type { ChangeConnectionModel, ChangeModel, StatementModel } from './history.model.ts';
 

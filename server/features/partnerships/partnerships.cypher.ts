@@ -1,6 +1,12 @@
-import { propertyOf, relationshipValueOf, whereAsOf } from '../entities/asOf.ts';
-import { REL } from '../entities/relations.ts';
-import type { Condition, RefFilter, RootQuery } from '../entities/rootQuery.ts';
+import {
+  type Condition,
+  propertyOf,
+  REL,
+  type RefFilter,
+  type RootQuery,
+  relationshipValueOf,
+  whereAsOf,
+} from '../../core/index.ts';
 
 export const PARTNERSHIP_REFS = {
   company: {

@@ -1,8 +1,5 @@
+import { type Condition, filterText, type RefFilter, refParams, runRootQuery } from '../../core/index.ts';
 import type { QueryResolvers } from '../../generated/graphql.ts';
-import { filterText } from '../entities/limits.ts';
-import { runRootQuery } from '../entities/page.ts';
-import { refParams } from '../entities/refs.ts';
-import type { Condition, RefFilter } from '../entities/rootQuery.ts';
 import { PARTNERSHIP_CONDITIONS, PARTNERSHIP_REFS, partnershipsQuery } from './partnerships.cypher.ts';
 
 export const partnershipsRoot: Pick<QueryResolvers, 'partnerships'> = {

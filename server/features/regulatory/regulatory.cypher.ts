@@ -1,6 +1,4 @@
-import { propertyOf } from '../entities/asOf.ts';
-import { REL } from '../entities/relations.ts';
-import type { Condition, RefFilter } from '../entities/rootQuery.ts';
+import { type Condition, propertyOf, REL, type RefFilter } from '../../core/index.ts';
 
 export const EVENT_REFS = {
   drug: { name: 'drug', spec: REL.eventDrug, kind: 'Drug' },

@@ -1,9 +1,6 @@
+import { type Condition, filterText, type RefFilter, refParams, runRootQuery } from '../../core/index.ts';
 import { badInput } from '../../errors.ts';
 import type { QueryResolvers } from '../../generated/graphql.ts';
-import { filterText } from '../entities/limits.ts';
-import { runRootQuery } from '../entities/page.ts';
-import { refParams } from '../entities/refs.ts';
-import type { Condition, RefFilter } from '../entities/rootQuery.ts';
 import { EVENT_CONDITIONS, EVENT_REFS } from './regulatory.cypher.ts';
 
 export const regulatoryRoot: Pick<QueryResolvers, 'regulatoryEvents'> = {

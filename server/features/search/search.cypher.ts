@@ -1,5 +1,5 @@
+import { nodeMap } from '../../core/index.ts';
 import type { Cypher } from '../../db/executor.ts';
-import { nodeMap } from '../entities/entities.cypher.ts';
 
 /*
  * Full-text candidates from the `entity_search` index (Entity name, aliases, genericName), then the kinds filter,

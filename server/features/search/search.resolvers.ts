@@ -1,9 +1,6 @@
+import { checkRange, LIMITS, projectionOf, requireEntity, type SearchHitModel } from '../../core/index.ts';
 import { badInput } from '../../errors.ts';
 import type { QueryResolvers, SearchHitResolvers } from '../../generated/graphql.ts';
-import type { SearchHitModel } from '../entities/entity.model.ts';
-import { checkRange, LIMITS } from '../entities/limits.ts';
-import { projectionOf } from '../entities/projection.ts';
-import { requireEntity } from '../entities/toEntity.ts';
 import { SEARCH } from './search.cypher.ts';
 import { buildSearchQuery } from './searchQuery.ts';
 

@@ -1,3 +1,5 @@
+import { normalizeText } from '../../core/index.ts';
+
 /*
  * Turns what a user typed into a Lucene query for the `entity_search` full-text index, safely: the text is split
  * into words of letters and digits (so no Lucene syntax survives), each word must match, either exactly (boosted)
@@ -7,14 +9,6 @@
 
 /** At most this many words are searched; the rest of the text is ignored. */
 export const MAX_SEARCH_TERMS = 8;
-
-/** Lower case, without accents (NFKD, combining marks removed). */
-export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase();
-}
 
 /** The words of a text, as the index's standard tokenizer would find them (letters and digits). */
 export function searchTerms(text: string): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS } from '../../../server/features/entities/limits.ts';
+import { LIMITS } from '../../../server/core/limits.ts';
 import { STATEMENTS_IN_WINDOW } from '../../../server/features/history/changes.cypher.ts';
 import { changesPage } from '../../../server/features/history/changes.page.ts';
 import { loadHistoryFixture, recordReads, withFixtureApi } from './fixture.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../../server/app.ts';
-import { LIMITS } from '../../../server/features/entities/limits.ts';
+import { LIMITS } from '../../../server/core/limits.ts';
 import { OPERATION_LIMITS } from '../../../server/graphql/armor.ts';
 import { withFixtureApi } from './fixture.ts';
 import { startApi } from './harness.ts';

@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { buildSchema, type GraphQLSchema, getNamedType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES, SCHEMA_PATH } from '../../../server/app.ts';
-import { LIMITS } from '../../../server/features/entities/limits.ts';
+import { LIMITS } from '../../../server/core/limits.ts';
 import { withFixtureApi } from '../api/fixture.ts';
 import { type GraphState, graphState } from './graphState.ts';
 import {

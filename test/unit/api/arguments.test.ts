@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { fuzzyDate } from '../../../server/core/fields.ts';
+import { checkRange, filterText, idList, LIMITS, pageSize } from '../../../server/core/limits.ts';
+import { decodeCursor, encodeCursor } from '../../../server/core/paging.ts';
+import { isIsoDay } from '../../../server/core/scalars.ts';
 import { AppError } from '../../../server/errors.ts';
-import { decodeCursor, encodeCursor } from '../../../server/features/entities/cursor.ts';
-import { fuzzyDate } from '../../../server/features/entities/fields.ts';
-import {
-  checkRange,
-  filterText,
-  idList,
-  LIMITS,
-  pageSize,
-} from '../../../server/features/entities/limits.ts';
-import { isIsoDay } from '../../../server/features/entities/scalars.ts';
 import { countTokens } from '../../../server/graphql/tokenLimit.ts';
 
 const badInput = (run: () => unknown) => {

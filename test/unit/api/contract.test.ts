@@ -2,6 +2,11 @@ import { readFileSync } from 'node:fs';
 import { buildSchema, GraphQLEnumType, type GraphQLObjectType, isInterfaceType, isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_PATH } from '../../../server/app.ts';
+import { STATEMENTS_AS_OF } from '../../../server/core/asOf.ts';
+import { NODES_BY_ID, NODES_BY_ID_AS_OF, pagedQuery, relatedQuery } from '../../../server/core/cypher.ts';
+import { LIMITS } from '../../../server/core/limits.ts';
+import { REL } from '../../../server/core/relations.ts';
+import { rootQuery } from '../../../server/core/rootQuery.ts';
 import {
   MILESTONE_TOTALS,
   MILESTONE_TOTALS_AS_OF,
@@ -12,16 +17,6 @@ import {
   DOCUMENT_TEXTS,
 } from '../../../server/features/documents/documents.cypher.ts';
 import { DRUG_CONDITIONS, DRUG_REFS } from '../../../server/features/drugs/drugs.cypher.ts';
-import { STATEMENTS_AS_OF } from '../../../server/features/entities/asOf.ts';
-import {
-  NODES_BY_ID,
-  NODES_BY_ID_AS_OF,
-  pagedQuery,
-  relatedQuery,
-} from '../../../server/features/entities/entities.cypher.ts';
-import { LIMITS } from '../../../server/features/entities/limits.ts';
-import { REL } from '../../../server/features/entities/relations.ts';
-import { rootQuery } from '../../../server/features/entities/rootQuery.ts';
 import { EDGE_LABELS } from '../../../server/features/graph/edgeLabels.ts';
 import {
   type GraphShape,

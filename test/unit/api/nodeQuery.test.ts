@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { pagesParam } from '../../../server/features/entities/entities.cypher.ts';
-import { FIELD_RELATIONS } from '../../../server/features/entities/entities.resolvers.ts';
-import { selectionPrefetch } from '../../../server/features/entities/prefetch.ts';
-import type { Prefetch } from '../../../server/features/entities/relations.ts';
-import { nodeQuery } from '../../../server/features/entities/rootQuery.ts';
+import { pagesParam } from '../../../server/core/cypher.ts';
+import { FIELD_RELATIONS } from '../../../server/core/entityTypes.ts';
+import type { Prefetch } from '../../../server/core/relations.ts';
+import { nodeQuery } from '../../../server/core/rootQuery.ts';
+import { selectionPrefetch } from '../../../server/core/selection.ts';
 import { infoFor } from './resolveInfo.ts';
 
 /** A prefetch as [spec key, page size or '-', children]: what the statement's shape and `$pages` come from. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { buildSchema, type GraphQLResolveInfo } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_PATH } from '../../../server/app.ts';
-import { projectionOf } from '../../../server/features/entities/projection.ts';
+import { projectionOf } from '../../../server/core/selection.ts';
 import { infoFor } from './resolveInfo.ts';
 
 const schema = buildSchema(readFileSync(SCHEMA_PATH, 'utf8'));

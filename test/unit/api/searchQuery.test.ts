@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { phraseQuery } from '../../../server/features/entities/refs.ts';
-import {
-  buildSearchQuery,
-  escapeLucene,
-  normalizeText,
-  searchTerms,
-} from '../../../server/features/search/searchQuery.ts';
+import { normalizeText, phraseQuery } from '../../../server/core/rootQuery.ts';
+import { buildSearchQuery, escapeLucene, searchTerms } from '../../../server/features/search/searchQuery.ts';
 
 describe('search query', () => {
   it('splits text into lower-case, accent-free words, as the index does', () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LIMITS } from '../../../server/features/entities/limits.ts';
+import { LIMITS } from '../../../server/core/limits.ts';
 import {
   fetchChanges,
   fetchDrugs,
@@ -8,7 +8,7 @@ import {
   fetchRegulatoryEvents,
 } from '../../../web/src/api/queries.ts';
 
-/** What the explorer asks the API for, against the server's own caps (server/features/entities/limits.ts). */
+/** What the explorer asks the API for, against the server's own caps (server/core/limits.ts). */
 
 const EMPTY_PAGE = { nodes: [], totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null } };
 const ANSWERS: Record<string, unknown> = {

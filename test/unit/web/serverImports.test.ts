@@ -36,7 +36,7 @@ describe('what the explorer imports from the server', () => {
   it('is pure TypeScript: no Node API and no package, all the way down', async () => {
     const reach = await serverReach();
     expect([...reach.keys()].map((file) => relative(ROOT, file))).toEqual(
-      expect.arrayContaining(['server/model/fold.ts', 'server/features/entities/limits.ts']),
+      expect.arrayContaining(['server/model/fold.ts', 'server/core/limits.ts']),
     );
     const impure = [...reach].filter(([, outside]) => outside.length);
     expect(impure.map(([file, outside]) => `${relative(ROOT, file)}: ${outside.join(', ')}`)).toEqual([]);

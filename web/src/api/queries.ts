@@ -1,4 +1,4 @@
-import { LIMITS } from '../../../server/features/entities/limits.ts';
+import { LIMITS } from '../../../server/core/limits.ts';
 import { gql } from '../generated/gql.ts';
 import type { EntityKind } from '../generated/graphql.ts';
 import { request } from './client.ts';

@@ -2,7 +2,7 @@ import { isNodeKind, type NodeKind } from '../../../server/model/kinds.ts';
 
 /**
  * The kinds the API serves as entities: every node label of the server's allowlist (server/model/kinds.ts) but
- * Sentence, which comes as citations (as in server/features/entities/entity.model.ts).
+ * Sentence, which comes as citations (as in server/core/model.ts).
  */
 export type EntityKind = Exclude<NodeKind, 'Sentence'>;
 

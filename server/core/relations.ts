@@ -1,4 +1,4 @@
-import type { NodeKind, RelationshipType } from '../../model/kinds.ts';
+import type { NodeKind, RelationshipType } from '../model/kinds.ts';
 
 /**
  * A relationship list seen from one entity: which types, which way, which kinds at the other end, and how the list

@@ -1,16 +1,14 @@
 import DataLoader from 'dataloader';
-import type { Executor, Row } from '../../db/executor.ts';
-import type { CitationModel } from './citations.ts';
-import { type PageRow, toConnection } from './connection.ts';
-import { type CursorPosition, cursorParams } from './cursor.ts';
+import type { Executor, Row } from '../db/executor.ts';
 import {
   CITATIONS_BY_SENTENCE_ID,
   NODES_BY_ID,
   NODES_BY_ID_AS_OF,
   pagedQuery,
   relatedQuery,
-} from './entities.cypher.ts';
-import type { ConnectionModel, EntityModel } from './entity.model.ts';
+} from './cypher.ts';
+import type { CitationModel, ConnectionModel, EntityModel } from './model.ts';
+import { type CursorPosition, cursorParams, type PageRow, toConnection } from './paging.ts';
 import type { Prefetch, RelationSpec } from './relations.ts';
 import { attachStatements } from './statements.ts';
 import { relationshipProperties, requireEntity, toEntity } from './toEntity.ts';

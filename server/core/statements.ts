@@ -1,4 +1,4 @@
-import type { Executor, Row } from '../../db/executor.ts';
+import type { Executor, Row } from '../db/executor.ts';
 import { STATEMENTS_AS_OF } from './asOf.ts';
 
 /** A node or relationship map of an as-of answer (see nodeMap, relationshipFields). */

@@ -1,9 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Context } from '../../context.ts';
-import type { CitationModel } from './citations.ts';
-import { decodeCursor } from './cursor.ts';
-import type { ConnectionModel, EntityModel, FuzzyDateModel, LinkModel } from './entity.model.ts';
+import type { Context } from '../context.ts';
 import { pageSize } from './limits.ts';
+import type { CitationModel, ConnectionModel, EntityModel, FuzzyDateModel, LinkModel } from './model.ts';
+import { decodeCursor } from './paging.ts';
 import type { RelationSpec } from './relations.ts';
 
 /** Helpers that field resolvers share: relationship lists through the loaders, and property conversions. */

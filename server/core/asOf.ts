@@ -1,5 +1,5 @@
-import type { Cypher } from '../../db/executor.ts';
-import { IDENTITY_PROPERTIES, STATEMENT_LABEL } from '../../model/subjects.ts';
+import type { Cypher } from '../db/executor.ts';
+import { IDENTITY_PROPERTIES, STATEMENT_LABEL } from '../model/subjects.ts';
 
 /*
  * Cypher fragments for answers "as of a day" (docs/model.md, "History and provenance"). Each statement that can

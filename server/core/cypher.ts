@@ -1,8 +1,8 @@
-import type { Cypher } from '../../db/executor.ts';
-import { ELEMENT_DATE_PROPERTIES } from '../../model/fold.ts';
+import type { Cypher } from '../db/executor.ts';
+import { ELEMENT_DATE_PROPERTIES } from '../model/fold.ts';
 import { propertyOf, relationshipSubjectOf, restatedSubject, whereAsOf } from './asOf.ts';
-import { LINK_PROPERTIES } from './entity.model.ts';
 import { LIMITS } from './limits.ts';
+import { LINK_PROPERTIES } from './model.ts';
 import type { Prefetch, RelationSpec } from './relations.ts';
 
 /*

@@ -1,6 +1,6 @@
-import { ELEMENT_DATE_PROPERTIES, foldElement, type StatementProps } from '../../model/fold.ts';
-import { NODE_KINDS } from '../../model/kinds.ts';
-import type { EntityKind, EntityModel } from './entity.model.ts';
+import { ELEMENT_DATE_PROPERTIES, foldElement, type StatementProps } from '../model/fold.ts';
+import { NODE_KINDS } from '../model/kinds.ts';
+import type { EntityKind, EntityModel } from './model.ts';
 
 export const ENTITY_KINDS = NODE_KINDS.filter((kind): kind is EntityKind => kind !== 'Sentence');
 

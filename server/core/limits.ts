@@ -1,4 +1,4 @@
-import { badInput } from '../../errors.ts';
+import { badInput } from '../errors.ts';
 
 /** Every cap the API enforces on arguments, in one place. The GraphQL-level caps live in server/graphql/armor.ts. */
 export const LIMITS = Object.freeze({

@@ -1,4 +1,4 @@
-import type { NodeKind } from '../../model/kinds.ts';
+import type { NodeKind } from '../model/kinds.ts';
 
 /** The kinds the API serves as entities: every label but Sentence (sentences come as citations). */
 export type EntityKind = Exclude<NodeKind, 'Sentence'>;
@@ -82,4 +82,14 @@ export interface FuzzyDateModel {
   readonly date: string;
   readonly precision: string;
   readonly sortDate: string | null;
+}
+
+/** A cited sentence and the document it comes from. */
+export interface CitationModel {
+  readonly id: string;
+  readonly sentence: string;
+  readonly index: number | null;
+  /** The day its document is dated (`YYYY-MM-DD`): a citation counts as of a day on or after it. */
+  readonly since: string | null;
+  readonly document: EntityModel;
 }

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Context } from '../../context.ts';
+import type { Context } from '../context.ts';
 import type {
   ActualOrEstimated,
   DealType,
@@ -11,8 +11,7 @@ import type {
   Resolvers,
   SponsorClass,
   StudyType,
-} from '../../generated/graphql.ts';
-import type { ConnectionModel, EntityModel, LinkModel } from './entity.model.ts';
+} from '../generated/graphql.ts';
 import {
   citationsOf,
   entitiesOf,
@@ -26,8 +25,9 @@ import {
   text,
 } from './fields.ts';
 import { historySize, idList, LIMITS } from './limits.ts';
-import { fieldRelations, readsRelation } from './prefetch.ts';
+import type { ConnectionModel, EntityModel, LinkModel } from './model.ts';
 import { REL, type RelationSpec } from './relations.ts';
+import { fieldRelations, readsRelation } from './selection.ts';
 
 /** Fields every entity type shares; all of them answer for the day the entity was fetched for. */
 const common = {

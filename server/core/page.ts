@@ -1,16 +1,14 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Context } from '../../context.ts';
-import type { NodeKind } from '../../model/kinds.ts';
-import { type PageRow, toConnection } from './connection.ts';
-import { cursorParams, decodeCursor } from './cursor.ts';
-import { pagesParam } from './entities.cypher.ts';
-import { FIELD_RELATIONS } from './entities.resolvers.ts';
-import type { ConnectionModel, EntityModel } from './entity.model.ts';
+import type { Context } from '../context.ts';
+import type { NodeKind } from '../model/kinds.ts';
+import { pagesParam } from './cypher.ts';
+import { FIELD_RELATIONS } from './entityTypes.ts';
 import { pageSize } from './limits.ts';
-import { selectionPrefetch } from './prefetch.ts';
-import { projectionOf } from './projection.ts';
+import type { ConnectionModel, EntityModel } from './model.ts';
+import { cursorParams, decodeCursor, type PageRow, toConnection } from './paging.ts';
 import type { Prefetch } from './relations.ts';
 import { nodeQuery, type RootQuery, rootQuery } from './rootQuery.ts';
+import { projectionOf, selectionPrefetch } from './selection.ts';
 import { attachStatements } from './statements.ts';
 import { requireEntity } from './toEntity.ts';
 

@@ -1,2 +1,0 @@
-export { entitiesQuery, entityTypes } from './entities.resolvers.ts';
-export { LIMITS } from './limits.ts';
