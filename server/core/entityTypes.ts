@@ -1,5 +1,4 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Context } from '../context.ts';
 import type {
   ActualOrEstimated,
   DealType,
@@ -24,7 +23,8 @@ import {
   strings,
   text,
 } from './fields.ts';
-import { historySize, idList, LIMITS } from './limits.ts';
+import { idList, LIMITS } from './limits.ts';
+import type { CoreContext } from './loaders.ts';
 import type { ConnectionModel, EntityModel, LinkModel } from './model.ts';
 import { REL, type RelationSpec } from './relations.ts';
 import { fieldRelations, readsRelation } from './selection.ts';
@@ -33,36 +33,41 @@ import { fieldRelations, readsRelation } from './selection.ts';
 const common = {
   kind: (entity: EntityModel) => entity.kind,
   aliases: (entity: EntityModel) => strings(entity.aliases),
-  citations: (entity: EntityModel, _args: unknown, context: Context) =>
+  citations: (entity: EntityModel, _args: unknown, context: CoreContext) =>
     citationsOf(context, entity.citedIn, entity.asOf),
-  history: (entity: EntityModel, args: { first?: number | null }, context: Context) =>
-    context.loaders.history.node(entity.id, entity.asOf ?? null, historySize(args.first)),
 };
 
 // Fields that read a relationship list, tagged with it so that a root field can fetch them with it (prefetch.ts).
 type PageArgs = { first?: number | null; after?: string | null };
 const list = (spec: RelationSpec) =>
   readsRelation(
-    (entity: EntityModel, _args: unknown, context: Context) => entitiesOf(context, spec, entity),
+    (entity: EntityModel, _args: unknown, context: CoreContext) => entitiesOf(context, spec, entity),
     {
       spec: () => spec,
       returns: 'entities',
     },
   );
 const one = (spec: RelationSpec) =>
-  readsRelation((entity: EntityModel, _args: unknown, context: Context) => entityOf(context, spec, entity), {
-    spec: () => spec,
-    returns: 'entities',
-  });
+  readsRelation(
+    (entity: EntityModel, _args: unknown, context: CoreContext) => entityOf(context, spec, entity),
+    {
+      spec: () => spec,
+      returns: 'entities',
+    },
+  );
 const links = (spec: RelationSpec) =>
-  readsRelation((entity: EntityModel, _args: unknown, context: Context) => linksOf(context, spec, entity), {
-    spec: () => spec,
-    returns: 'links',
-  });
+  readsRelation(
+    (entity: EntityModel, _args: unknown, context: CoreContext) => linksOf(context, spec, entity),
+    {
+      spec: () => spec,
+      returns: 'links',
+    },
+  );
 const paged = (spec: RelationSpec | ((args: Record<string, unknown>) => RelationSpec)) => {
   const specOf = typeof spec === 'function' ? spec : () => spec;
   return readsRelation(
-    (entity: EntityModel, args: PageArgs, context: Context) => pageOf(context, specOf(args), entity, args),
+    (entity: EntityModel, args: PageArgs, context: CoreContext) =>
+      pageOf(context, specOf(args), entity, args),
     { spec: specOf, returns: 'page' },
   );
 };
@@ -82,7 +87,8 @@ const connection = {
 const registryDate = (property: string) => (entity: EntityModel) =>
   fuzzyDate(entity[property], null, entity[property.replace(/Date$/, 'SortDate')]);
 const actualOrEstimated =
-  (property: string) => (entity: EntityModel, _args: unknown, _context: Context, info: GraphQLResolveInfo) =>
+  (property: string) =>
+  (entity: EntityModel, _args: unknown, _context: CoreContext, info: GraphQLResolveInfo) =>
     schemaEnum<ActualOrEstimated>(entity[property], info);
 
 /** An amount stored as a number with the element's `currency` (USD when the source gives none). */
@@ -91,7 +97,7 @@ const money = (property: string) => (entity: EntityModel) => {
   return amount === null ? null : { amount, currency: text(entity.currency) ?? 'USD' };
 };
 
-const linkCitations = (link: LinkModel, _args: unknown, context: Context) =>
+const linkCitations = (link: LinkModel, _args: unknown, context: CoreContext) =>
   citationsOf(context, link.properties.citedIn, link.asOf);
 /** The end of a link that has the given kind (links are read from either end). */
 const endOfKind = (link: LinkModel, kind: string): EntityModel =>
@@ -104,7 +110,7 @@ const COMPANY_DRUG_SPECS = {
 } as const;
 
 /** `node` and `nodes`: global object identification over every entity. */
-export const entitiesQuery: Pick<QueryResolvers, 'node' | 'nodes'> = {
+export const entitiesQuery: Pick<QueryResolvers<CoreContext>, 'node' | 'nodes'> = {
   node: (_parent, { id, asOf }, { loaders }) =>
     id.length > LIMITS.maxTextLength ? null : loaders.node(id, asOf ?? null),
   nodes: (_parent, { ids, asOf }, { loaders }) => {
@@ -113,8 +119,11 @@ export const entitiesQuery: Pick<QueryResolvers, 'node' | 'nodes'> = {
   },
 };
 
-/** Resolvers of every entity type and of the types that describe their relationships. */
-export const entityTypes: Resolvers = {
+/**
+ * Resolvers of every entity type and of the types that describe their relationships. Features add the fields they
+ * own (`history`, a company's `milestoneTotals`, a document's text) in server/resolvers.ts.
+ */
+export const entityTypes: Resolvers<CoreContext> = {
   Node: { __resolveType: (entity) => entity.kind as 'Company' },
 
   Company: {
@@ -129,8 +138,6 @@ export const entityTypes: Resolvers = {
     owns: list(REL.companyOwns),
     trials: paged(REL.companyTrials),
     sponsorClass: (company, _args, _context, info) => schemaEnum<SponsorClass>(company.sponsorClass, info),
-    milestoneTotals: (company, _args, { loaders }) =>
-      loaders.milestoneTotals(company.id, company.asOf ?? null),
   },
   Person: { ...common, employment: links(REL.personEmployment) },
   Employment: {

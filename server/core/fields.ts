@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Context } from '../context.ts';
 import { pageSize } from './limits.ts';
+import type { CoreContext } from './loaders.ts';
 import type { CitationModel, ConnectionModel, EntityModel, FuzzyDateModel, LinkModel } from './model.ts';
 import { decodeCursor } from './paging.ts';
 import type { RelationSpec } from './relations.ts';
@@ -33,7 +33,7 @@ export function schemaEnum<T extends string>(value: unknown, info: GraphQLResolv
  * day (`asOf`), are sentences of documents dated after it.
  */
 export async function citationsOf(
-  context: Context,
+  context: CoreContext,
   citedIn: unknown,
   asOf: string | null | undefined = null,
 ): Promise<CitationModel[]> {
@@ -47,14 +47,18 @@ export async function citationsOf(
 }
 
 /** An entity's links of one spec, each knowing the entity it starts from. */
-export async function linksOf(context: Context, spec: RelationSpec, from: EntityModel): Promise<LinkModel[]> {
+export async function linksOf(
+  context: CoreContext,
+  spec: RelationSpec,
+  from: EntityModel,
+): Promise<LinkModel[]> {
   const links = await context.loaders.related(spec, from.id, from.asOf ?? null);
   return links.map((link) => ({ ...link, from }));
 }
 
 /** The distinct entities at the other end of an entity's links of one spec. */
 export async function entitiesOf(
-  context: Context,
+  context: CoreContext,
   spec: RelationSpec,
   from: EntityModel,
 ): Promise<EntityModel[]> {
@@ -71,7 +75,7 @@ export async function entitiesOf(
 
 /** The first entity at the other end, or null. */
 export async function entityOf(
-  context: Context,
+  context: CoreContext,
   spec: RelationSpec,
   from: EntityModel,
 ): Promise<EntityModel | null> {
@@ -80,7 +84,7 @@ export async function entityOf(
 
 /** A page of related entities. */
 export function pageOf(
-  context: Context,
+  context: CoreContext,
   spec: RelationSpec,
   from: EntityModel,
   args: { first?: number | null; after?: string | null },

@@ -18,4 +18,4 @@ export { type Condition, normalizeText, type RefFilter, type RootQuery, refParam
 export { DateScalar, JsonScalar } from './scalars.ts';
 export { projectionOf, selectedFieldNames } from './selection.ts';
 export { attachStatements } from './statements.ts';
-export { relationshipProperties, requireEntity, toEntity } from './toEntity.ts';
+export { ENTITY_KINDS, relationshipProperties, requireEntity, toEntity } from './toEntity.ts';

@@ -198,6 +198,12 @@ export function createLoaders(executor: Executor) {
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
+/** What the core's resolvers need of a request's context; the server's Context (server/context.ts) has more. */
+export interface CoreContext {
+  readonly executor: Executor;
+  readonly loaders: Loaders;
+}
+
 const nodeKey = (key: NodeKey) => `${key.asOf ?? ''}\u0000${key.id}`;
 const relatedKey = (key: RelatedKey) => `${key.spec.key}\u0000${nodeKey(key)}`;
 const pageGroupKey = (key: PageKey) =>

@@ -1,9 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Context } from '../context.ts';
 import type { NodeKind } from '../model/kinds.ts';
 import { pagesParam } from './cypher.ts';
 import { FIELD_RELATIONS } from './entityTypes.ts';
 import { pageSize } from './limits.ts';
+import type { CoreContext } from './loaders.ts';
 import type { ConnectionModel, EntityModel } from './model.ts';
 import { cursorParams, decodeCursor, type PageRow, toConnection } from './paging.ts';
 import type { Prefetch } from './relations.ts';
@@ -18,7 +18,7 @@ import { requireEntity } from './toEntity.ts';
  * loaders so nested fields resolve without further queries.
  */
 export async function runRootQuery(
-  context: Context,
+  context: CoreContext,
   query: RootQuery,
   params: Record<string, unknown>,
   args: { first?: number | null; after?: string | null; asOf?: string | null },
@@ -44,7 +44,7 @@ export async function runRootQuery(
 }
 
 function primePage(
-  context: Context,
+  context: CoreContext,
   page: readonly (PageRow & { links?: unknown })[],
   prefetch: readonly Prefetch[],
   asOf: string | null,
@@ -61,7 +61,7 @@ function primePage(
  * round trip and primed into the loaders (see prefetch.ts); null when no entity of that kind has the id.
  */
 export async function runNodeQuery(
-  context: Context,
+  context: CoreContext,
   kind: NodeKind,
   id: string,
   asOf: string | null,

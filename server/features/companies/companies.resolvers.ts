@@ -1,5 +1,5 @@
 import { filterText, runNodeQuery, runRootQuery } from '../../core/index.ts';
-import type { QueryResolvers } from '../../generated/graphql.ts';
+import type { CompanyResolvers, QueryResolvers } from '../../generated/graphql.ts';
 
 export const companiesRoot: Pick<QueryResolvers, 'company' | 'companies'> = {
   company: (_parent, { id, asOf }, context, info) => runNodeQuery(context, 'Company', id, asOf ?? null, info),
@@ -21,3 +21,8 @@ const COMPANY_CONDITIONS = [
   `($nameContains IS NULL OR toLower(m.name) CONTAINS $nameContains
     OR any(alias IN coalesce(m.aliases, []) WHERE toLower(alias) CONTAINS $nameContains))`,
 ];
+
+/** What a company receives and pays in milestones, by status (the companies feature's field on `Company`). */
+export const companyFields: Pick<CompanyResolvers, 'milestoneTotals'> = {
+  milestoneTotals: (company, _args, { loaders }) => loaders.milestoneTotals(company.id, company.asOf ?? null),
+};

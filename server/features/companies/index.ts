@@ -1,1 +1,1 @@
-export { companiesRoot } from './companies.resolvers.ts';
+export { companiesRoot, companyFields } from './companies.resolvers.ts';

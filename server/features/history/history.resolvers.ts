@@ -1,5 +1,12 @@
 import type { Context } from '../../context.ts';
-import { checkRange, citationsOf, decodeCursor, LIMITS } from '../../core/index.ts';
+import {
+  checkRange,
+  citationsOf,
+  decodeCursor,
+  type EntityModel,
+  historySize,
+  LIMITS,
+} from '../../core/index.ts';
 import { badInput } from '../../errors.ts';
 import type {
   ChangeConnectionResolvers,
@@ -9,6 +16,12 @@ import type {
 } from '../../generated/graphql.ts';
 import { changesPage } from './changes.page.ts';
 import type { ChangeConnectionModel, ChangeModel, StatementModel } from './history.model.ts';
+
+/** The `history` field of every entity type: its statements, one per document, oldest first. */
+export const entityHistory = {
+  history: (entity: EntityModel, args: { first?: number | null }, context: Context) =>
+    context.loaders.history.node(entity.id, entity.asOf ?? null, historySize(args.first)),
+};
 
 export const statement: StatementResolvers = {
   document: async (item: StatementModel, _args, context) => requireDocument(context, item.document),

@@ -1,2 +1,2 @@
 export { createHistoryLoaders } from './history.loaders.ts';
-export { change, changeConnection, historyQuery, statement } from './history.resolvers.ts';
+export { change, changeConnection, entityHistory, historyQuery, statement } from './history.resolvers.ts';
