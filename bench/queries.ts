@@ -293,7 +293,18 @@ RETURN c {.id, .name, drugCount: size(drugs), partnershipCount: size(deals),
 ];
 
 /** Every question the bench times: today's seven, then the two about the past. */
-export const ALL_QUESTIONS: readonly Question[] = [...QUESTIONS, ...TIME_QUESTIONS];
+/**
+ * Not a question: what every request costs before any data, an empty operation over HTTP (API and peer) against
+ * the smallest statement through the driver (floor). Reported beside the questions, judged by no target.
+ */
+export const EMPTY_REQUEST: Question = {
+  name: 'empty request: { __typename }, RETURN 1',
+  api: () => ({ query: '{ __typename }', variables: {} }),
+  floor: () => ({ text: 'RETURN 1 AS one', params: {} }),
+  peer: () => ({ query: '{ __typename }', variables: {} }),
+};
+
+export const ALL_QUESTIONS: readonly Question[] = [...QUESTIONS, ...TIME_QUESTIONS, EMPTY_REQUEST];
 
 /** One GraphQL request over HTTP; throws on an HTTP or GraphQL error. */
 export async function postGraphql(url: string, request: Request): Promise<unknown> {
