@@ -81,6 +81,8 @@ const config: CodegenConfig = {
           Statement: '../features/history/history.model.ts#StatementModel',
           Change: '../features/history/history.model.ts#ChangeModel',
           ChangeConnection: '../features/history/history.model.ts#ChangeConnectionModel',
+          SourceDraft: '../features/curation/draft.ts#SourceDraftModel',
+          DraftFact: '../features/curation/draft.ts#DraftFactModel',
         },
       },
     },

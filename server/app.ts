@@ -9,15 +9,17 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
+import type { ValidationRule } from 'graphql';
 import type { Config } from './config.ts';
 import { type Context, createContext } from './context.ts';
 import type { Executor } from './db/executor.ts';
 import { AppError, ErrorCode } from './errors.ts';
 import { createArmor, OPERATION_LIMITS } from './graphql/armor.ts';
 import { corsAllowlist } from './graphql/cors.ts';
+import { editingOff, requireToken, sameSiteOnly } from './graphql/editing.ts';
 import { createFormatError } from './graphql/formatError.ts';
-import { knownOperationTypes } from './graphql/knownOperationTypes.ts';
+import { onlyOperations, QUERIES_ONLY } from './graphql/operationTypes.ts';
 import { errorReporting } from './graphql/plugins.ts';
 import { securityHeaders } from './graphql/securityHeaders.ts';
 import { tokenLimit } from './graphql/tokenLimit.ts';
@@ -28,6 +30,8 @@ export const SCHEMA_PATH = fileURLToPath(new URL('../schema.graphql', import.met
 export const WEB_DIST_DIR = fileURLToPath(new URL('../dist/web', import.meta.url));
 /** The largest request body accepted (a GraphQL document and its variables). */
 export const MAX_BODY_BYTES = 100_000;
+/** The curation endpoint's: a source of 10 MB in base64 (4 characters for 3 bytes), and the rest of the request. */
+export const MAX_EDIT_BODY_BYTES = 14_500_000;
 /** Request ids taken from clients are cut to this length and limited to safe characters. */
 const MAX_REQUEST_ID_LENGTH = 64;
 
@@ -44,29 +48,11 @@ export interface App {
 
 /** Builds the whole HTTP application without listening, so tests run it in-process. */
 export async function createApp({ config, executor, logger }: AppDependencies): Promise<App> {
-  const armor = createArmor({ hideSchemaHints: !config.GRAPHQL_INTROSPECTION });
-  const apollo = new ApolloServer<Context>({
-    typeDefs: await readFile(SCHEMA_PATH, 'utf8'),
-    resolvers,
-    introspection: config.GRAPHQL_INTROSPECTION,
-    formatError: createFormatError(logger),
-    includeStacktraceInErrorResponses: false,
-    csrfPrevention: true,
-    allowBatchedHttpRequests: false,
-    // server/main.ts owns the process lifecycle: it stops Apollo, the driver and Neo4j in order.
-    stopOnTerminationSignals: false,
-    validationRules: [...armor.validationRules, knownOperationTypes],
-    plugins: [
-      ...armor.plugins,
-      errorReporting,
-      // No cache hints are used: without this Apollo runs a cache-control hook on every resolved field.
-      ApolloServerPluginCacheControlDisabled(),
-      config.GRAPHQL_INTROSPECTION
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
-        : ApolloServerPluginLandingPageDisabled(),
-    ],
-  });
-  await apollo.start();
+  const typeDefs = await readFile(SCHEMA_PATH, 'utf8');
+  const reader = await startApollo(config, logger, typeDefs, onlyOperations(['query'], QUERIES_ONLY));
+  const editor = config.EDITING
+    ? await startApollo(config, logger, typeDefs, onlyOperations(['query', 'mutation'], NO_SUBSCRIPTIONS))
+    : null;
 
   const http = express();
   http.disable('x-powered-by');
@@ -87,24 +73,29 @@ export async function createApp({ config, executor, logger }: AppDependencies): 
       res.status(503).json({ status: 'not ready', database: 'unreachable', message });
     }
   });
+  const context = requestContext(executor, logger);
+  // Before /graphql, which would take /graphql/edit as one of its paths.
+  if (editor && config.EDITOR_TOKEN) {
+    http.use(
+      '/graphql/edit',
+      corsAllowlist(config.CORS_ORIGINS),
+      sameSiteOnly(config.CORS_ORIGINS),
+      requireToken(config.EDITOR_TOKEN),
+      express.json({ limit: MAX_EDIT_BODY_BYTES }),
+      tokenLimit(OPERATION_LIMITS.maxTokens),
+      expressMiddleware(editor, { context }),
+      bodyErrors(MAX_EDIT_BODY_BYTES),
+    );
+  } else {
+    http.use('/graphql/edit', editingOff);
+  }
   http.use(
     '/graphql',
     corsAllowlist(config.CORS_ORIGINS),
     express.json({ limit: MAX_BODY_BYTES }),
     tokenLimit(OPERATION_LIMITS.maxTokens),
-    expressMiddleware(apollo, {
-      context: async ({ res }): Promise<Context> => {
-        const requestId = String(res.locals.requestId);
-        const requestLogger = logger.child({ requestId });
-        // Resolvers get a read-only executor that puts the request id in the logs and the transaction metadata.
-        return createContext(
-          executor.forRequest({ requestId, logger: requestLogger }),
-          requestLogger,
-          requestId,
-        );
-      },
-    }),
-    bodyErrors,
+    expressMiddleware(reader, { context }),
+    bodyErrors(MAX_BODY_BYTES),
   );
   if (existsSync(WEB_DIST_DIR)) {
     http.use(express.static(WEB_DIST_DIR, { index: 'index.html', maxAge: '1h' }));
@@ -114,7 +105,46 @@ export async function createApp({ config, executor, logger }: AppDependencies): 
 
   http.use(notFound, lastResort(logger));
 
-  return { http, stop: () => apollo.stop() };
+  return { http, stop: async () => void (await Promise.all([reader.stop(), editor?.stop()])) };
+}
+
+const NO_SUBSCRIPTIONS = 'This API has no subscriptions.';
+
+/** An Apollo Server over the contract, with the operation limits and `operations` (which operation types). */
+async function startApollo(config: Config, logger: Logger, typeDefs: string, operations: ValidationRule) {
+  const armor = createArmor({ hideSchemaHints: !config.GRAPHQL_INTROSPECTION });
+  const apollo = new ApolloServer<Context>({
+    typeDefs,
+    resolvers,
+    introspection: config.GRAPHQL_INTROSPECTION,
+    formatError: createFormatError(logger),
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    // server/main.ts owns the process lifecycle: it stops Apollo, the driver and Neo4j in order.
+    stopOnTerminationSignals: false,
+    validationRules: [...armor.validationRules, operations],
+    plugins: [
+      ...armor.plugins,
+      errorReporting,
+      // No cache hints are used: without this Apollo runs a cache-control hook on every resolved field.
+      ApolloServerPluginCacheControlDisabled(),
+      config.GRAPHQL_INTROSPECTION
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
+        : ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+  await apollo.start();
+  return apollo;
+}
+
+/** Each request's context: resolvers get a read-only executor that puts the request id in logs and metadata. */
+function requestContext(executor: Executor, logger: Logger) {
+  return async ({ res }: { res: Response }): Promise<Context> => {
+    const requestId = String(res.locals.requestId);
+    const requestLogger = logger.child({ requestId });
+    return createContext(executor.forRequest({ requestId, logger: requestLogger }), requestLogger, requestId);
+  };
 }
 
 /** One line per request with its id; failures at warn so they show at the default level. */
@@ -174,28 +204,30 @@ const assignRequestId: RequestHandler = (req, res, next) => {
 };
 
 /** Bodies that are too large or not JSON get a GraphQL-shaped error, not Express's HTML page. */
-const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
-  const type = (error as { type?: string }).type;
-  if (type === 'entity.too.large') {
-    res.status(413).json({
-      errors: [
-        {
-          message: `The request body is over ${MAX_BODY_BYTES} bytes.`,
-          extensions: { code: ErrorCode.PayloadTooLarge },
-        },
-      ],
-    });
-  } else if (
-    type === 'entity.parse.failed' ||
-    type === 'encoding.unsupported' ||
-    type === 'charset.unsupported'
-  ) {
-    res.status(400).json({
-      errors: [
-        { message: 'The request body is not valid JSON.', extensions: { code: ErrorCode.BadRequest } },
-      ],
-    });
-  } else {
-    next(error);
-  }
-};
+const bodyErrors =
+  (limit: number): ErrorRequestHandler =>
+  (error, _req, res, next) => {
+    const type = (error as { type?: string }).type;
+    if (type === 'entity.too.large') {
+      res.status(413).json({
+        errors: [
+          {
+            message: `The request body is over ${limit} bytes.`,
+            extensions: { code: ErrorCode.PayloadTooLarge },
+          },
+        ],
+      });
+    } else if (
+      type === 'entity.parse.failed' ||
+      type === 'encoding.unsupported' ||
+      type === 'charset.unsupported'
+    ) {
+      res.status(400).json({
+        errors: [
+          { message: 'The request body is not valid JSON.', extensions: { code: ErrorCode.BadRequest } },
+        ],
+      });
+    } else {
+      next(error);
+    }
+  };

@@ -18,6 +18,8 @@ export interface DraftReport {
   relationships: number;
   /** How the draft's entities were resolved: already in the graph, named by an earlier document of the run, new. */
   resolved: Record<Resolution, number>;
+  /** The same, entity by entity (by the id the draft gives it). */
+  resolutions: Record<string, Resolution>;
   /** Sentences that name a known entity but yielded no fact: likely misses, worth a look. */
   likelyMisses: string[];
 }
@@ -119,11 +121,15 @@ export class IngestRun {
   private report(analysis: Analysis, seed: SeedFileData, renames: ReadonlyMap<string, string>): DraftReport {
     const entities: DraftReport['entities'] = {};
     const resolved: DraftReport['resolved'] = { graph: 0, run: 0, new: 0 };
+    const resolutions: DraftReport['resolutions'] = {};
     let relationships = 0;
     for (const { list, id, record } of analysis.draft.ids()) {
       const label = labelOf(list);
       entities[label] = (entities[label] ?? 0) + 1;
-      resolved[this.registry.resolutionFor(renames.get(id) ?? id, analysis.documentId)] += 1;
+      const drafted = renames.get(id) ?? id;
+      const resolution = this.registry.resolutionFor(drafted, analysis.documentId);
+      resolved[resolution] += 1;
+      resolutions[drafted] = resolution;
       relationships += countLinks(record);
     }
     const cited = new Set(Object.values(seed.sentences));
@@ -131,7 +137,7 @@ export class IngestRun {
     const likelyMisses = analysis.sentences
       .filter((sentence, index) => named.has(index) && !cited.has(sentence.text))
       .map((sentence) => sentence.text);
-    return { entities, relationships, resolved, likelyMisses };
+    return { entities, relationships, resolved, resolutions, likelyMisses };
   }
 }
 

@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { EntityModel, LinkModel, CitationModel, ConnectionModel, EdgeModel, GraphNodeModel, GraphEdgeModel, SearchHitModel, FuzzyDateModel } from '../core/model.ts';
 import type { StatementModel, ChangeModel, ChangeConnectionModel } from '../features/history/history.model.ts';
+import type { SourceDraftModel, DraftFactModel } from '../features/curation/draft.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -273,6 +274,45 @@ export type DocumentSentence = {
   /** Where it starts in the document's `text` (UTF-16 code units, as JavaScript counts). */
   start: Scalars['Int']['output'];
   /** The sentence. */
+  text: Scalars['String']['output'];
+};
+
+/** One entity a draft proposes, with the sentences that state it. */
+export type DraftFact = {
+  __typename?: 'DraftFact';
+  /** Its id in the draft (the graph's id when it was matched). */
+  id: Scalars['ID']['output'];
+  /** Its kind. */
+  kind: EntityKind;
+  /** The entity of the graph it was matched to (null when new). */
+  match: Maybe<Node>;
+  /** Its name (the id when the draft gives none). */
+  name: Scalars['String']['output'];
+  /** Every field of its seed file record, as drafted. */
+  record: Scalars['JSON']['output'];
+  /** Whether the graph already holds it. */
+  resolution: DraftResolution;
+  /** The keys of the sentences that state it (see `SourceDraft.sentences`). */
+  sentences: Array<Scalars['String']['output']>;
+};
+
+/** Whether a proposed entity is one the graph already holds. */
+export type DraftResolution =
+  /** Matched to an entity of the graph by name or alias: the draft uses its id. */
+  | 'GRAPH'
+  /** Not in the graph: publishing adds it. */
+  | 'NEW';
+
+/** A sentence a draft's facts cite. */
+export type DraftSentence = {
+  __typename?: 'DraftSentence';
+  /** Where it ends (exclusive). */
+  end: Scalars['Int']['output'];
+  /** Its key in the seed file's `sentences`. */
+  key: Scalars['String']['output'];
+  /** Where it starts in the draft's `text` (UTF-16 code units, as JavaScript counts). */
+  start: Scalars['Int']['output'];
+  /** The sentence, as the seed file quotes it. */
   text: Scalars['String']['output'];
 };
 
@@ -680,6 +720,31 @@ export type Money = {
   amount: Scalars['Float']['output'];
   /** The ISO 4217 currency code, e.g. `USD`. */
   currency: Scalars['String']['output'];
+};
+
+/**
+ * Curating the graph in the browser. Only at `POST /graphql/edit`, which a server offers when it runs with
+ * `EDITING=true`, and only for requests that carry its editor token (`Authorization: Bearer <token>`); the public
+ * endpoint `/graphql` answers queries only.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Drafts the facts a source states (a press release: pasted text, or a .txt, .html or .pdf file) with the
+   * ingester, for a person to review. Writes nothing. Each proposed entity says whether it was matched to one the
+   * graph holds.
+   */
+  draftSource: SourceDraft;
+};
+
+
+/**
+ * Curating the graph in the browser. Only at `POST /graphql/edit`, which a server offers when it runs with
+ * `EDITING=true`, and only for requests that carry its editor token (`Authorization: Bearer <token>`); the public
+ * endpoint `/graphql` answers queries only.
+ */
+export type MutationDraftSourceArgs = {
+  source: SourceInput;
 };
 
 /** An entity of the graph: every kind implements it. */
@@ -1491,6 +1556,35 @@ export type SourceDocumentSentencesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** What the ingester proposes from one source: the facts, each with the sentences that state it. */
+export type SourceDraft = {
+  __typename?: 'SourceDraft';
+  /** The id the document would be published under. */
+  documentId: Scalars['ID']['output'];
+  /** The proposed entities, in the seed file's order (kind by kind). */
+  facts: Array<DraftFact>;
+  /** Sentences that name a known entity but yielded no fact: likely misses, worth a look. */
+  likelyMisses: Array<Scalars['String']['output']>;
+  /** The draft as a seed file (the seed format, as JSON): what publishing writes, once reviewed. */
+  seed: Scalars['JSON']['output'];
+  /** The sentences the facts cite, in the order of the text, with their places in `text`. */
+  sentences: Array<DraftSentence>;
+  /** The source's text as read (HTML and PDF turned into text). */
+  text: Scalars['String']['output'];
+  /** The source's title, when it has one (an HTML title, a PDF's title). */
+  title: Maybe<Scalars['String']['output']>;
+};
+
+/** A source to draft from: its file name, and either its text or its bytes in base64. */
+export type SourceInput = {
+  /** The file's bytes in base64 (a .pdf, or any file read as bytes). */
+  base64?: InputMaybe<Scalars['String']['input']>;
+  /** The file name: its extension says how to read it (`.txt`, `.html`, `.pdf`), its base name gives the document id. */
+  fileName: Scalars['String']['input'];
+  /** The text (pasted text, or a .txt or .html file's content). */
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** The class ClinicalTrials.gov gives a sponsor. */
 export type SponsorClass =
   /** Ambiguous. */
@@ -1816,6 +1910,9 @@ export type ResolversTypes = {
   DealType: DealType;
   DocumentFacts: ResolverTypeWrapper<Omit<DocumentFacts, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['GraphEdge']>, nodes: Array<ResolversTypes['GraphNode']> }>;
   DocumentSentence: ResolverTypeWrapper<DocumentSentence>;
+  DraftFact: ResolverTypeWrapper<DraftFactModel>;
+  DraftResolution: DraftResolution;
+  DraftSentence: ResolverTypeWrapper<DraftSentence>;
   Drug: ResolverTypeWrapper<EntityModel>;
   DrugCompany: ResolverTypeWrapper<LinkModel>;
   DrugCompanyRelation: DrugCompanyRelation;
@@ -1840,6 +1937,7 @@ export type ResolversTypes = {
   MilestoneStatus: MilestoneStatus;
   MilestoneTotal: ResolverTypeWrapper<MilestoneTotal>;
   Money: ResolverTypeWrapper<Money>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<EntityModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Partnership: ResolverTypeWrapper<EntityModel>;
@@ -1865,6 +1963,8 @@ export type ResolversTypes = {
   SearchHit: ResolverTypeWrapper<SearchHitModel>;
   SortOrder: SortOrder;
   SourceDocument: ResolverTypeWrapper<EntityModel>;
+  SourceDraft: ResolverTypeWrapper<SourceDraftModel>;
+  SourceInput: SourceInput;
   SponsorClass: SponsorClass;
   Statement: ResolverTypeWrapper<StatementModel>;
   Stats: ResolverTypeWrapper<Stats>;
@@ -1892,6 +1992,8 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DocumentFacts: Omit<DocumentFacts, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['GraphEdge']>, nodes: Array<ResolversParentTypes['GraphNode']> };
   DocumentSentence: DocumentSentence;
+  DraftFact: DraftFactModel;
+  DraftSentence: DraftSentence;
   Drug: EntityModel;
   DrugCompany: LinkModel;
   DrugConnection: ConnectionModel;
@@ -1913,6 +2015,7 @@ export type ResolversParentTypes = {
   Milestone: EntityModel;
   MilestoneTotal: MilestoneTotal;
   Money: Money;
+  Mutation: Record<PropertyKey, never>;
   Node: EntityModel;
   PageInfo: PageInfo;
   Partnership: EntityModel;
@@ -1932,6 +2035,8 @@ export type ResolversParentTypes = {
   Royalty: EntityModel;
   SearchHit: SearchHitModel;
   SourceDocument: EntityModel;
+  SourceDraft: SourceDraftModel;
+  SourceInput: SourceInput;
   Statement: StatementModel;
   Stats: Stats;
   String: Scalars['String']['output'];
@@ -2031,6 +2136,23 @@ export type DocumentFactsResolvers<ContextType = Context, ParentType extends Res
 export type DocumentSentenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DocumentSentence'] = ResolversParentTypes['DocumentSentence']> = {
   end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DraftFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DraftFact'] = ResolversParentTypes['DraftFact']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  match?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  record?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  resolution?: Resolver<ResolversTypes['DraftResolution'], ParentType, ContextType>;
+  sentences?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type DraftSentenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DraftSentence'] = ResolversParentTypes['DraftSentence']> = {
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -2191,6 +2313,10 @@ export type MilestoneTotalResolvers<ContextType = Context, ParentType extends Re
 export type MoneyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
   amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  draftSource?: Resolver<ResolversTypes['SourceDraft'], ParentType, ContextType, RequireFields<MutationDraftSourceArgs, 'source'>>;
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -2383,6 +2509,16 @@ export type SourceDocumentResolvers<ContextType = Context, ParentType extends Re
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type SourceDraftResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceDraft'] = ResolversParentTypes['SourceDraft']> = {
+  documentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  facts?: Resolver<Array<ResolversTypes['DraftFact']>, ParentType, ContextType>;
+  likelyMisses?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  seed?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  sentences?: Resolver<Array<ResolversTypes['DraftSentence']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type StatementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Statement'] = ResolversParentTypes['Statement']> = {
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -2488,6 +2624,8 @@ export type Resolvers<ContextType = Context> = {
   Date?: GraphQLScalarType;
   DocumentFacts?: DocumentFactsResolvers<ContextType>;
   DocumentSentence?: DocumentSentenceResolvers<ContextType>;
+  DraftFact?: DraftFactResolvers<ContextType>;
+  DraftSentence?: DraftSentenceResolvers<ContextType>;
   Drug?: DrugResolvers<ContextType>;
   DrugCompany?: DrugCompanyResolvers<ContextType>;
   DrugConnection?: DrugConnectionResolvers<ContextType>;
@@ -2505,6 +2643,7 @@ export type Resolvers<ContextType = Context> = {
   Milestone?: MilestoneResolvers<ContextType>;
   MilestoneTotal?: MilestoneTotalResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Partnership?: PartnershipResolvers<ContextType>;
@@ -2522,6 +2661,7 @@ export type Resolvers<ContextType = Context> = {
   Royalty?: RoyaltyResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   SourceDocument?: SourceDocumentResolvers<ContextType>;
+  SourceDraft?: SourceDraftResolvers<ContextType>;
   Statement?: StatementResolvers<ContextType>;
   Stats?: StatsResolvers<ContextType>;
   Target?: TargetResolvers<ContextType>;

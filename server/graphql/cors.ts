@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 
-const ALLOWED_HEADERS = 'content-type, apollo-require-preflight, x-apollo-operation-name, x-request-id';
+const ALLOWED_HEADERS =
+  'content-type, apollo-require-preflight, x-apollo-operation-name, x-request-id, authorization';
 const PREFLIGHT_MAX_AGE_S = 600;
 
 /**

@@ -48,4 +48,27 @@ describe('loadConfig', () => {
       'https://b.example',
     ]);
   });
+
+  it('keeps editing off unless asked, and then refuses a missing or short token without showing it', () => {
+    expect(loadConfig({}).EDITING).toBe(false);
+    const token = 'x'.repeat(32);
+    expect(loadConfig({ EDITING: 'true', EDITOR_TOKEN: token })).toMatchObject({
+      EDITING: true,
+      EDITOR_TOKEN: token,
+    });
+    expect(() => loadConfig({ EDITING: 'true' })).toThrow(
+      /EDITOR_TOKEN=<0 characters, not shown>: EDITING=true needs a token of at least 32/,
+    );
+    const short = 'secret-but-short';
+    const error = (() => {
+      try {
+        loadConfig({ EDITING: 'true', EDITOR_TOKEN: short });
+      } catch (caught) {
+        return (caught as Error).message;
+      }
+      return '';
+    })();
+    expect(error).toContain('EDITOR_TOKEN=<16 characters, not shown>');
+    expect(error).not.toContain(short);
+  });
 });

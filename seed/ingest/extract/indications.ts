@@ -197,7 +197,8 @@ export function abbreviationsIn(texts: readonly string[]): Map<string, string> {
   return found;
 }
 
-const DEFINED_ABBREVIATION = /((?:[A-Za-z][\w-]*\s+){1,8})\(([a-z]?[A-Z]{2,6}(?:-[A-Z]{2,6})?)\)/g;
+// Tried at word starts only: from inside a word it would scan to the word's end again at every letter.
+const DEFINED_ABBREVIATION = /(?<![\w-])((?:[A-Za-z][\w-]*\s+){1,8})\(([a-z]?[A-Z]{2,6}(?:-[A-Z]{2,6})?)\)/g;
 
 function longForm(before: string, short: string): string | undefined {
   const letters = short.replace(/-/g, '').toLowerCase();

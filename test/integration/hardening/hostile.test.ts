@@ -66,7 +66,9 @@ const HOSTILE_STRINGS: readonly string[] = [
 /** Codes that mean "refused, clearly, because of the input". */
 const REFUSAL_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE']);
 
-const fixture = withFixtureApi();
+/** Curation is on, so its mutations' arguments are swept too (at /graphql/edit, with the token). */
+const EDITOR_TOKEN = 'hostile-sweep-editor-token-0123456789abcdef';
+const fixture = withFixtureApi({ EDITING: true, EDITOR_TOKEN });
 let schema: GraphQLSchema;
 let before: GraphState;
 const tally = { answered: 0, refused: 0 };
@@ -109,8 +111,14 @@ async function send(init: {
   return { status: response.status, ms: performance.now() - started, body };
 }
 
-const postJson = (payload: unknown, headers: Record<string, string> = {}) =>
-  send({ headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(payload) });
+const postJson = (payload: unknown, headers: Record<string, string> = {}, path = '/graphql') =>
+  send({ path, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(payload) });
+
+/** A sweep job: a query to /graphql, a mutation to /graphql/edit with the editor token. */
+const postJob = ({ query, variables, edit }: { query: string; variables: unknown; edit: boolean }) =>
+  edit
+    ? postJson({ query, variables }, { authorization: `Bearer ${EDITOR_TOKEN}` }, '/graphql/edit')
+    : postJson({ query, variables });
 
 /**
  * Refused: a GraphQL error with a client code (one of `codes` when given), nothing answered, no 5xx. Errors found
@@ -150,6 +158,7 @@ describe('hostile strings in every string argument of the schema', () => {
         'Query.graph(ids)',
         'Query.path(from)',
         'Company.drugs(after)',
+        'Mutation.draftSource(source.text)',
       ]),
     );
     expect(found.length).toBeGreaterThan(20);
@@ -158,7 +167,8 @@ describe('hostile strings in every string argument of the schema', () => {
   it('refuses each clearly or answers it safely, in bounded time, without writing', async () => {
     const args = stringArguments(schema);
     // A real entity of each kind that owns a field with a string argument, reached through node(id:).
-    const owners = [...new Set(args.map((arg) => arg.owner).filter((owner) => owner !== 'Query'))];
+    const roots = new Set(['Query', 'Mutation']);
+    const owners = [...new Set(args.map((arg) => arg.owner).filter((owner) => !roots.has(owner)))];
     const sampleIds = new Map<string, string>();
     for (const owner of owners) {
       const [row] = await fixture.db.executor.read(
@@ -179,26 +189,40 @@ describe('hostile strings in every string argument of the schema', () => {
       sampleIds.set(owner, String(row?.id));
     }
 
-    const jobs: { label: string; text: string; query: string; variables: Record<string, unknown> }[] = [];
+    type Job = {
+      label: string;
+      text: string;
+      query: string;
+      variables: Record<string, unknown>;
+      edit: boolean;
+    };
+    const jobs: Job[] = [];
     for (const arg of args) {
       const others = arg.field.args
         .filter((other) => other !== arg.argument && other.type.toString().endsWith('!'))
         .map((other) => `${other.name}: ${harmlessLiteral(other.type, 'kadcyla')}`);
-      const call = `${arg.field.name}(${[`${arg.argument.name}: ${argumentValue(arg.inputPath)}`, ...others].join(', ')})`;
+      const value = argumentValue(arg.argument.type, arg.inputPath, 'kadcyla');
+      const call = `${arg.field.name}(${[`${arg.argument.name}: ${value}`, ...others].join(', ')})`;
       const selection = leafSelection(getNamedType(arg.field.type));
-      const body =
-        arg.owner === 'Query'
-          ? `${call} ${selection}`
-          : `node(id: ${JSON.stringify(sampleIds.get(arg.owner))}) { ... on ${arg.owner} { ${call} ${selection} } }`;
-      const query = `query Hostile($v: ${arg.leafType.toString()}) { ${body} }`;
+      const edit = arg.owner === 'Mutation';
+      const body = roots.has(arg.owner)
+        ? `${call} ${selection}`
+        : `node(id: ${JSON.stringify(sampleIds.get(arg.owner))}) { ... on ${arg.owner} { ${call} ${selection} } }`;
+      const query = `${edit ? 'mutation' : 'query'} Hostile($v: ${arg.leafType.toString()}) { ${body} }`;
       for (const text of HOSTILE_STRINGS) {
-        jobs.push({ label: arg.label, text, query, variables: { v: variableValue(arg.leafType, text) } });
+        jobs.push({
+          label: arg.label,
+          text,
+          query,
+          variables: { v: variableValue(arg.leafType, text) },
+          edit,
+        });
       }
     }
 
     // Warm up: the bound is for a running server, not for planning each Cypher statement the first time.
     for (const job of jobs.filter((_, i) => i % HOSTILE_STRINGS.length === 0)) {
-      await postJson({ query: job.query, variables: job.variables });
+      await postJob(job);
     }
     const failures: string[] = [];
     const times: number[] = [];
@@ -207,7 +231,7 @@ describe('hostile strings in every string argument of the schema', () => {
     const worker = async () => {
       while (next < jobs.length) {
         const job = jobs[next++] as (typeof jobs)[number];
-        const outcome = await postJson({ query: job.query, variables: job.variables });
+        const outcome = await postJob(job);
         times.push(outcome.ms);
         slowest.push([
           outcome.ms,
@@ -471,7 +495,10 @@ describe('malformed and oversized HTTP', () => {
       'two operations and no operationName',
       '{"query": "query A { stats { totalNodes } } query B { stats { totalNodes } }"}',
     ],
-    ['a mutation (there are none)', '{"query": "mutation { stats { totalNodes } }"}'],
+    [
+      'a mutation (curation has its own endpoint)',
+      '{"query": "mutation { draftSource(source: {fileName: \\"a.txt\\", text: \\"x\\"}) { documentId } }"}',
+    ],
     ['a subscription (there are none)', '{"query": "subscription { stats { totalNodes } }"}'],
   ])('refuses %s with 400', async (_name, body) => {
     const outcome = await send({ body });

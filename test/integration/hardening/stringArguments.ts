@@ -75,9 +75,21 @@ export function harmlessLiteral(type: GraphQLInputType, sampleId: string): strin
   return JSON.stringify(sampleId);
 }
 
-/** The value expression of the targeted argument: `$v`, or `{company: $v}` for a path into input objects. */
-export function argumentValue(path: string[]): string {
-  return path.reduceRight((inner, name) => `{${name}: ${inner}}`, '$v');
+/**
+ * The value expression of the targeted argument: `$v`, or `{company: $v}` for a path into input objects, with the
+ * input objects' other required fields given harmless values.
+ */
+export function argumentValue(type: GraphQLInputType, path: string[], sampleId: string): string {
+  const [name, ...rest] = path;
+  const named = getNamedType(type);
+  if (name === undefined || !isInputObjectType(named)) return '$v';
+  const fields = Object.values(named.getFields());
+  const target = fields.find((field) => field.name === name);
+  const others = fields
+    .filter((field) => field.name !== name && isNonNullType(field.type))
+    .map((field) => `${field.name}: ${harmlessLiteral(field.type, sampleId)}`);
+  const inner = target ? argumentValue(target.type, rest, sampleId) : '$v';
+  return `{${[`${name}: ${inner}`, ...others].join(', ')}}`;
 }
 
 /** The variable's value for one hostile string, wrapped in lists as the leaf type asks. */

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   englishScore,
   InputRefused,
+  MAX_RUN_WITHOUT_SPACE,
   MAX_SOURCE_BYTES,
   readSource,
   sourceFromBuffer,
@@ -227,5 +228,19 @@ describe('sentences of a read source', () => {
     }
     const { text } = await readSource(input('release.html'));
     expect(splitSentences(text).map((sentence) => sentence.text)).toContain('BOSTON, May 5, 2024 –');
+  });
+});
+
+describe('readSource: what is not prose', () => {
+  it('refuses a run of characters without a space longer than a release ever has, before the rules see it', async () => {
+    const refused = sourceFromBuffer(
+      'blob.txt',
+      Buffer.from(`Roche said ${'y'.repeat(MAX_RUN_WITHOUT_SPACE + 1)}.`),
+    );
+    await expect(refused).rejects.toThrow(
+      /blob\.txt: has 1002 characters in a row without a space \(at most 1000\)/,
+    );
+    const url = `See https://example.com/${'a'.repeat(200)} for the release.`;
+    await expect(sourceFromBuffer('url.txt', Buffer.from(url))).resolves.toMatchObject({ text: url });
   });
 });

@@ -1,0 +1,1 @@
+export { curationMutation, draftFact } from './curation.resolvers.ts';
