@@ -239,41 +239,48 @@ export function pagesParam(prefetch: readonly Prefetch[], parentPath = ''): Reco
   return pages;
 }
 
-const related = new Map<string, Cypher>();
+/**
+ * A statement builder that builds each statement once, by key (few keys: specs, days, shapes), so that the
+ * executor and Neo4j's plan cache see the same text for the same shape.
+ */
+export function cachedStatements<A extends unknown[]>(
+  keyOf: (...args: A) => string,
+  build: (key: string, ...args: A) => Cypher,
+): (...args: A) => Cypher {
+  const built = new Map<string, Cypher>();
+  return (...args) => {
+    const key = keyOf(...args);
+    let cypher = built.get(key);
+    if (!cypher) {
+      cypher = build(key, ...args);
+      built.set(key, cypher);
+    }
+    return cypher;
+  };
+}
+
+const specKey = (spec: RelationSpec, asOf = false) => `${spec.key}${asOf ? '@asOf' : ''}`;
 
 /** Each id's links of one spec, in one round trip for a whole batch of ids (as of `$asOf` when `asOf`). */
-export function relatedQuery(spec: RelationSpec, asOf = false): Cypher {
-  const cacheKey = `${spec.key}${asOf ? '@asOf' : ''}`;
-  let cypher = related.get(cacheKey);
-  if (!cypher) {
-    cypher = {
-      name: `entities.related:${cacheKey}`,
-      text: `
+export const relatedQuery = cachedStatements(specKey, (key, spec: RelationSpec, asOf = false) => ({
+  name: `entities.related:${key}`,
+  text: `
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 RETURN id, ${linksCollect(spec, 'n', [], 0, false, asOf)} AS links`,
-    };
-    related.set(cacheKey, cypher);
-  }
-  return cypher;
-}
-
-const paged = new Map<string, Cypher>();
+}));
 
 /**
  * One page of each id's related entities of one spec (distinct, keyset-paginated) and their total count (as of
  * `$asOf` when `asOf`).
  */
-export function pagedQuery(spec: RelationSpec, asOf = false): Cypher {
-  const cacheKey = `${spec.key}${asOf ? '@asOf' : ''}`;
-  let cypher = paged.get(cacheKey);
-  if (!cypher) {
-    const key = sortKey(spec.order, 'x', asOf);
-    const rel = asOf ? 'r' : '';
-    const condition = whereAsOf(asOf, ['r', 'x'], [targetCondition(spec, 'x')]);
-    cypher = {
-      name: `entities.page:${cacheKey}`,
-      text: `
+export const pagedQuery = cachedStatements(specKey, (name, spec: RelationSpec, asOf = false) => {
+  const key = sortKey(spec.order, 'x', asOf);
+  const rel = asOf ? 'r' : '';
+  const condition = whereAsOf(asOf, ['r', 'x'], [targetCondition(spec, 'x')]);
+  return {
+    name: `entities.page:${name}`,
+    text: `
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 RETURN id,
@@ -287,8 +294,5 @@ RETURN id,
     ORDER BY key, x.id LIMIT toInteger($limit)
     RETURN {node: ${nodeMap('x', false, undefined, asOf)}, key: key}
   } AS page`,
-    };
-    paged.set(cacheKey, cypher);
-  }
-  return cypher;
-}
+  };
+});

@@ -5,7 +5,7 @@
  */
 
 export { propertyOf, relationshipValueOf, whereAsOf } from './asOf.ts';
-export { elementOfSubject, nodeMap, relationshipFields } from './cypher.ts';
+export { cachedStatements, elementOfSubject, nodeMap, relationshipFields } from './cypher.ts';
 export { entitiesQuery, entityTypes } from './entityTypes.ts';
 export { citationsOf } from './fields.ts';
 export { checkRange, filterText, historySize, idList, LIMITS } from './limits.ts';

@@ -1,4 +1,4 @@
-import { nodeMap, relationshipFields, whereAsOf } from '../../core/index.ts';
+import { cachedStatements, nodeMap, relationshipFields, whereAsOf } from '../../core/index.ts';
 import type { Cypher } from '../../db/executor.ts';
 import { RELATIONSHIP_TYPES } from '../../model/kinds.ts';
 import { EDGE_LABEL_READS } from './edgeLabels.ts';
@@ -57,9 +57,10 @@ WITH found + next[..$limit - size(found)] AS found,
  * between the nodes found, at most MAX_GRAPH_EDGES + 1 (one more says the edges were cut too). `asOf`: the as-of
  * text (see core/asOf.ts): only seeds, relationships and nodes known on `$asOf`, as they were then.
  */
-export const graphStatement = memoise(
-  (depth: number, asOf: boolean, shape: GraphShape): Cypher => ({
-    name: `graph.depth${depth}${shapeName(shape)}${asOf ? '@asOf' : ''}`,
+export const graphStatement = cachedStatements(
+  (depth: number, asOf: boolean, shape: GraphShape) => `${depth}${shapeName(shape)}${asOf ? '@asOf' : ''}`,
+  (key, depth, asOf, shape): Cypher => ({
+    name: `graph.depth${key}`,
     text: `
 MATCH (seed:Entity) WHERE ${whereAsOf(asOf, ['seed'], ['seed.id IN $ids', 'NOT seed:Sentence'])}
 WITH collect(seed) AS found
@@ -74,9 +75,10 @@ RETURN truncated, [n IN found | ${NODE('n', shape, asOf)}] AS nodes, COLLECT {
 );
 
 /** Shortest paths, one text per maximum length (a variable-length bound cannot be a parameter) and shape. */
-export const pathStatement = memoise(
-  (maxLength: number, shape: GraphShape): Cypher => ({
-    name: `graph.path${maxLength}${shapeName(shape)}`,
+export const pathStatement = cachedStatements(
+  (maxLength: number, shape: GraphShape) => `${maxLength}${shapeName(shape)}`,
+  (key, maxLength, shape): Cypher => ({
+    name: `graph.path${key}`,
     text: `
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 WHERE NOT a:Sentence AND NOT b:Sentence
@@ -88,17 +90,3 @@ RETURN [n IN nodes(p) | ${NODE('n', shape)}] AS nodes, [r IN relationships(p) | 
 /** `:nodes`/`:edges` for each kind of element whose properties the shape leaves out. */
 const shapeName = (shape: GraphShape) =>
   `${shape.nodeProperties ? '' : ':nodes'}${shape.edgeProperties ? '' : ':edges'}`;
-
-/** One statement object per arguments (few: depths, days and shapes), so the executor sees the same text. */
-function memoise<A extends unknown[]>(build: (...args: A) => Cypher): (...args: A) => Cypher {
-  const made = new Map<string, Cypher>();
-  return (...args) => {
-    const key = JSON.stringify(args);
-    let cypher = made.get(key);
-    if (!cypher) {
-      cypher = build(...args);
-      made.set(key, cypher);
-    }
-    return cypher;
-  };
-}
