@@ -83,6 +83,7 @@ const config: CodegenConfig = {
           ChangeConnection: '../features/history/history.model.ts#ChangeConnectionModel',
           SourceDraft: '../features/curation/draft.ts#SourceDraftModel',
           DraftFact: '../features/curation/draft.ts#DraftFactModel',
+          PublishResult: '../features/curation/publish.ts#PublishedDraft',
         },
       },
     },

@@ -7,6 +7,7 @@ import { BEGIN_LOAD, COMMIT_LOAD, COUNT_ENTITIES, DELETE_ENTITIES } from './cyph
 import { type GraphLookup, graphLookup, isGraphEmpty } from './graphLookup.ts';
 import { SeedValidationError, SeedWriteError, withSeedErrors } from './issues.ts';
 import { finishLoad, pruneToLoad, recoverInterruptedLoads, rollbackLoad } from './journal.ts';
+import { DEFAULT_LEASE_WAIT_MS, withSeedLease } from './lease.ts';
 import {
   deletesAnything,
   type HistoryPlan,
@@ -69,6 +70,12 @@ export interface LoadOptions {
   inMemory?: SeedFilesInMemory;
   /** The files' validation, when the caller has validated them already (against the graph they go into). */
   validation?: SeedValidation;
+  /** What this load is, for the message another writer gets while it runs (see lease.ts). */
+  writer?: string;
+  /** How long to wait for another load to end before giving up (default DEFAULT_LEASE_WAIT_MS). */
+  leaseWaitMs?: number;
+  /** The caller holds the seed lease already (withSeedLease): a publish that writes files in the same lease. */
+  holdsLease?: boolean;
 }
 
 export interface LoadSummary {
@@ -102,9 +109,17 @@ export async function expandSeedPaths(paths: string[]): Promise<string[]> {
 
 /**
  * Validates every file (throws SeedValidationError listing the problems; nothing written), then writes them
- * all-or-nothing: in one transaction when the load fits, else as a journalled multi-transaction load.
+ * all-or-nothing: in one transaction when the load fits, else as a journalled multi-transaction load. A load that
+ * writes holds the seed lease (lease.ts) from before it validates until it has written: one writer at a time.
  */
 export async function loadSeed(options: LoadOptions): Promise<LoadSummary> {
+  const { executor } = options;
+  if (options.dryRun || !executor || options.holdsLease) return loadHoldingLease(options);
+  const waitMs = options.leaseWaitMs ?? DEFAULT_LEASE_WAIT_MS;
+  return withSeedLease(executor, options.writer ?? 'a seed load', waitMs, () => loadHoldingLease(options));
+}
+
+async function loadHoldingLease(options: LoadOptions): Promise<LoadSummary> {
   const started = performance.now();
   const files = options.validation
     ? options.validation.files

@@ -1,6 +1,7 @@
 import type { Executor } from '../server/db/executor.ts';
 import { DELETE_DOCUMENTS, FIND_DOCUMENTS } from './cypher.ts';
 import { IssueList, withSeedErrors } from './issues.ts';
+import { DEFAULT_LEASE_WAIT_MS, withSeedLease } from './lease.ts';
 import { planHistory, refuseIncomplete, runIn } from './plan.ts';
 import { applyDeletions, refuseIfStillNeeded, runBatch, seedBatches, WriteStats } from './write.ts';
 
@@ -19,7 +20,20 @@ export interface RemoveSummary {
   deleted: { nodes: number; relationships: number };
 }
 
-export async function removeDocuments(executor: Executor, ids: readonly string[]): Promise<RemoveSummary> {
+/**
+ * Removes documents and what only they state, in one transaction, holding the seed lease (lease.ts) unless the
+ * caller does (`holdsLease`).
+ */
+export async function removeDocuments(
+  executor: Executor,
+  ids: readonly string[],
+  options: { holdsLease?: boolean } = {},
+): Promise<RemoveSummary> {
+  if (!options.holdsLease) {
+    return withSeedLease(executor, 'a removal', DEFAULT_LEASE_WAIT_MS, () =>
+      removeDocuments(executor, ids, { holdsLease: true }),
+    );
+  }
   return withSeedErrors(() =>
     executor.writeTransaction('seed.remove', async (tx) => {
       const run = runIn(tx);

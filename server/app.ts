@@ -12,7 +12,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
 import type { ValidationRule } from 'graphql';
 import type { Config } from './config.ts';
-import { type Context, createContext } from './context.ts';
+import { type Context, type Curation, createContext } from './context.ts';
 import type { Executor } from './db/executor.ts';
 import { AppError, ErrorCode } from './errors.ts';
 import { createArmor, OPERATION_LIMITS } from './graphql/armor.ts';
@@ -38,6 +38,8 @@ const MAX_REQUEST_ID_LENGTH = 64;
 export interface AppDependencies {
   config: Config;
   executor: Executor;
+  /** The executor curators' mutations write with (EDITING=true); the requests' own executor is read-only. */
+  writer?: Executor;
   logger: Logger;
 }
 
@@ -47,7 +49,7 @@ export interface App {
 }
 
 /** Builds the whole HTTP application without listening, so tests run it in-process. */
-export async function createApp({ config, executor, logger }: AppDependencies): Promise<App> {
+export async function createApp({ config, executor, writer, logger }: AppDependencies): Promise<App> {
   const typeDefs = await readFile(SCHEMA_PATH, 'utf8');
   const reader = await startApollo(config, logger, typeDefs, onlyOperations(['query'], QUERIES_ONLY));
   const editor = config.EDITING
@@ -73,7 +75,8 @@ export async function createApp({ config, executor, logger }: AppDependencies): 
       res.status(503).json({ status: 'not ready', database: 'unreachable', message });
     }
   });
-  const context = requestContext(executor, logger);
+  const context = requestContext(executor, logger, null);
+  const curation = writer ? { writer, seedDir: config.SEED_DIR } : null;
   // Before /graphql, which would take /graphql/edit as one of its paths.
   if (editor && config.EDITOR_TOKEN) {
     http.use(
@@ -83,7 +86,7 @@ export async function createApp({ config, executor, logger }: AppDependencies): 
       requireToken(config.EDITOR_TOKEN),
       express.json({ limit: MAX_EDIT_BODY_BYTES }),
       tokenLimit(OPERATION_LIMITS.maxTokens),
-      expressMiddleware(editor, { context }),
+      expressMiddleware(editor, { context: requestContext(executor, logger, curation) }),
       bodyErrors(MAX_EDIT_BODY_BYTES),
     );
   } else {
@@ -138,12 +141,16 @@ async function startApollo(config: Config, logger: Logger, typeDefs: string, ope
   return apollo;
 }
 
-/** Each request's context: resolvers get a read-only executor that puts the request id in logs and metadata. */
-function requestContext(executor: Executor, logger: Logger) {
+/**
+ * Each request's context: resolvers get a read-only executor that puts the request id in logs and metadata, and
+ * at the curation endpoint the writer.
+ */
+function requestContext(executor: Executor, logger: Logger, curation: Curation | null) {
   return async ({ res }: { res: Response }): Promise<Context> => {
     const requestId = String(res.locals.requestId);
     const requestLogger = logger.child({ requestId });
-    return createContext(executor.forRequest({ requestId, logger: requestLogger }), requestLogger, requestId);
+    const reader = executor.forRequest({ requestId, logger: requestLogger });
+    return createContext(reader, curation, requestLogger, requestId);
   };
 }
 

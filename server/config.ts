@@ -47,6 +47,7 @@ const ConfigSchema = z
       .min(100)
       .default(5_000),
     SEED_ON_EMPTY: booleanFlag.default(true),
+    SEED_DIR: z.string().min(1).default('seed'),
     CORS_ORIGINS: z
       .string()
       .default('')

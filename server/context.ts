@@ -2,15 +2,28 @@ import type { Executor } from './db/executor.ts';
 import { createRequestLoaders, type RequestLoaders } from './features/loaders.ts';
 import type { Logger } from './logger.ts';
 
+/** The executor that writes (the requests' own is read-only) and the seed folder publishes write into. */
+export interface Curation {
+  readonly writer: Executor;
+  readonly seedDir: string;
+}
+
 /** What every resolver gets: the executor for Cypher, per-request loaders, and a logger that carries the request id. */
 export interface Context {
   executor: Executor;
+  /** What curators' mutations write with (only at /graphql/edit, with EDITING=true); null elsewhere. */
+  curation: Curation | null;
   loaders: RequestLoaders;
   logger: Logger;
   requestId: string;
 }
 
 /** A fresh context for one request: loaders batch and cache within that request only. */
-export function createContext(executor: Executor, logger: Logger, requestId: string): Context {
-  return { executor, loaders: createRequestLoaders(executor), logger, requestId };
+export function createContext(
+  executor: Executor,
+  curation: Curation | null,
+  logger: Logger,
+  requestId: string,
+): Context {
+  return { executor, curation, loaders: createRequestLoaders(executor), logger, requestId };
 }

@@ -9,6 +9,7 @@ export const ErrorCode = {
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
   Unauthenticated: 'UNAUTHENTICATED',
   Forbidden: 'FORBIDDEN',
+  Conflict: 'CONFLICT',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 

@@ -53,8 +53,19 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   database = await connectDatabase(config, logger);
-  await prepareGraph(database, config, logger);
-  app = await createApp({ config, executor: database.executor, logger });
+  // Loads and curators' publishes may take longer than one API query is allowed to.
+  const writer = new Executor(database.driver, {
+    database: config.NEO4J_DATABASE,
+    timeoutMs: SEED_TIMEOUT_MS,
+    logger,
+  });
+  await prepareGraph(database.executor, writer, config, logger);
+  app = await createApp({
+    config,
+    executor: database.executor,
+    writer: config.EDITING ? writer : undefined,
+    logger,
+  });
   server = app.http.listen(config.PORT, config.HOST);
   await new Promise<void>((resolve, reject) => {
     server?.once('listening', resolve).once('error', reject);
@@ -68,22 +79,25 @@ async function main(): Promise<void> {
 }
 
 /** Constraints and indexes; an interrupted seed load rolled back; the seed loaded into an empty graph. */
-async function prepareGraph(database: Database, config: Config, logger: Logger): Promise<void> {
-  await ensureSchema(database.executor);
+async function prepareGraph(
+  executor: Executor,
+  seedExecutor: Executor,
+  config: Config,
+  logger: Logger,
+): Promise<void> {
+  await ensureSchema(executor);
   // Imported here: the loader (YAML, the format) is only needed at start-up.
   const { loadSeed } = await import('../seed/load.ts');
   const { isGraphEmpty } = await import('../seed/graphLookup.ts');
   const { recoverInterruptedLoads } = await import('../seed/journal.ts');
-  // A load may take longer than one API query is allowed to.
-  const seedExecutor = new Executor(database.driver, {
-    database: config.NEO4J_DATABASE,
-    timeoutMs: SEED_TIMEOUT_MS,
-    logger,
-  });
   const recovered = await recoverInterruptedLoads(seedExecutor);
   if (recovered.length) logger.warn({ loads: recovered }, 'finished or rolled back interrupted seed loads');
   if (!config.SEED_ON_EMPTY || !(await isGraphEmpty(seedExecutor))) return;
-  const summary = await loadSeed({ executor: seedExecutor });
+  const summary = await loadSeed({
+    executor: seedExecutor,
+    files: [config.SEED_DIR],
+    writer: 'the server, seeding an empty graph',
+  });
   logger.info(
     {
       files: summary.validation.files.length,

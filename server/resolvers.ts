@@ -1,6 +1,6 @@
 import { DateScalar, ENTITY_KINDS, entitiesQuery, entityTypes, JsonScalar } from './core/index.ts';
 import { companiesRoot, companyFields } from './features/companies/index.ts';
-import { curationMutation, draftFact } from './features/curation/index.ts';
+import { curationMutation, draftFact, publishResult } from './features/curation/index.ts';
 import { documentFields, documentsQuery } from './features/documents/index.ts';
 import { drugsRoot } from './features/drugs/index.ts';
 import { graphEdge, graphNode, graphQuery } from './features/graph/index.ts';
@@ -38,6 +38,7 @@ export const resolvers: Resolvers = {
   },
   Mutation: curationMutation,
   DraftFact: draftFact,
+  PublishResult: publishResult,
   ...entityTypes,
   ...histories,
   Company: { ...histories.Company, ...companyFields },

@@ -5,6 +5,9 @@ import type { SeedFileData } from '../format.ts';
 
 const JSON_SCHEMA = join(import.meta.dirname, '..', 'schema', 'seed.schema.json');
 
+/** The seed files' JSON schema, as a seed file in `dir` names it for editors. */
+export const schemaPathFrom = (dir: string) => relative(dir, JSON_SCHEMA);
+
 /** Where a draft went: its seed file and its source text beside it, as `npm run seed` reads them. */
 export interface WrittenDraft {
   seedFile: string;
@@ -26,7 +29,7 @@ export async function writeDraft(
   const sourceFile = join(dir, 'sources', `${id}.txt`);
   await mkdir(join(dir, 'sources'), { recursive: true });
   await writeFile(sourceFile, text.endsWith('\n') ? text : `${text}\n`);
-  await writeFile(seedFile, draftYaml(seed, origin, relative(dir, JSON_SCHEMA)));
+  await writeFile(seedFile, draftYaml(seed, origin, schemaPathFrom(dir)));
   return { seedFile, sourceFile };
 }
 

@@ -50,6 +50,10 @@ OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'standard-folding', \`fulltext.eve
     text: 'CREATE CONSTRAINT seed_load_id IF NOT EXISTS FOR (n:SeedLoad) REQUIRE n.id IS UNIQUE',
   },
   {
+    name: 'schema.seedLease',
+    text: 'CREATE CONSTRAINT seed_lease_id IF NOT EXISTS FOR (n:SeedLease) REQUIRE n.id IS UNIQUE',
+  },
+  {
     name: 'schema.seedUndo',
     text: 'CREATE INDEX seed_undo_step IF NOT EXISTS FOR (n:SeedUndo) ON (n._load, n._step)',
   },

@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { EntityModel, LinkModel, CitationModel, ConnectionModel, EdgeModel, GraphNodeModel, GraphEdgeModel, SearchHitModel, FuzzyDateModel } from '../core/model.ts';
 import type { StatementModel, ChangeModel, ChangeConnectionModel } from '../features/history/history.model.ts';
 import type { SourceDraftModel, DraftFactModel } from '../features/curation/draft.ts';
+import type { PublishedDraft } from '../features/curation/publish.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -735,6 +736,19 @@ export type Mutation = {
    * graph holds.
    */
   draftSource: SourceDraft;
+  /**
+   * Publishes a reviewed draft: writes its seed file and its source text into the server's seed folder, as
+   * `npm run seed` reads them (so a fresh clone rebuilds the same graph), and loads it in one transaction. A draft
+   * the seed format refuses writes nothing, and the error names each problem's record and field. One writer at a
+   * time: a publish waits for another publish or a seed load to end (CONFLICT when it waited too long), and a
+   * document already published is a CONFLICT (withdraw it first).
+   */
+  publishDraft: PublishResult;
+  /**
+   * Withdraws a published document (as `npm run seed -- --remove`): what only it stated leaves the graph, what others
+   * state too stays, and its seed file and source text leave the seed folder.
+   */
+  withdrawDocument: WithdrawResult;
 };
 
 
@@ -745,6 +759,26 @@ export type Mutation = {
  */
 export type MutationDraftSourceArgs = {
   source: SourceInput;
+};
+
+
+/**
+ * Curating the graph in the browser. Only at `POST /graphql/edit`, which a server offers when it runs with
+ * `EDITING=true`, and only for requests that carry its editor token (`Authorization: Bearer <token>`); the public
+ * endpoint `/graphql` answers queries only.
+ */
+export type MutationPublishDraftArgs = {
+  draft: PublishInput;
+};
+
+
+/**
+ * Curating the graph in the browser. Only at `POST /graphql/edit`, which a server offers when it runs with
+ * `EDITING=true`, and only for requests that carry its editor token (`Authorization: Bearer <token>`); the public
+ * endpoint `/graphql` answers queries only.
+ */
+export type MutationWithdrawDocumentArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /** An entity of the graph: every kind implements it. */
@@ -972,6 +1006,27 @@ export type Person = Node & {
 /** A person. */
 export type PersonHistoryArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A reviewed draft to publish. */
+export type PublishInput = {
+  /** The seed file: `SourceDraft.seed`, as the curator left it. */
+  seed: Scalars['JSON']['input'];
+  /** The source text its sentences are quoted from: `SourceDraft.text`. */
+  text: Scalars['String']['input'];
+};
+
+/** What a publish wrote. */
+export type PublishResult = {
+  __typename?: 'PublishResult';
+  /** The document, as the graph now holds it. */
+  document: SourceDocument;
+  /** Its seed file, relative to the seed folder. */
+  seedFile: Scalars['String']['output'];
+  /** Its source text, relative to the seed folder. */
+  sourceFile: Scalars['String']['output'];
+  /** Entities and relationships created or changed. */
+  written: Scalars['Int']['output'];
 };
 
 /**
@@ -1821,6 +1876,15 @@ export type TrialEdge = {
   node: Trial;
 };
 
+/** What a withdrawal removed. */
+export type WithdrawResult = {
+  __typename?: 'WithdrawResult';
+  /** The files removed from the seed folder, relative to it. */
+  files: Array<Scalars['String']['output']>;
+  /** Whether the graph held the document. */
+  removed: Scalars['Boolean']['output'];
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -1950,6 +2014,8 @@ export type ResolversTypes = {
   Payload: ResolverTypeWrapper<EntityModel>;
   PaymentSide: PaymentSide;
   Person: ResolverTypeWrapper<EntityModel>;
+  PublishInput: PublishInput;
+  PublishResult: ResolverTypeWrapper<PublishedDraft>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<EntityModel>;
   RegistryPhase: RegistryPhase;
@@ -1976,6 +2042,7 @@ export type ResolversTypes = {
   TrialConnection: ResolverTypeWrapper<ConnectionModel>;
   TrialDrug: ResolverTypeWrapper<LinkModel>;
   TrialEdge: ResolverTypeWrapper<EdgeModel>;
+  WithdrawResult: ResolverTypeWrapper<WithdrawResult>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -2026,6 +2093,8 @@ export type ResolversParentTypes = {
   Path: Omit<Path, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['GraphEdge']>, nodes: Array<ResolversParentTypes['GraphNode']> };
   Payload: EntityModel;
   Person: EntityModel;
+  PublishInput: PublishInput;
+  PublishResult: PublishedDraft;
   Query: Record<PropertyKey, never>;
   Region: EntityModel;
   RegulatoryEvent: EntityModel;
@@ -2046,6 +2115,7 @@ export type ResolversParentTypes = {
   TrialConnection: ConnectionModel;
   TrialDrug: LinkModel;
   TrialEdge: EdgeModel;
+  WithdrawResult: WithdrawResult;
 };
 
 export type AntibodyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Antibody'] = ResolversParentTypes['Antibody']> = {
@@ -2317,6 +2387,8 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   draftSource?: Resolver<ResolversTypes['SourceDraft'], ParentType, ContextType, RequireFields<MutationDraftSourceArgs, 'source'>>;
+  publishDraft?: Resolver<ResolversTypes['PublishResult'], ParentType, ContextType, RequireFields<MutationPublishDraftArgs, 'draft'>>;
+  withdrawDocument?: Resolver<ResolversTypes['WithdrawResult'], ParentType, ContextType, RequireFields<MutationWithdrawDocumentArgs, 'id'>>;
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -2401,6 +2473,13 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PublishResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublishResult'] = ResolversParentTypes['PublishResult']> = {
+  document?: Resolver<ResolversTypes['SourceDocument'], ParentType, ContextType>;
+  seedFile?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sourceFile?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  written?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -2613,6 +2692,11 @@ export type TrialEdgeResolvers<ContextType = Context, ParentType extends Resolve
   node?: Resolver<ResolversTypes['Trial'], ParentType, ContextType>;
 };
 
+export type WithdrawResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WithdrawResult'] = ResolversParentTypes['WithdrawResult']> = {
+  files?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  removed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Antibody?: AntibodyResolvers<ContextType>;
   Change?: ChangeResolvers<ContextType>;
@@ -2653,6 +2737,7 @@ export type Resolvers<ContextType = Context> = {
   Path?: PathResolvers<ContextType>;
   Payload?: PayloadResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  PublishResult?: PublishResultResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   RegulatoryEvent?: RegulatoryEventResolvers<ContextType>;
@@ -2670,5 +2755,6 @@ export type Resolvers<ContextType = Context> = {
   TrialConnection?: TrialConnectionResolvers<ContextType>;
   TrialDrug?: TrialDrugResolvers<ContextType>;
   TrialEdge?: TrialEdgeResolvers<ContextType>;
+  WithdrawResult?: WithdrawResultResolvers<ContextType>;
 };
 

@@ -1,11 +1,42 @@
 import { graphLookup } from '../../../seed/graphLookup.ts';
-import type { DraftFactResolvers, MutationResolvers } from '../../generated/graphql.ts';
+import type { Context } from '../../context.ts';
+import { AppError, ErrorCode } from '../../errors.ts';
+import type {
+  DraftFactResolvers,
+  MutationResolvers,
+  PublishResultResolvers,
+} from '../../generated/graphql.ts';
 import { draftSource } from './draft.ts';
+import { publishDraft, withdrawDocument } from './publish.ts';
 
-export const curationMutation: Pick<MutationResolvers, 'draftSource'> = {
-  draftSource: (_parent, { source }, context) => draftSource(source, graphLookup(context.executor)),
-};
+/** The curation endpoint's writer and seed folder; a server without EDITING has none to give. */
+function curationOf(context: Context) {
+  if (!context.curation)
+    throw new AppError(ErrorCode.Forbidden, 'This server takes no edits (EDITING is off).');
+  return context.curation;
+}
+
+export const curationMutation: Pick<MutationResolvers, 'draftSource' | 'publishDraft' | 'withdrawDocument'> =
+  {
+    draftSource: (_parent, { source }, context) => draftSource(source, graphLookup(context.executor)),
+    publishDraft: (_parent, { draft }, context) => {
+      const { writer, seedDir } = curationOf(context);
+      return publishDraft(writer, seedDir, draft);
+    },
+    withdrawDocument: (_parent, { id }, context) => {
+      const { writer, seedDir } = curationOf(context);
+      return withdrawDocument(writer, seedDir, id);
+    },
+  };
 
 export const draftFact: Pick<DraftFactResolvers, 'match'> = {
   match: (fact, _args, { loaders }) => (fact.resolution === 'GRAPH' ? loaders.node(fact.id) : null),
+};
+
+export const publishResult: Pick<PublishResultResolvers, 'document'> = {
+  document: async (result, _args, { loaders }) => {
+    const document = await loaders.node(result.documentId);
+    if (!document) throw new Error(`published ${result.documentId}, then could not read it`);
+    return document;
+  },
 };

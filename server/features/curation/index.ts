@@ -1,1 +1,1 @@
-export { curationMutation, draftFact } from './curation.resolvers.ts';
+export { curationMutation, draftFact, publishResult } from './curation.resolvers.ts';

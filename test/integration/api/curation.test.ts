@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { QUERIES_ONLY } from '../../../server/graphql/operationTypes.ts';
 import { withFixtureApi } from './fixture.ts';
@@ -14,7 +16,9 @@ const DRAFT = `mutation Draft($source: SourceInput!) {
   }
 }`;
 
-const fixture = withFixtureApi({ EDITING: true, EDITOR_TOKEN: TOKEN });
+/** Publishes write into a seed folder of the test's own, never into the repository's seed/. */
+const SEED_DIR = mkdtempSync(join(tmpdir(), 'atlas-curation-'));
+const fixture = withFixtureApi({ EDITING: true, EDITOR_TOKEN: TOKEN, SEED_DIR });
 
 /** Posts to the curation endpoint; the token is sent unless `headers` says otherwise. */
 async function edit(body: unknown, headers: Record<string, string> = { authorization: `Bearer ${TOKEN}` }) {
@@ -130,5 +134,97 @@ describe('who may curate', () => {
     } finally {
       await api.stop();
     }
+  });
+});
+
+const PUBLISH = `mutation Publish($draft: PublishInput!) {
+  publishDraft(draft: $draft) { seedFile sourceFile written document { id name facts { nodes { id } } } }
+}`;
+const WITHDRAW = 'mutation Withdraw($id: ID!) { withdrawDocument(id: $id) { removed files } }';
+const FDA_APPROVAL = 'immunogen-kadcyla-2013-02-22-fda-approval.txt';
+
+/** The ingester's draft of one of seed/sources, as a curator would receive it. */
+async function draftOfSource(name: string) {
+  const result = await draftOf(name, { text: readFileSync(`seed/sources/${name}`, 'utf8') });
+  expect(result.errors).toBeUndefined();
+  return result.data.draftSource as { documentId: string; seed: Json; text: string };
+}
+
+const publish = (draft: { seed: Json; text: string }) =>
+  edit({ query: PUBLISH, variables: { draft: { seed: draft.seed, text: draft.text } } });
+
+async function documentHeld(id: string): Promise<boolean> {
+  const { document } = await fixture.api.data('query D($id: ID!) { document(id: $id) { id } }', { id });
+  return document !== null;
+}
+
+describe('publishing and withdrawing', () => {
+  it('writes the seed file and its source, loads them, and withdraws them again', async () => {
+    const draft = await draftOfSource(EU_APPROVAL);
+    const result = await publish(draft);
+    expect(result.errors).toBeUndefined();
+    const published = result.data.publishDraft;
+    expect(published).toMatchObject({
+      seedFile: `${draft.documentId}.yaml`,
+      sourceFile: `sources/${draft.documentId}.txt`,
+      document: { id: draft.documentId },
+    });
+    expect(published.written).toBeGreaterThan(0);
+    expect(published.document.facts.nodes.map((node: { id: string }) => node.id)).toContain('kadcyla');
+    // As `npm run seed` reads them: the folder holds the file and its source.
+    expect(readFileSync(join(SEED_DIR, published.seedFile), 'utf8')).toContain(`id: ${draft.documentId}`);
+    expect(readFileSync(join(SEED_DIR, published.sourceFile), 'utf8').trim()).toBe(draft.text.trim());
+    // The new facts cite their sentences.
+    const event = draft.seed.regulatoryEvents[0].id;
+    const { node } = await fixture.api.data('query N($id: ID!) { node(id: $id) { id citations { id } } }', {
+      id: event,
+    });
+    expect(node.citations.length).toBeGreaterThan(0);
+
+    const again = await publish(draft);
+    expect(again.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' } });
+
+    const withdrawn = await edit({ query: WITHDRAW, variables: { id: draft.documentId } });
+    expect(withdrawn.data.withdrawDocument).toEqual({
+      removed: true,
+      files: [published.seedFile, published.sourceFile],
+    });
+    expect(await documentHeld(draft.documentId)).toBe(false);
+    expect(existsSync(join(SEED_DIR, published.seedFile))).toBe(false);
+    // What the Kadcyla release of 2013-09-20 states stays.
+    expect((await fixture.api.data('{ node(id: "kadcyla") { id } }')).node).toEqual({ id: 'kadcyla' });
+  });
+
+  it('refuses a draft with a mistake, naming record and field, and writes nothing', async () => {
+    const draft = await draftOfSource(EU_APPROVAL);
+    const before = await elementCount();
+    const seed = structuredClone(draft.seed);
+    seed.regulatoryEvents[0].concerns = ['no-such-drug'];
+    const result = await publish({ seed, text: draft.text });
+    expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(result.errors?.[0].message).toMatch(/nothing was written/);
+    expect(result.errors?.[0].message).toMatch(
+      new RegExp(`RegulatoryEvent ${seed.regulatoryEvents[0].id}.*field concerns`),
+    );
+    expect(result.errors?.[0].message).toContain('no-such-drug');
+    expect(await elementCount()).toBe(before);
+    expect(existsSync(join(SEED_DIR, `${draft.documentId}.yaml`))).toBe(false);
+    expect(existsSync(join(SEED_DIR, 'sources', `${draft.documentId}.txt`))).toBe(false);
+  });
+
+  it('publishes one at a time: two at once both land, the same one twice lands once', async () => {
+    const [eu, fda] = await Promise.all([draftOfSource(EU_APPROVAL), draftOfSource(FDA_APPROVAL)]);
+    const both = await Promise.all([publish(eu), publish(fda)]);
+    for (const result of both) expect(result.errors).toBeUndefined();
+    expect(await documentHeld(eu.documentId)).toBe(true);
+    expect(await documentHeld(fda.documentId)).toBe(true);
+    for (const draft of [eu, fda]) await edit({ query: WITHDRAW, variables: { id: draft.documentId } });
+
+    const twice = await Promise.all([publish(eu), publish(eu)]);
+    const codes = twice.map((result) => result.errors?.[0]?.extensions?.code ?? 'ok').sort();
+    expect(codes).toEqual(['CONFLICT', 'ok']);
+    expect(await documentHeld(eu.documentId)).toBe(true);
+    expect(existsSync(join(SEED_DIR, `${eu.documentId}.yaml`))).toBe(true);
+    await edit({ query: WITHDRAW, variables: { id: eu.documentId } });
   });
 });
