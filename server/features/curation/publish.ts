@@ -76,7 +76,7 @@ export async function publishDraft(
 
 /** Removes a published document from the graph and its files from `seedDir`. */
 export async function withdrawDocument(writer: Executor, seedDir: string, id: string) {
-  if (!ID_PATTERN.test(id)) throw badInput(`"${id.slice(0, 100)}" is not a document id.`);
+  if (!isDocumentId(id)) throw badInput(`"${id.slice(0, 100)}" is not a document id.`);
   const files = filesOf(seedDir, id);
   return atomically(writer, `a withdrawal of ${id}`, async () => {
     const { removed } = await removeDocuments(writer, [id], { holdsLease: true });
@@ -111,11 +111,18 @@ async function atomically<T>(writer: Executor, what: string, work: () => Promise
 
 function documentIdOf(seed: unknown): string {
   const id = (seed as { document?: { id?: unknown } } | null)?.document?.id;
-  if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
-    throw badInput('"seed.document.id" must be a document id (lower-case letters, digits and dashes).');
+  if (typeof id !== 'string' || !isDocumentId(id)) {
+    throw badInput(
+      `"seed.document.id" must be a document id: lower-case letters, digits and dashes, at most ${MAX_DOCUMENT_ID_LENGTH}.`,
+    );
   }
   return id;
 }
+
+/** The longest document id taken: it names files, and file names have limits (255 bytes on most systems). */
+const MAX_DOCUMENT_ID_LENGTH = 200;
+
+const isDocumentId = (id: string) => id.length <= MAX_DOCUMENT_ID_LENGTH && ID_PATTERN.test(id);
 
 /** Written aside, then renamed: a reader of the folder sees the whole file or none. */
 async function writeAtomically(file: string, content: string): Promise<void> {
