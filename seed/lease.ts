@@ -7,7 +7,7 @@ import { SeedWriteError } from './issues.ts';
  * database, a curator's publish or withdrawal) holds the graph's one `(:SeedLease {id: 'seed'})` from before it
  * validates until it has written, so no load plans against a graph another is changing. The holder renews its
  * lease while it works; a lease not renewed for LEASE_SECONDS has ended (a killed loader, or a Neo4j restarted
- * under it, blocks the next writer that long at most).
+ * under it, blocks the next writer that long at most). A released lease leaves nothing in the graph.
  */
 
 export const LEASE_SECONDS = 30;
@@ -37,7 +37,7 @@ const RENEW: Cypher = {
 
 const RELEASE: Cypher = {
   name: 'seed.lease.release',
-  text: `MATCH (lease:SeedLease {id: 'seed', holder: $holder}) SET lease.holder = null, lease.what = null, lease.until = null`,
+  text: `MATCH (lease:SeedLease {id: 'seed', holder: $holder}) DELETE lease`,
 };
 
 /** Another writer held the lease for longer than the caller would wait. */

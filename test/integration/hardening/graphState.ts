@@ -11,12 +11,13 @@ export interface GraphState {
 /**
  * The whole graph, byte for byte: counts from Cypher, and a checksum over what Cypher returns for every node and
  * relationship (Neo4j Community has no hash function, so the digest itself is taken here). Element ids are part of
- * it, so even a delete-and-recreate of identical data shows.
+ * it, so even a delete-and-recreate of identical data shows. Not the seed lease (seed/lease.ts): a loader killed
+ * while holding it leaves it behind until it ends, and it holds no data.
  */
 export async function graphState(executor: Executor): Promise<GraphState> {
   const [counts] = await executor.read({
     name: 'test.state.counts',
-    text: `CALL { MATCH (n) RETURN count(n) AS nodes }
+    text: `CALL { MATCH (n) WHERE NOT n:SeedLease RETURN count(n) AS nodes }
 CALL { MATCH ()-[r]->() RETURN count(r) AS relationships }
 RETURN nodes, relationships`,
   });
@@ -24,7 +25,7 @@ RETURN nodes, relationships`,
   const rows = await executor.read({
     name: 'test.state.dump',
     text: `CALL {
-  MATCH (n) RETURN elementId(n) AS id, labels(n) AS kind, properties(n) AS props, null AS ends
+  MATCH (n) WHERE NOT n:SeedLease RETURN elementId(n) AS id, labels(n) AS kind, properties(n) AS props, null AS ends
   UNION ALL
   MATCH (a)-[r]->(b) RETURN elementId(r) AS id, [type(r)] AS kind, properties(r) AS props, [elementId(a), elementId(b)] AS ends
 }
