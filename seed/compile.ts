@@ -1,15 +1,13 @@
 import type { NodeKind, RelationshipType } from '../server/model/kinds.ts';
 import { IDENTITY_PROPERTIES, parseSubject, relationshipSubject } from '../server/model/subjects.ts';
 import {
-  NESTED_LISTS,
   NON_PROPERTY_FIELDS,
   precisionOfForm,
-  RECORD_LISTS,
   RELATIONSHIP_FIELDS,
-  type RecordList,
   type RelationshipField,
   type SeedFileData,
   type SeedRecord,
+  seedRecords,
   sortDateOf,
   sortDatePropertyOf,
   TRIAL_DATES,
@@ -103,29 +101,18 @@ export function compileSeedFile(data: SeedFileData, source: PlacedSource, sink: 
   const documentOrigin: Origin = { path: ['document'], record: `SourceDocument ${documentId}` };
   emitLinks('SourceDocument', document as unknown as SeedRecord, documentOrigin, document.cite ?? []);
 
-  for (const list of Object.keys(RECORD_LISTS) as RecordList[]) {
-    const records = data[list];
-    if (!records) continue;
-    const { label } = RECORD_LISTS[list];
-    records.forEach((record, index) => {
-      emitRecord(label, record, [list, index]);
-      for (const [nestedList, nested] of Object.entries(NESTED_LISTS)) {
-        const children = record[nestedList] as SeedRecord[] | undefined;
-        children?.forEach((child, childIndex) => {
-          const path = [list, index, nestedList, childIndex];
-          emitRecord(nested.label, child, path);
-          const origin: Origin = { path, record: `${nested.label} ${child.id}` };
-          const row: RelRow = {
-            type: nested.type,
-            from: record.id,
-            to: child.id,
-            props: { citedIn: cited(child.cite, origin) },
-          };
-          fact.rel(row);
-          sink.rel(row, origin);
-        });
-      }
-    });
+  for (const { label, record, path, parent } of seedRecords(data)) {
+    emitRecord(label, record, path);
+    if (!parent) continue;
+    const origin: Origin = { path, record: `${label} ${record.id}` };
+    const row: RelRow = {
+      type: parent.type,
+      from: parent.record.id,
+      to: record.id,
+      props: { citedIn: cited(record.cite, origin) },
+    };
+    fact.rel(row);
+    sink.rel(row, origin);
   }
 
   const documentProps = withoutUndefined({

@@ -584,6 +584,31 @@ export interface SeedFileData {
   partnerships?: SeedRecord[];
 }
 
+/** One record of a seed file: its kind, its YAML path, and for a nested one its parent and the link to it. */
+export interface SeedFileRecord {
+  label: NodeKind;
+  record: SeedRecord;
+  path: (string | number)[];
+  parent?: { record: SeedRecord; type: RelationshipType };
+}
+
+/** Every record of a seed file, list by list in the format's order, each nested record right after its parent. */
+export function* seedRecords(data: SeedFileData): Generator<SeedFileRecord> {
+  for (const list of Object.keys(RECORD_LISTS) as RecordList[]) {
+    const { label } = RECORD_LISTS[list];
+    for (const [index, record] of (data[list] ?? []).entries()) {
+      yield { label, record, path: [list, index] };
+      for (const [nestedList, nested] of Object.entries(NESTED_LISTS)) {
+        const children = (record[nestedList] as SeedRecord[] | undefined) ?? [];
+        for (const [childIndex, child] of children.entries()) {
+          const path = [list, index, nestedList, childIndex];
+          yield { label: nested.label, record: child, path, parent: { record, type: nested.type } };
+        }
+      }
+    }
+  }
+}
+
 /** The JSON Schema editors use (yaml-language-server), generated from `SeedFile`. */
 export function seedJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(SeedFile, { target: 'draft-7', io: 'input' }) as Record<string, unknown>;

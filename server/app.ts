@@ -55,6 +55,9 @@ export async function createApp({ config, executor, writer, logger }: AppDepende
   const editor = config.EDITING
     ? await startApollo(config, logger, typeDefs, onlyOperations(['query', 'mutation'], NO_SUBSCRIPTIONS))
     : null;
+  // loadConfig refuses EDITING without a token; main.ts passes the writer whenever EDITING is on.
+  if (editor && (!writer || !config.EDITOR_TOKEN))
+    throw new Error('EDITING=true needs a writer and an EDITOR_TOKEN');
 
   const http = express();
   http.disable('x-powered-by');
@@ -75,10 +78,9 @@ export async function createApp({ config, executor, writer, logger }: AppDepende
       res.status(503).json({ status: 'not ready', database: 'unreachable', message });
     }
   });
-  const context = requestContext(executor, logger, null);
-  const curation = writer ? { writer, seedDir: config.SEED_DIR } : null;
   // Before /graphql, which would take /graphql/edit as one of its paths.
-  if (editor && config.EDITOR_TOKEN) {
+  if (editor && writer && config.EDITOR_TOKEN) {
+    const curation = { writer, seedDir: config.SEED_DIR };
     http.use(
       '/graphql/edit',
       corsAllowlist(config.CORS_ORIGINS),
@@ -97,7 +99,7 @@ export async function createApp({ config, executor, writer, logger }: AppDepende
     corsAllowlist(config.CORS_ORIGINS),
     express.json({ limit: MAX_BODY_BYTES }),
     tokenLimit(OPERATION_LIMITS.maxTokens),
-    expressMiddleware(reader, { context }),
+    expressMiddleware(reader, { context: requestContext(executor, logger, null) }),
     bodyErrors(MAX_BODY_BYTES),
   );
   if (existsSync(WEB_DIST_DIR)) {

@@ -7,7 +7,7 @@ import { type GraphLookup, graphLookup } from '../graphLookup.ts';
 import { formatIssue } from '../issues.ts';
 import { SEED_DIR } from '../load.ts';
 import { validateSeedFiles } from '../validate.ts';
-import { removeDraft, type WrittenDraft, writeDraft } from './emit.ts';
+import { removeSeedFiles, type SeedFiles, writeDraft } from './emit.ts';
 import { type DraftOutcome, ingestFiles } from './ingest.ts';
 import { formatReport } from './report.ts';
 
@@ -51,7 +51,7 @@ async function main(): Promise<number> {
   try {
     const graph = database ? graphLookup(database.executor) : undefined;
     const outcomes = await ingestFiles(program.args, { graph });
-    const written = new Map<DraftOutcome, WrittenDraft>();
+    const written = new Map<DraftOutcome, SeedFiles>();
     for (const outcome of outcomes) {
       if (outcome.ok)
         written.set(outcome, await writeDraft(options.out, outcome.seed, outcome.source.text, outcome.file));
@@ -74,7 +74,7 @@ async function main(): Promise<number> {
 
 /** Drafts are valid by construction; one that is not is a bug, reported and taken out rather than left half-right. */
 async function refuseInvalidDrafts(
-  written: Map<DraftOutcome, WrittenDraft>,
+  written: Map<DraftOutcome, SeedFiles>,
   graph: GraphLookup | undefined,
   issueLimit: number,
 ): Promise<Set<DraftOutcome>> {
@@ -89,7 +89,7 @@ async function refuseInvalidDrafts(
   for (const [outcome, draft] of written) {
     if (!bad.has(draft.seedFile)) continue;
     invalid.add(outcome);
-    await removeDraft(draft);
+    await removeSeedFiles(draft);
   }
   console.error('Drafts that failed validation (an ingester bug: please report it with the release):');
   for (const issue of validation.issues.kept) console.error(`  ${formatIssue(issue)}`);

@@ -1,47 +1,70 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 import { Document, isSeq, visit } from 'yaml';
 import type { SeedFileData } from '../format.ts';
 
 const JSON_SCHEMA = join(import.meta.dirname, '..', 'schema', 'seed.schema.json');
 
-/** The seed files' JSON schema, as a seed file in `dir` names it for editors. */
-export const schemaPathFrom = (dir: string) => relative(dir, JSON_SCHEMA);
-
-/** Where a draft went: its seed file and its source text beside it, as `npm run seed` reads them. */
-export interface WrittenDraft {
+/** Where a document's seed file and its source text go in a seed folder, as `npm run seed` reads them. */
+export interface SeedFiles {
   seedFile: string;
   sourceFile: string;
 }
 
+export function seedFilesOf(dir: string, id: string): SeedFiles {
+  return { seedFile: join(dir, `${id}.yaml`), sourceFile: join(dir, 'sources', `${id}.txt`) };
+}
+
 /**
- * Writes the seed file and its source text (`sources/<id>.txt` beside it). Lists of plain values (citations,
- * aliases) are written on one line, as the hand-made seed files do.
+ * Writes the seed file (with `header` as its opening comment) and its source text (`sources/<id>.txt` beside it),
+ * each aside and then renamed, so a reader of the folder sees whole files or none. Lists of plain values
+ * (citations, aliases) are written on one line, as the hand-made seed files do.
  */
-export async function writeDraft(
+export async function writeSeedFiles(
+  dir: string,
+  seed: SeedFileData,
+  text: string,
+  header: readonly string[],
+): Promise<SeedFiles> {
+  const files = seedFilesOf(dir, seed.document.id);
+  await writeWhole(files.sourceFile, text.endsWith('\n') ? text : `${text}\n`);
+  try {
+    await writeWhole(files.seedFile, seedYaml(seed, relative(dir, JSON_SCHEMA), header));
+  } catch (error) {
+    await rm(files.sourceFile, { force: true });
+    throw error;
+  }
+  return files;
+}
+
+export async function removeSeedFiles(files: SeedFiles): Promise<void> {
+  await Promise.all([rm(files.seedFile, { force: true }), rm(files.sourceFile, { force: true })]);
+}
+
+/** A draft of `npm run ingest`, from the release `origin`. */
+export function writeDraft(
   dir: string,
   seed: SeedFileData,
   text: string,
   origin: string,
-): Promise<WrittenDraft> {
-  const id = seed.document.id;
-  const seedFile = join(dir, `${id}.yaml`);
-  const sourceFile = join(dir, 'sources', `${id}.txt`);
-  await mkdir(join(dir, 'sources'), { recursive: true });
-  await writeFile(sourceFile, text.endsWith('\n') ? text : `${text}\n`);
-  await writeFile(seedFile, draftYaml(seed, origin, schemaPathFrom(dir)));
-  return { seedFile, sourceFile };
+): Promise<SeedFiles> {
+  return writeSeedFiles(dir, seed, text, draftHeader(origin));
 }
 
-export async function removeDraft(draft: WrittenDraft): Promise<void> {
-  await Promise.all([rm(draft.seedFile, { force: true }), rm(draft.sourceFile, { force: true })]);
+async function writeWhole(file: string, content: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const aside = `${file}.${process.pid}.part`;
+  await writeFile(aside, content);
+  await rename(aside, file);
 }
+
+const draftHeader = (origin: string) => [
+  `Drafted by \`npm run ingest\` from ${origin}: every fact cites the sentences it was read from.`,
+  'Review it against the text (docs/ingest.md), then load it with `npm run seed -- <this folder>`.',
+];
 
 export function draftYaml(seed: SeedFileData, origin: string, schema = JSON_SCHEMA): string {
-  return seedYaml(seed, schema, [
-    `Drafted by \`npm run ingest\` from ${origin}: every fact cites the sentences it was read from.`,
-    'Review it against the text (docs/ingest.md), then load it with `npm run seed -- <this folder>`.',
-  ]);
+  return seedYaml(seed, schema, draftHeader(origin));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { NESTED_LISTS, RECORD_LISTS, type SeedFileData } from '../../../seed/format.ts';
+import { NESTED_LISTS, type SeedFileData, seedRecords } from '../../../seed/format.ts';
 import type { GraphLookup } from '../../../seed/graphLookup.ts';
 import { IngestRun } from '../../../seed/ingest/ingest.ts';
 import { InputRefused, MAX_SOURCE_BYTES, sourceFromBuffer } from '../../../seed/ingest/read.ts';
@@ -86,26 +86,16 @@ async function placeSentences(documentId: string, seed: SeedFileData, text: stri
     .sort((a, b) => a.start - b.start);
 }
 
-type SeedRecord = Record<string, unknown> & { id: string };
-
 /** Every record of the draft, nested ones (a deal's milestones and royalties) after their parent. */
 function factsOf(seed: SeedFileData, resolutions: Readonly<Record<string, string>>): DraftFactModel[] {
-  const fact = (record: SeedRecord, kind: NodeKind): DraftFactModel => ({
+  return [...seedRecords(seed)].map(({ label, record }) => ({
     id: record.id,
-    kind,
+    kind: label,
     name: typeof record.name === 'string' ? record.name : record.id,
     record,
     sentences: [...new Set(citesOf(record))],
     resolution: resolutions[record.id] === 'graph' ? 'GRAPH' : 'NEW',
-  });
-  return Object.entries(RECORD_LISTS).flatMap(([list, { label }]) =>
-    ((seed as unknown as Record<string, SeedRecord[] | undefined>)[list] ?? []).flatMap((record) => [
-      fact(record, label),
-      ...Object.entries(NESTED_LISTS).flatMap(([nested, { label: nestedLabel }]) =>
-        ((record[nested] as SeedRecord[] | undefined) ?? []).map((child) => fact(child, nestedLabel)),
-      ),
-    ]),
-  );
+  }));
 }
 
 /** The sentence keys a record and its fields cite (not its nested records', which are facts of their own). */

@@ -1,7 +1,7 @@
-import { access, mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { access } from 'node:fs/promises';
+import { relative } from 'node:path';
 import { ID_PATTERN, type SeedFileData } from '../../../seed/format.ts';
-import { schemaPathFrom, seedYaml } from '../../../seed/ingest/emit.ts';
+import { removeSeedFiles, seedFilesOf, writeSeedFiles } from '../../../seed/ingest/emit.ts';
 import { MAX_SOURCE_BYTES } from '../../../seed/ingest/read.ts';
 import { SeedValidationError, SeedWriteError } from '../../../seed/issues.ts';
 import { DEFAULT_LEASE_WAIT_MS, SeedBusyError, withSeedLease } from '../../../seed/lease.ts';
@@ -23,11 +23,6 @@ export interface PublishedDraft {
   readonly written: number;
 }
 
-/** Where a document's files go in the seed folder. */
-function filesOf(seedDir: string, id: string) {
-  return { seedFile: join(seedDir, `${id}.yaml`), sourceFile: join(seedDir, 'sources', `${id}.txt`) };
-}
-
 /**
  * Writes a reviewed draft's seed file and source text into `seedDir` and loads them in one transaction; on any
  * refusal (the format, the graph) both files are removed again, so nothing of it is written.
@@ -41,7 +36,7 @@ export async function publishDraft(
   if (Buffer.byteLength(draft.text, 'utf8') > MAX_SOURCE_BYTES) {
     throw badInput(`"text" holds more than the ${MAX_SOURCE_BYTES / 2 ** 20} MB a source may have.`);
   }
-  const files = filesOf(seedDir, id);
+  const files = seedFilesOf(seedDir, id);
   // The source goes where the seed folder keeps sources, whatever the draft says.
   const drafted = draft.seed as SeedFileData;
   const seed = {
@@ -52,9 +47,8 @@ export async function publishDraft(
     if ((await exists(files.seedFile)) || (await exists(files.sourceFile))) {
       throw new AppError(ErrorCode.Conflict, `"${id}" is published already: withdraw it first.`);
     }
-    await writeAtomically(files.sourceFile, draft.text.endsWith('\n') ? draft.text : `${draft.text}\n`);
+    await writeSeedFiles(seedDir, seed, draft.text, publishedHeader());
     try {
-      await writeAtomically(files.seedFile, publishedYaml(seed, seedDir));
       const summary = await loadSeed({
         executor: writer,
         files: [files.seedFile],
@@ -68,7 +62,7 @@ export async function publishDraft(
         written: summary.stats.total('created') + summary.stats.total('updated'),
       };
     } catch (error) {
-      await Promise.all([rm(files.seedFile, { force: true }), rm(files.sourceFile, { force: true })]);
+      await removeSeedFiles(files);
       throw error;
     }
   });
@@ -77,25 +71,22 @@ export async function publishDraft(
 /** Removes a published document from the graph and its files from `seedDir`. */
 export async function withdrawDocument(writer: Executor, seedDir: string, id: string) {
   if (!isDocumentId(id)) throw badInput(`"${id.slice(0, 100)}" is not a document id.`);
-  const files = filesOf(seedDir, id);
+  const files = seedFilesOf(seedDir, id);
   return atomically(writer, `a withdrawal of ${id}`, async () => {
     const { removed } = await removeDocuments(writer, [id], { holdsLease: true });
-    const present = [];
-    for (const file of [files.seedFile, files.sourceFile]) {
-      if (await exists(file)) present.push(file);
-      await rm(file, { force: true });
-    }
-    return { removed: removed.length > 0, files: present.map((file) => relative(seedDir, file)) };
+    const present: string[] = [];
+    for (const file of [files.seedFile, files.sourceFile])
+      if (await exists(file)) present.push(relative(seedDir, file));
+    await removeSeedFiles(files);
+    return { removed: removed.length > 0, files: present };
   });
 }
 
-/** A published seed file: as the hand-made ones, with a header that says where it came from. */
-function publishedYaml(seed: SeedFileData, seedDir: string): string {
-  return seedYaml(seed, schemaPathFrom(seedDir), [
-    `Drafted by the ingester, reviewed and published by a curator in the explorer on ${new Date().toISOString().slice(0, 10)}.`,
-    'Every fact cites the sentences it was read from; `npm run seed` loads it as any other seed file.',
-  ]);
-}
+/** The opening comment of a published seed file: where it came from. */
+const publishedHeader = () => [
+  `Drafted by the ingester, reviewed and published by a curator in the explorer on ${new Date().toISOString().slice(0, 10)}.`,
+  'Every fact cites the sentences it was read from; `npm run seed` loads it as any other seed file.',
+];
 
 /** Runs a change holding the seed lease; the loader's refusals become the API's. */
 async function atomically<T>(writer: Executor, what: string, work: () => Promise<T>): Promise<T> {
@@ -123,14 +114,6 @@ function documentIdOf(seed: unknown): string {
 const MAX_DOCUMENT_ID_LENGTH = 200;
 
 const isDocumentId = (id: string) => id.length <= MAX_DOCUMENT_ID_LENGTH && ID_PATTERN.test(id);
-
-/** Written aside, then renamed: a reader of the folder sees the whole file or none. */
-async function writeAtomically(file: string, content: string): Promise<void> {
-  await mkdir(resolve(file, '..'), { recursive: true });
-  const aside = `${file}.${process.pid}.part`;
-  await writeFile(aside, content);
-  await rename(aside, file);
-}
 
 const exists = (file: string) =>
   access(file).then(
