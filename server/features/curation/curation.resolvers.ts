@@ -9,10 +9,13 @@ import type {
 import { draftSource } from './draft.ts';
 import { publishDraft, withdrawDocument } from './publish.ts';
 
-/** The curation endpoint's writer and seed folder; a server without EDITING has none to give. */
+/**
+ * The curation endpoint's writer and seed folder. Only /graphql/edit has them; /graphql refuses mutations before
+ * they run, so this is the last guard, not the usual answer.
+ */
 function curationOf(context: Context) {
   if (!context.curation)
-    throw new AppError(ErrorCode.Forbidden, 'This server takes no edits (EDITING is off).');
+    throw new AppError(ErrorCode.Forbidden, 'Curation mutations are taken at /graphql/edit only.');
   return context.curation;
 }
 
