@@ -1,0 +1,88 @@
+import { LIMITS } from '../../../server/core/limits.ts';
+import { ErrorCode } from '../../../server/errors.ts';
+import { ApiError, type Endpoint, request } from '../api/client.ts';
+import { gql } from '../generated/gql.ts';
+import type { DraftSourceMutation, SourceInput } from '../generated/graphql.ts';
+
+/**
+ * The curator's requests: drafting, publishing and withdrawing, sent to the curation endpoint with the editor's
+ * token. The token is asked for once and kept for the browser tab's session only (sessionStorage): closing the tab
+ * forgets it.
+ */
+
+export type SourceDraft = DraftSourceMutation['draftSource'];
+export type DraftFact = SourceDraft['facts'][number];
+
+const TOKEN_KEY = 'pipeline-atlas.editor-token';
+
+export const editorToken = {
+  get: (): string | null => sessionStorage.getItem(TOKEN_KEY),
+  set: (token: string) => sessionStorage.setItem(TOKEN_KEY, token),
+  forget: () => sessionStorage.removeItem(TOKEN_KEY),
+};
+
+/** Whether the server refused the token (a wrong one, or none): the explorer asks for it again. */
+export const isTokenRefused = (error: unknown) =>
+  error instanceof ApiError && error.code === ErrorCode.Unauthenticated;
+
+/** A publish may wait for another seed writer as long as the server lets it, and then load. */
+const CURATION_TIMEOUT_MS = LIMITS.curationWaitMs + 60_000;
+
+function curation(): Endpoint {
+  return { path: '/graphql/edit', token: editorToken.get() ?? '', timeoutMs: CURATION_TIMEOUT_MS };
+}
+
+export async function draftSource(source: SourceInput): Promise<SourceDraft> {
+  const data = await request(
+    gql(`mutation DraftSource($source: SourceInput!) {
+      draftSource(source: $source) {
+        documentId title text seed likelyMisses
+        sentences { key text start end }
+        facts { id kind name record sentences resolution match { id kind name } }
+      }
+    }`),
+    { source },
+    undefined,
+    curation(),
+  );
+  return data.draftSource;
+}
+
+export async function publishDraft(seed: unknown, text: string) {
+  const data = await request(
+    gql(`mutation PublishDraft($draft: PublishInput!) {
+      publishDraft(draft: $draft) { seedFile sourceFile written document { id name } }
+    }`),
+    { draft: { seed, text } },
+    undefined,
+    curation(),
+  );
+  return data.publishDraft;
+}
+
+export async function withdrawDocument(id: string) {
+  const data = await request(
+    gql(`mutation WithdrawDocument($id: ID!) { withdrawDocument(id: $id) { removed files } }`),
+    { id },
+    undefined,
+    curation(),
+  );
+  return data.withdrawDocument;
+}
+
+/**
+ * Whether this server takes curators' changes (`EDITING=true`): its curation endpoint then asks for the token
+ * (401) instead of answering that editing is off (404).
+ */
+export async function curationOffered(): Promise<boolean> {
+  try {
+    const response = await fetch('/graphql/edit', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    return response.status !== 404;
+  } catch {
+    return false;
+  }
+}

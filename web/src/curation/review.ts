@@ -1,0 +1,205 @@
+import {
+  NESTED_LISTS,
+  RECORD_LIST_NAMES,
+  RECORD_LISTS,
+  RELATIONSHIP_FIELDS,
+  type RecordList,
+  recordIssues,
+  type SeedFileData,
+  type SeedRecord,
+} from '../../../seed/format.ts';
+import type { NodeKind } from '../../../server/model/kinds.ts';
+import type { SourceDraft } from './api.ts';
+
+/*
+ * A curator's review of a draft, kept apart from the page: what was decided about each proposed fact, the records
+ * edited, the entities re-pointed to ones the graph holds, and the seed file all of that makes. Only accepted
+ * facts are published; links to a fact left out go with it, so rejecting a company drops it from the deal's
+ * parties instead of leaving a reference to nothing.
+ */
+
+export type Decision = 'pending' | 'accepted' | 'rejected';
+
+/** An entity of the graph a proposed one is re-pointed to. */
+export interface Target {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface FieldIssue {
+  readonly field?: string;
+  readonly message: string;
+}
+
+/** Where a record sits in the draft's seed: its list, or its parent's nested list. */
+interface Place {
+  readonly label: NodeKind;
+  readonly list: RecordList;
+  readonly nested?: keyof typeof NESTED_LISTS;
+  readonly record: SeedRecord;
+}
+
+type Link = (id: string) => string | null;
+
+export class DraftReview {
+  readonly #decisions = new Map<string, Decision>();
+  readonly #edits = new Map<string, SeedRecord>();
+  readonly #targets = new Map<string, Target>();
+  readonly #places = new Map<string, Place>();
+
+  constructor(readonly draft: SourceDraft) {
+    const seed = draft.seed as SeedFileData;
+    for (const list of RECORD_LIST_NAMES) {
+      for (const record of seed[list] ?? []) {
+        this.#places.set(record.id, { label: RECORD_LISTS[list].label, list, record });
+        for (const [nested, { label }] of Object.entries(NESTED_LISTS) as [
+          keyof typeof NESTED_LISTS,
+          { label: NodeKind },
+        ][])
+          for (const child of (record[nested] as SeedRecord[] | undefined) ?? [])
+            this.#places.set(child.id, { label, list, nested, record: child });
+      }
+    }
+  }
+
+  decision(id: string): Decision {
+    return this.#decisions.get(id) ?? 'pending';
+  }
+
+  decide(ids: Iterable<string>, decision: Decision) {
+    for (const id of ids) this.#decisions.set(id, decision);
+  }
+
+  /** The record as it will be published (before links to facts left out are dropped): edited, or as drafted. */
+  record(id: string): SeedRecord | undefined {
+    return this.#edits.get(id) ?? this.#places.get(id)?.record;
+  }
+
+  /** Replaces a record's own fields (its nested records stay facts of their own); returns what the format finds wrong. */
+  edit(id: string, record: SeedRecord): FieldIssue[] {
+    const place = this.#places.get(id);
+    if (!place) return [{ message: `no fact "${id}" in this draft` }];
+    const issues = issuesOf(place, withoutNested(record));
+    if (issues.length === 0) this.#edits.set(id, withoutNested(record));
+    return issues;
+  }
+
+  target(id: string): Target | undefined {
+    return this.#targets.get(id);
+  }
+
+  /** Makes a proposed entity one the graph holds (null: keeps it as drafted). */
+  repoint(id: string, target: Target | null) {
+    if (target) this.#targets.set(id, target);
+    else this.#targets.delete(id);
+  }
+
+  /** The seed file to publish: the accepted facts, edited and re-pointed, linked only to what is published. */
+  seed(): SeedFileData {
+    const source = this.draft.seed as SeedFileData;
+    const link: Link = (id) => {
+      if (!this.#places.has(id)) return id; // an entity of the graph, or the document
+      return this.decision(id) === 'accepted' ? (this.#targets.get(id)?.id ?? id) : null;
+    };
+    const seed: SeedFileData = {
+      document: relink(source.document as unknown as SeedRecord, 'SourceDocument', link) as never,
+      sentences: { ...source.sentences },
+    };
+    for (const list of RECORD_LIST_NAMES) {
+      const records = (source[list] ?? []).filter((record) => this.decision(record.id) === 'accepted');
+      if (records.length > 0) seed[list] = records.map((record) => this.#published(record, link));
+    }
+    return seed;
+  }
+
+  /** What the format finds wrong with each accepted fact as it would be published, by fact id. */
+  issues(): Map<string, FieldIssue[]> {
+    const seed = this.seed();
+    const found = new Map<string, FieldIssue[]>();
+    for (const [id, place] of this.#places) {
+      if (this.decision(id) !== 'accepted' || place.nested) continue;
+      const publishedId = this.#targets.get(id)?.id ?? id;
+      const record = seed[place.list]?.find((candidate) => candidate.id === publishedId);
+      if (!record) continue;
+      for (const issue of recordIssues(place.list, record)) {
+        const nested = /^(milestones|royalties)\[(\d+)\]\.?(.*)$/.exec(issue.field ?? '');
+        const child = nested && (record[nested[1] as string] as SeedRecord[])[Number(nested[2])];
+        const owner = child ? child.id : id;
+        const field = nested ? nested[3] || undefined : issue.field;
+        found.set(owner, [...(found.get(owner) ?? []), { field, message: issue.message }]);
+      }
+    }
+    return found;
+  }
+
+  #published(record: SeedRecord, link: Link): SeedRecord {
+    const place = this.#places.get(record.id) as Place;
+    const own = relink(this.record(record.id) as SeedRecord, place.label, link);
+    for (const [nested, { label }] of Object.entries(NESTED_LISTS)) {
+      const children = ((record[nested] as SeedRecord[] | undefined) ?? []).filter(
+        (child) => this.decision(child.id) === 'accepted',
+      );
+      if (children.length > 0)
+        own[nested] = children.map((child) => relink(this.record(child.id) as SeedRecord, label, link));
+    }
+    return this.#retargeted(own);
+  }
+
+  /** A re-pointed record states facts about the graph's entity: its id and name, the drafted name an alias. */
+  #retargeted(record: SeedRecord): SeedRecord {
+    const target = this.#targets.get(record.id);
+    if (!target) return record;
+    const aliases = new Set((record.aliases as string[] | undefined) ?? []);
+    if (record.name && record.name !== target.name) aliases.add(record.name);
+    aliases.delete(target.name);
+    return {
+      ...record,
+      id: target.id,
+      name: target.name,
+      ...(aliases.size ? { aliases: [...aliases] } : {}),
+    };
+  }
+}
+
+function withoutNested(record: SeedRecord): SeedRecord {
+  const own = { ...record };
+  for (const nested of Object.keys(NESTED_LISTS)) delete own[nested];
+  return own;
+}
+
+function issuesOf(place: Place, record: SeedRecord): FieldIssue[] {
+  if (!place.nested) return recordIssues(place.list, record);
+  // A nested record is checked inside a parent that holds only it.
+  const prefix = `${place.nested}[0]`;
+  return recordIssues(place.list, { id: 'parent', cite: ['s'], name: 'parent', [place.nested]: [record] })
+    .filter((issue) => issue.field?.startsWith(prefix))
+    .map((issue) => ({ field: issue.field?.slice(prefix.length + 1) || undefined, message: issue.message }));
+}
+
+/** A copy of `record` whose links go where `link` says; a link to nothing (null) is dropped. */
+function relink(record: SeedRecord, label: NodeKind, link: Link): SeedRecord {
+  const copy: SeedRecord = { ...record };
+  for (const [field, spec] of Object.entries(RELATIONSHIP_FIELDS[label] ?? {})) {
+    const value = copy[field];
+    if (value === undefined) continue;
+    const item = (entry: unknown): unknown => {
+      if (typeof entry === 'string') return link(entry);
+      if (!entry || typeof entry !== 'object') return entry;
+      const object = { ...(entry as Record<string, unknown>) };
+      const ref = link(String(object.ref));
+      if (ref === null) return null;
+      object.ref = ref;
+      for (const property of Object.keys(spec.references ?? {})) {
+        if (typeof object[property] !== 'string') continue;
+        const target = link(object[property] as string);
+        if (target === null) delete object[property];
+        else object[property] = target;
+      }
+      return object;
+    };
+    const relinked = Array.isArray(value) ? value.map(item).filter((entry) => entry !== null) : item(value);
+    if (relinked === null || (Array.isArray(relinked) && relinked.length === 0)) delete copy[field];
+    else copy[field] = relinked;
+  }
+  return copy;
+}

@@ -1,0 +1,424 @@
+import { LIMITS } from '../../../server/core/limits.ts';
+import { fetchGraph, searchEntities } from '../api/queries.ts';
+import type { Graph } from '../api/types.ts';
+import { kindStyle } from '../graph/kinds.ts';
+import type { Element } from '../graph/toElements.ts';
+import { textSegments } from '../history/index.ts';
+import { append, clear, h } from '../ui/dom.ts';
+import { errorMessage, type Status } from '../ui/status.ts';
+import { type DraftFact, draftSource, publishDraft, type SourceDraft } from './api.ts';
+import { FactCard } from './factCard.ts';
+import { lookalikeOf } from './lookalike.ts';
+import { previewElements } from './preview.ts';
+import { DraftReview } from './review.ts';
+import { authorized } from './tokenDialog.ts';
+
+export interface CurationDeps {
+  readonly status: Status;
+  /** Draws the preview on the canvas. */
+  preview(elements: Element[]): Promise<unknown>;
+  /** A document was published: the explorer shows `focusId`, one of its entities. */
+  published(focusId: string): void;
+  /** The screen was closed without publishing: the explorer's view comes back. */
+  closed(): void;
+}
+
+/** Source files the ingester reads; anything else is read as plain text. */
+const ACCEPTED_FILES = '.txt,.html,.htm,.pdf,text/plain,text/html,application/pdf';
+
+/**
+ * Adding a source, beside the canvas: paste or drop a release, review the ingester's draft against its text
+ * (every sentence that yielded a fact marked; clicking a fact shows its sentences, clicking a sentence its facts),
+ * decide each fact, preview the result on the canvas, publish.
+ */
+export class CurationScreen {
+  readonly element: HTMLElement;
+  readonly #deps: CurationDeps;
+  readonly #sourceStep: HTMLElement;
+  readonly #reviewStep: HTMLElement;
+  readonly #fileName: HTMLInputElement;
+  readonly #text: HTMLTextAreaElement;
+  readonly #error: HTMLElement;
+  readonly #draftButton: HTMLButtonElement;
+  #review: DraftReview | null = null;
+  #cards = new Map<string, FactCard>();
+
+  constructor(deps: CurationDeps) {
+    this.#deps = deps;
+    this.#fileName = h('input', { id: 'curate-file-name', value: 'release.txt', spellcheck: 'false' });
+    this.#text = h('textarea', {
+      id: 'curate-text',
+      rows: 14,
+      placeholder: 'Paste a press release here, or drop a .txt, .html or .pdf file.',
+    });
+    this.#error = h('p', { id: 'curate-error', class: 'error-text', role: 'alert' });
+    this.#draftButton = h('button', {
+      type: 'submit',
+      id: 'curate-draft',
+      class: 'button primary',
+      text: 'Draft facts',
+    });
+    const file = h('input', { id: 'curate-file', type: 'file', accept: ACCEPTED_FILES });
+    file.addEventListener('change', () => void this.#readFile(file.files?.[0]));
+    this.#sourceStep = h(
+      'form',
+      { class: 'curate-source-step', on: { submit: (event) => this.#submitted(event) } },
+      h('p', {
+        class: 'muted',
+        text: 'The ingester drafts the facts the release states; you review them against its sentences, then publish.',
+      }),
+      h('label', { for: 'curate-text', text: 'Source text' }),
+      this.#text,
+      h(
+        'div',
+        { class: 'form-row inline' },
+        h('label', { for: 'curate-file', text: 'or a file' }),
+        file,
+        h('label', { for: 'curate-file-name', text: 'File name (gives the document id)' }),
+        this.#fileName,
+      ),
+      this.#draftButton,
+    );
+    this.#sourceStep.addEventListener('dragover', (event) => event.preventDefault());
+    this.#sourceStep.addEventListener('drop', (event) => {
+      event.preventDefault();
+      void this.#readFile(event.dataTransfer?.files[0]);
+    });
+    this.#reviewStep = h('div', { class: 'curate-review', hidden: true });
+    this.element = h(
+      'aside',
+      { id: 'curate', class: 'curate', 'aria-labelledby': 'curate-title', hidden: true },
+      h(
+        'header',
+        { class: 'curate-head' },
+        h('h2', { id: 'curate-title', text: 'Add a source' }),
+        h('button', {
+          type: 'button',
+          class: 'button',
+          id: 'curate-close',
+          text: 'Close',
+          on: { click: () => this.close() },
+        }),
+      ),
+      this.#error,
+      this.#sourceStep,
+      this.#reviewStep,
+    );
+  }
+
+  get isOpen(): boolean {
+    return !this.element.hidden;
+  }
+
+  open() {
+    this.element.hidden = false;
+    (this.#review ? this.#reviewStep : this.#text).querySelector<HTMLElement>('button')?.focus();
+    if (!this.#review) this.#text.focus();
+  }
+
+  close() {
+    if (this.element.hidden) return;
+    this.element.hidden = true;
+    this.#deps.closed();
+  }
+
+  async #readFile(file: File | undefined) {
+    if (!file) return;
+    if (file.size > LIMITS.maxSourceBytes) {
+      this.#error.textContent = `${file.name} is larger than the ${LIMITS.maxSourceBytes / 2 ** 20} MB a source may have.`;
+      return;
+    }
+    this.#fileName.value = file.name;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    await this.#draft({ fileName: file.name, base64: base64Of(bytes) });
+  }
+
+  #submitted(event: Event) {
+    event.preventDefault();
+    const text = this.#text.value;
+    if (!text.trim()) {
+      this.#error.textContent = 'Paste the text of a release first, or choose a file.';
+      return;
+    }
+    void this.#draft({ fileName: this.#fileName.value.trim() || 'release.txt', text });
+  }
+
+  async #draft(source: { fileName: string; text?: string; base64?: string }) {
+    this.#error.textContent = '';
+    this.#draftButton.disabled = true;
+    this.#draftButton.textContent = 'Drafting…';
+    try {
+      const draft = await authorized(() => draftSource(source));
+      if (draft) this.#startReview(draft);
+    } catch (error) {
+      this.#error.textContent = errorMessage(error).text;
+    } finally {
+      this.#draftButton.disabled = false;
+      this.#draftButton.textContent = 'Draft facts';
+    }
+  }
+
+  #startReview(draft: SourceDraft) {
+    const review = new DraftReview(draft);
+    this.#review = review;
+    const deps = {
+      review,
+      search: searchEntities,
+      changed: () => this.#refresh(),
+      select: (fact: DraftFact) => this.#selectFact(fact),
+    };
+    this.#cards = new Map(draft.facts.map((fact) => [fact.id, new FactCard(fact, deps)]));
+    this.#sourceStep.hidden = true;
+    this.#reviewStep.hidden = false;
+    clear(this.#reviewStep);
+    append(
+      this.#reviewStep,
+      this.#bar(draft),
+      h(
+        'div',
+        { class: 'curate-columns' },
+        this.#sourceText(draft),
+        h('div', { id: 'curate-facts', class: 'curate-facts' }, ...this.#groups(draft), this.#misses(draft)),
+      ),
+    );
+    this.#refresh();
+    void this.#flagLookalikes(draft);
+  }
+
+  #bar(draft: SourceDraft): HTMLElement {
+    return h(
+      'div',
+      { class: 'curate-bar' },
+      h(
+        'p',
+        { class: 'curate-document' },
+        h('strong', { text: draft.title ?? draft.documentId }),
+        h('span', { class: 'muted', text: ` · published as ${draft.documentId}` }),
+      ),
+      h('p', { id: 'curate-counts', class: 'muted', 'aria-live': 'polite' }),
+      h(
+        'div',
+        { class: 'curate-actions' },
+        h('button', {
+          type: 'button',
+          id: 'curate-preview',
+          class: 'button',
+          text: 'Preview on the canvas',
+          on: { click: () => void this.#preview() },
+        }),
+        h('button', {
+          type: 'button',
+          id: 'curate-publish',
+          class: 'button primary',
+          text: 'Publish',
+          on: { click: () => void this.#publish() },
+        }),
+        h('button', {
+          type: 'button',
+          id: 'curate-restart',
+          class: 'button',
+          text: 'Another source',
+          on: { click: () => this.#restart() },
+        }),
+      ),
+      h('p', { id: 'curate-preview-note', class: 'muted' }),
+    );
+  }
+
+  /** The text as read, every sentence a fact cites marked; clicking one selects the facts it states. */
+  #sourceText(draft: SourceDraft): HTMLElement {
+    const sentences = draft.sentences.map((sentence) => ({ ...sentence, id: sentence.key }));
+    const text = h('article', {
+      id: 'curate-source',
+      class: 'curate-source',
+      tabindex: '0',
+      'aria-label': 'Source text',
+    });
+    for (const segment of textSegments(draft.text, sentences)) {
+      const key = segment.sentenceId;
+      text.append(
+        key
+          ? h('mark', {
+              class: 'cited',
+              'data-sentence-key': key,
+              title: `Sentence ${key}: click to see its facts`,
+              text: segment.text,
+              on: { click: () => this.#selectSentence(key) },
+            })
+          : segment.text,
+      );
+    }
+    return text;
+  }
+
+  /** The facts, kind by kind, each kind with "accept all". */
+  #groups(draft: SourceDraft): HTMLElement[] {
+    const kinds = [...new Set(draft.facts.map((fact) => fact.kind))];
+    return kinds.map((kind) => {
+      const facts = draft.facts.filter((fact) => fact.kind === kind);
+      return h(
+        'section',
+        { class: 'fact-group', 'data-kind': kind },
+        h(
+          'header',
+          { class: 'fact-group-head' },
+          h('h3', { text: `${kindStyle(kind).title} (${facts.length})` }),
+          h('button', {
+            type: 'button',
+            class: 'button small',
+            text: 'Accept all',
+            'aria-label': `Accept all ${kindStyle(kind).title.toLowerCase()} facts`,
+            on: {
+              click: () => {
+                this.#review?.decide(
+                  facts.map((fact) => fact.id),
+                  'accepted',
+                );
+                this.#refresh();
+              },
+            },
+          }),
+        ),
+        ...facts.map((fact) => this.#cards.get(fact.id)?.element),
+      );
+    });
+  }
+
+  #misses(draft: SourceDraft): HTMLElement | null {
+    if (draft.likelyMisses.length === 0) return null;
+    return h(
+      'details',
+      { class: 'likely-misses' },
+      h('summary', {
+        text: `${draft.likelyMisses.length} sentences name a known entity but yielded no fact`,
+      }),
+      h('ul', {}, ...draft.likelyMisses.map((sentence) => h('li', { text: sentence }))),
+    );
+  }
+
+  /** After every decision: cards, problems and counts again. */
+  #refresh() {
+    const review = this.#review;
+    if (!review) return;
+    const issues = review.issues();
+    for (const [id, card] of this.#cards) card.showIssues(issues.get(id) ?? []);
+    const facts = review.draft.facts;
+    const count = (decision: string) => facts.filter((fact) => review.decision(fact.id) === decision).length;
+    const accepted = count('accepted');
+    const problems = [...issues.values()].filter((list) => list.length > 0).length;
+    const counts = this.#reviewStep.querySelector('#curate-counts');
+    if (counts) {
+      counts.textContent =
+        `${accepted} accepted, ${count('rejected')} rejected, ${count('pending')} undecided (left out)` +
+        (problems ? ` · ${problems} with problems to fix before publishing` : '');
+    }
+    const publish = this.#reviewStep.querySelector<HTMLButtonElement>('#curate-publish');
+    if (publish) publish.disabled = accepted === 0 || problems > 0;
+  }
+
+  #selectFact(fact: DraftFact) {
+    this.#select(
+      (card) => card.fact.id === fact.id,
+      (key) => fact.sentences.includes(key),
+      'mark',
+    );
+  }
+
+  #selectSentence(key: string) {
+    this.#select(
+      (card) => card.fact.sentences.includes(key),
+      (markKey) => markKey === key,
+      'card',
+    );
+  }
+
+  /** Marks the selected facts and sentences, and scrolls the partner side to the first of them. */
+  #select(isCard: (card: FactCard) => boolean, isMark: (key: string) => boolean, scrollTo: 'mark' | 'card') {
+    let firstCard: HTMLElement | null = null;
+    for (const card of this.#cards.values()) {
+      const selected = isCard(card);
+      card.element.classList.toggle('selected', selected);
+      if (selected && !firstCard) firstCard = card.element;
+    }
+    let firstMark: HTMLElement | null = null;
+    for (const mark of this.#reviewStep.querySelectorAll<HTMLElement>('mark[data-sentence-key]')) {
+      const selected = isMark(mark.dataset.sentenceKey ?? '');
+      mark.classList.toggle('selected', selected);
+      if (selected && !firstMark) firstMark = mark;
+    }
+    (scrollTo === 'mark' ? firstMark : firstCard)?.scrollIntoView({ block: 'nearest' });
+  }
+
+  async #flagLookalikes(draft: SourceDraft) {
+    for (const fact of draft.facts) {
+      if (fact.resolution !== 'NEW' || this.#review?.draft !== draft) continue;
+      const hit = await lookalikeOf(fact, searchEntities).catch(() => null);
+      if (hit) this.#cards.get(fact.id)?.flagLookalike(hit);
+    }
+  }
+
+  async #preview() {
+    const review = this.#review;
+    if (!review) return;
+    const note = this.#reviewStep.querySelector('#curate-preview-note') as HTMLElement;
+    note.textContent = 'Drawing the preview…';
+    try {
+      const seed = review.seed();
+      const held = review.draft.facts
+        .filter((fact) => review.decision(fact.id) === 'accepted')
+        .map((fact) => review.target(fact.id)?.id ?? (fact.resolution === 'GRAPH' ? fact.id : null))
+        .filter((id): id is string => id !== null);
+      const graph: Graph = held.length
+        ? await fetchGraph(held, { depth: 1, limit: 300 })
+        : { nodes: [], edges: [] };
+      const { elements, counts } = previewElements(seed, graph);
+      await this.#deps.preview(elements);
+      note.textContent = `On the canvas: ${counts.new} new, ${counts.changed} changed, ${counts.unchanged} unchanged, beside what the graph holds about them.`;
+    } catch (error) {
+      note.textContent = errorMessage(error).text;
+    }
+  }
+
+  async #publish() {
+    const review = this.#review;
+    if (!review) return;
+    const button = this.#reviewStep.querySelector('#curate-publish') as HTMLButtonElement;
+    button.disabled = true;
+    button.textContent = 'Publishing…';
+    this.#error.textContent = '';
+    try {
+      const seed = review.seed();
+      const result = await authorized(() => publishDraft(seed, review.draft.text));
+      if (!result) return;
+      this.#deps.status.info(
+        `Published ${result.document.name}: ${result.written} entities and relationships written; ${result.seedFile} and ${result.sourceFile} added to the seed folder.`,
+      );
+      const focus = seed.drugs?.[0]?.id ?? seed.partnerships?.[0]?.id ?? result.document.id;
+      this.#restart();
+      this.element.hidden = true;
+      this.#deps.published(focus);
+    } catch (error) {
+      this.#error.textContent = errorMessage(error).text;
+    } finally {
+      button.disabled = false;
+      button.textContent = 'Publish';
+    }
+  }
+
+  #restart() {
+    this.#review = null;
+    this.#cards.clear();
+    clear(this.#reviewStep);
+    this.#reviewStep.hidden = true;
+    this.#sourceStep.hidden = false;
+    this.#text.value = '';
+  }
+}
+
+function base64Of(bytes: Uint8Array): string {
+  let binary = '';
+  const chunk = 0x8000;
+  for (let at = 0; at < bytes.length; at += chunk)
+    binary += String.fromCharCode(...bytes.subarray(at, at + chunk));
+  return btoa(binary);
+}
