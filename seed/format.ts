@@ -613,3 +613,34 @@ export function* seedRecords(data: SeedFileData): Generator<SeedFileRecord> {
 export function seedJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(SeedFile, { target: 'draft-7', io: 'input' }) as Record<string, unknown>;
 }
+
+/** The field of a record an issue is about, as the loader names it: `marketers[0].region`. */
+export function fieldOf(issue: z.core.$ZodIssue): string | undefined {
+  const path = [...issue.path];
+  if (issue.code === 'unrecognized_keys') path.push(...issue.keys);
+  if (path.length === 0) return undefined;
+  return path
+    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index > 0 ? '.' : ''}${String(part)}`))
+    .join('');
+}
+
+/** Zod's messages, made to say what was expected in the words of the format. */
+export function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}`;
+  }
+  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) {
+    return `missing: expected ${issue.expected}`;
+  }
+  if (issue.code === 'invalid_value') {
+    return `expected one of ${issue.values.map((value) => String(value)).join(', ')}`;
+  }
+  return issue.message.replace(/^Invalid input: /, '');
+}
+
+/** What the format finds wrong with one record of `list`, worded as the loader words it. */
+export function recordIssues(list: RecordList, record: unknown): { field?: string; message: string }[] {
+  const result = (RECORD_LISTS[list].schema as z.ZodType).safeParse(record);
+  if (result.success) return [];
+  return result.error.issues.map((issue) => ({ field: fieldOf(issue), message: describeIssue(issue) }));
+}

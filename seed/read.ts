@@ -4,7 +4,15 @@ import jsYaml from 'js-yaml';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { NodeKind } from '../server/model/kinds.ts';
-import { RECORD_LISTS, type RecordList, SeedFile, type SeedFileData, type SeedRecord } from './format.ts';
+import {
+  describeIssue,
+  fieldOf,
+  RECORD_LISTS,
+  type RecordList,
+  SeedFile,
+  type SeedFileData,
+  type SeedRecord,
+} from './format.ts';
 import type { IssueList } from './issues.ts';
 
 /** Bigger files are refused before parsing: split them (one file per source document). */
@@ -172,29 +180,6 @@ export function sourcePathOf(file: string, data: SeedFileData): string {
 function issueLocation(path: Path, issue: z.core.$ZodIssue): Path {
   if (issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined) return [...path, issue.keys[0]];
   return path;
-}
-
-function fieldOf(issue: z.core.$ZodIssue): string | undefined {
-  const path = [...issue.path];
-  if (issue.code === 'unrecognized_keys') path.push(...issue.keys);
-  if (path.length === 0) return undefined;
-  return path
-    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index > 0 ? '.' : ''}${String(part)}`))
-    .join('');
-}
-
-/** Zod's messages, made to say what was expected in the words of the format. */
-export function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') {
-    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}`;
-  }
-  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) {
-    return `missing: expected ${issue.expected}`;
-  }
-  if (issue.code === 'invalid_value') {
-    return `expected one of ${issue.values.map((value) => String(value)).join(', ')}`;
-  }
-  return issue.message.replace(/^Invalid input: /, '');
 }
 
 /** Every syntax error of a file that js-yaml refused, with line and column, as `yaml` reports them. */

@@ -9,8 +9,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
+import { LIMITS } from '../../server/core/limits.ts';
 
-export const MAX_SOURCE_BYTES = 10 * 1024 * 1024;
+export const MAX_SOURCE_BYTES = LIMITS.maxSourceBytes;
 
 export type SourceFormat = 'text' | 'html' | 'pdf';
 

@@ -35,6 +35,10 @@ export const LIMITS = Object.freeze({
   maxTextLength: 200,
   /** Lucene candidates read per hit asked for, before ranking (and five times as many for a kinds filter). */
   searchCandidatesPerHit: 5,
+  /** Bytes of one source a curator drafts from (`draftSource`, `publishDraft`). */
+  maxSourceBytes: 10 * 1024 * 1024,
+  /** How long a publish or withdrawal waits for another seed writer (a load, a publish) before CONFLICT. */
+  curationWaitMs: 120_000,
 });
 
 /**

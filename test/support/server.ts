@@ -16,7 +16,8 @@ export async function startTestServer(deps: {
   executor: Executor;
   logger: Logger;
 }): Promise<RunningServer> {
-  const app = await createApp(deps);
+  // With EDITING on, curators' changes write with the test database's own executor.
+  const app = await createApp({ ...deps, writer: deps.config.EDITING ? deps.executor : undefined });
   const server = app.http.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;

@@ -1,5 +1,8 @@
 import { fetchDocument, searchEntities } from './api/queries.ts';
 import type { SearchHit } from './api/types.ts';
+import { curationOffered, withdrawDocument } from './curation/api.ts';
+import { CurationScreen } from './curation/screen.ts';
+import { authorized } from './curation/tokenDialog.ts';
 import { Canvas } from './graph/canvas.ts';
 import type { EdgeData } from './graph/toElements.ts';
 import { type AtlasHook, createHook } from './hook.ts';
@@ -37,6 +40,8 @@ export class App {
   readonly #changes: ChangesPanel;
   readonly #views: Readonly<Record<ViewName, View>>;
   readonly #resolveReady: () => void;
+  readonly #curation: CurationScreen;
+  #curationOffered = false;
   #loadToken = 0;
 
   constructor() {
@@ -69,7 +74,11 @@ export class App {
       selectEdge: (edge) => this.selectEdge(edge),
     });
     const { actions } = this.#navigation;
-    this.#reader = new SourceReader({ fetch: fetchDocument, focus: (id) => actions.focus(id) });
+    this.#reader = new SourceReader({
+      fetch: fetchDocument,
+      focus: (id) => actions.focus(id),
+      withdrawal: { offered: () => this.#curationOffered, withdraw: (id) => this.#withdraw(id) },
+    });
     const { hook, resolveReady } = createHook({ canvas, store, status, filters });
     this.hook = hook;
     this.#resolveReady = resolveReady;
@@ -124,6 +133,22 @@ export class App {
       path: pathView(ctx, { from, to }),
     };
 
+    this.#curation = new CurationScreen({
+      preview: (elements) => {
+        status.hideOverlay();
+        return ctx.draw(elements);
+      },
+      published: (id, message) => {
+        this.#setCurating(false);
+        void this.#navigation.exploreAlone(id).then(() => status.info(message));
+      },
+      closed: () => {
+        this.#setCurating(false);
+        void this.load();
+      },
+    });
+    this.#offerCuration();
+
     this.#toolbar = new Toolbar(this.#toolbarActions(), canvas, () => store.state.view);
     bindKeyboard({
       undo: () => this.#edits.undo.undo(),
@@ -167,6 +192,35 @@ export class App {
       clear: () => this.#edits.clear(),
       say: (text) => this.#status.info(text),
     };
+  }
+
+  /** Shows "Add a source" when the server takes curators' changes. */
+  #offerCuration() {
+    const workspace = byId('workspace');
+    workspace.append(this.#curation.element);
+    const open = byId<HTMLButtonElement>('curate-open');
+    open.addEventListener('click', () => {
+      this.#setCurating(true);
+      this.#curation.open();
+    });
+    void curationOffered().then((offered) => {
+      this.#curationOffered = offered;
+      open.hidden = !offered;
+    });
+  }
+
+  #setCurating(on: boolean) {
+    byId('workspace').classList.toggle('curating', on);
+  }
+
+  async #withdraw(id: string): Promise<boolean> {
+    const result = await authorized(() => withdrawDocument(id));
+    if (!result) return false;
+    const message = result.removed
+      ? `Withdrawn: ${id}. Removed from the seed folder: ${result.files.join(', ') || 'nothing'}.`
+      : `The graph held no document ${id}.`;
+    void this.load().then(() => this.#status.info(message));
+    return true;
   }
 
   #hideSelected() {

@@ -4,9 +4,10 @@ import { ID_PATTERN, type SeedFileData } from '../../../seed/format.ts';
 import { removeSeedFiles, seedFilesOf, writeSeedFiles } from '../../../seed/ingest/emit.ts';
 import { MAX_SOURCE_BYTES } from '../../../seed/ingest/read.ts';
 import { SeedValidationError, SeedWriteError } from '../../../seed/issues.ts';
-import { DEFAULT_LEASE_WAIT_MS, SeedBusyError, withSeedLease } from '../../../seed/lease.ts';
+import { SeedBusyError, withSeedLease } from '../../../seed/lease.ts';
 import { loadSeed } from '../../../seed/load.ts';
 import { removeDocuments } from '../../../seed/remove.ts';
+import { LIMITS } from '../../core/index.ts';
 import type { Executor } from '../../db/executor.ts';
 import { AppError, badInput, ErrorCode } from '../../errors.ts';
 
@@ -91,7 +92,7 @@ const publishedHeader = () => [
 /** Runs a change holding the seed lease; the loader's refusals become the API's. */
 async function atomically<T>(writer: Executor, what: string, work: () => Promise<T>): Promise<T> {
   try {
-    return await withSeedLease(writer, what, DEFAULT_LEASE_WAIT_MS, work);
+    return await withSeedLease(writer, what, LIMITS.curationWaitMs, work);
   } catch (error) {
     if (error instanceof SeedBusyError) throw new AppError(ErrorCode.Conflict, error.message);
     if (error instanceof SeedValidationError || error instanceof SeedWriteError)

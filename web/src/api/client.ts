@@ -25,20 +25,32 @@ export class ApiError extends Error {
 /** How long one request may take before the explorer gives up and offers Retry. */
 export const REQUEST_TIMEOUT_MS = 20_000;
 
+/** Where a request goes: the public endpoint (queries), or the curation endpoint with the editor's token. */
+export interface Endpoint {
+  readonly path: '/graphql' | '/graphql/edit';
+  readonly token?: string;
+  /** How long to wait for the answer (default REQUEST_TIMEOUT_MS). */
+  readonly timeoutMs?: number;
+}
+
+const PUBLIC: Endpoint = { path: '/graphql' };
+
 /** Sends one of the explorer's operations (typed by codegen from schema.graphql) and returns its data. */
 export async function request<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   variables: TVariables,
   signal?: AbortSignal,
+  endpoint: Endpoint = PUBLIC,
 ): Promise<TResult> {
   let response: Response;
-  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+  const timeout = AbortSignal.timeout(endpoint.timeoutMs ?? REQUEST_TIMEOUT_MS);
   try {
-    response = await fetch('/graphql', {
+    response = await fetch(endpoint.path, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         accept: 'application/graphql-response+json, application/json',
+        ...(endpoint.token ? { authorization: `Bearer ${endpoint.token}` } : {}),
       },
       body: JSON.stringify({ query: document.toString(), variables }),
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,

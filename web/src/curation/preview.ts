@@ -19,10 +19,10 @@ import {
 /** How a previewed element compares with the graph: added, changed, or already held as the draft states it. */
 export type PreviewMark = 'new' | 'changed' | 'unchanged';
 
-/** The canvas class of each mark (`changed` is the canvas's mark for changes since a day, drawn the same). */
+/** The canvas class of each mark. */
 export const PREVIEW_CLASSES: Readonly<Record<PreviewMark, string>> = {
   new: 'draft-new',
-  changed: 'changed',
+  changed: 'draft-changed',
   unchanged: 'draft-unchanged',
 };
 

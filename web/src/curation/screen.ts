@@ -5,7 +5,7 @@ import { kindStyle } from '../graph/kinds.ts';
 import type { Element } from '../graph/toElements.ts';
 import { textSegments } from '../history/index.ts';
 import { append, clear, h } from '../ui/dom.ts';
-import { errorMessage, type Status } from '../ui/status.ts';
+import { errorMessage } from '../ui/status.ts';
 import { type DraftFact, draftSource, publishDraft, type SourceDraft } from './api.ts';
 import { FactCard } from './factCard.ts';
 import { lookalikeOf } from './lookalike.ts';
@@ -14,11 +14,10 @@ import { DraftReview } from './review.ts';
 import { authorized } from './tokenDialog.ts';
 
 export interface CurationDeps {
-  readonly status: Status;
   /** Draws the preview on the canvas. */
   preview(elements: Element[]): Promise<unknown>;
-  /** A document was published: the explorer shows `focusId`, one of its entities. */
-  published(focusId: string): void;
+  /** A document was published: the explorer shows `focusId`, one of its entities, and says `message`. */
+  published(focusId: string, message: string): void;
   /** The screen was closed without publishing: the explorer's view comes back. */
   closed(): void;
 }
@@ -390,13 +389,11 @@ export class CurationScreen {
       const seed = review.seed();
       const result = await authorized(() => publishDraft(seed, review.draft.text));
       if (!result) return;
-      this.#deps.status.info(
-        `Published ${result.document.name}: ${result.written} entities and relationships written; ${result.seedFile} and ${result.sourceFile} added to the seed folder.`,
-      );
+      const message = `Published ${result.document.name}: ${result.written} entities and relationships written; ${result.seedFile} and ${result.sourceFile} added to the seed folder.`;
       const focus = seed.drugs?.[0]?.id ?? seed.partnerships?.[0]?.id ?? result.document.id;
       this.#restart();
       this.element.hidden = true;
-      this.#deps.published(focus);
+      this.#deps.published(focus, message);
     } catch (error) {
       this.#error.textContent = errorMessage(error).text;
     } finally {

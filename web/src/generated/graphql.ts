@@ -30,6 +30,13 @@ export type DatePrecision =
   /** Some day of a given year. */
   | 'YEAR';
 
+/** Whether a proposed entity is one the graph already holds. */
+export type DraftResolution =
+  /** Matched to an entity of the graph by name or alias: the draft uses its id. */
+  | 'GRAPH'
+  /** Not in the graph: publishing adds it. */
+  | 'NEW';
+
 /** How a company is tied to a drug. */
 export type DrugCompanyRelation =
   /** Develops it. */
@@ -93,6 +100,14 @@ export type PartyRole =
   | 'LICENSOR'
   /** A partner in a collaboration. */
   | 'PARTNER';
+
+/** A reviewed draft to publish. */
+export type PublishInput = {
+  /** The seed file: `SourceDraft.seed`, as the curator left it. */
+  seed: unknown;
+  /** The source text its sentences are quoted from: `SourceDraft.text`. */
+  text: string;
+};
 
 /** A kind of relationship between two entities: the Neo4j relationship type (docs/model.md lists each one). */
 export type RelationshipType =
@@ -162,6 +177,16 @@ export type RelationshipType =
   | 'USES_TECHNOLOGY'
   /** Person → company. */
   | 'WORKS_FOR';
+
+/** A source to draft from: its file name, and either its text or its bytes in base64. */
+export type SourceInput = {
+  /** The file's bytes in base64 (a .pdf, or any file read as bytes). */
+  base64?: string | null | undefined;
+  /** The file name: its extension says how to read it (`.txt`, `.html`, `.pdf`), its base name gives the document id. */
+  fileName: string;
+  /** The text (pasted text, or a .txt or .html file's content). */
+  text?: string | null | undefined;
+};
 
 export type DocumentRefFragment = { id: string, name: string, date: string | null, publisher: string | null, url: string | null };
 
@@ -297,6 +322,44 @@ export type StatsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type StatsQuery = { stats: { totalNodes: number, totalRelationships: number } };
+
+export type DraftSourceMutationVariables = Exact<{
+  source: SourceInput;
+}>;
+
+
+export type DraftSourceMutation = { draftSource: { documentId: string, title: string | null, text: string, seed: unknown, likelyMisses: Array<string>, sentences: Array<{ key: string, text: string, start: number, end: number }>, facts: Array<{ id: string, kind: EntityKind, name: string, record: unknown, sentences: Array<string>, resolution: DraftResolution, match:
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+       | null }> } };
+
+export type PublishDraftMutationVariables = Exact<{
+  draft: PublishInput;
+}>;
+
+
+export type PublishDraftMutation = { publishDraft: { seedFile: string, sourceFile: string, written: number, document: { id: string, name: string } } };
+
+export type WithdrawDocumentMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WithdrawDocumentMutation = { withdrawDocument: { removed: boolean, files: Array<string> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -819,3 +882,54 @@ export const StatsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<StatsQuery, StatsQueryVariables>;
+export const DraftSourceDocument = new TypedDocumentString(`
+    mutation DraftSource($source: SourceInput!) {
+  draftSource(source: $source) {
+    documentId
+    title
+    text
+    seed
+    likelyMisses
+    sentences {
+      key
+      text
+      start
+      end
+    }
+    facts {
+      id
+      kind
+      name
+      record
+      sentences
+      resolution
+      match {
+        id
+        kind
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DraftSourceMutation, DraftSourceMutationVariables>;
+export const PublishDraftDocument = new TypedDocumentString(`
+    mutation PublishDraft($draft: PublishInput!) {
+  publishDraft(draft: $draft) {
+    seedFile
+    sourceFile
+    written
+    document {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PublishDraftMutation, PublishDraftMutationVariables>;
+export const WithdrawDocumentDocument = new TypedDocumentString(`
+    mutation WithdrawDocument($id: ID!) {
+  withdrawDocument(id: $id) {
+    removed
+    files
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawDocumentMutation, WithdrawDocumentMutationVariables>;

@@ -20,6 +20,9 @@ export interface StylesheetOptions {
 }
 
 /** Below this zoom a large graph carries no node labels (they would be under min-zoomed-font-size anyway). */
+/** Okabe–Ito bluish green: what a curator's draft adds. */
+const DRAFT_NEW = '#009E73';
+
 export const LABEL_MIN_ZOOM = 0.6;
 
 const INK = '#1b1b1b';
@@ -130,6 +133,17 @@ export function buildStylesheet(options: StylesheetOptions = {}): StyleRule[] {
       selector: 'edge.changed',
       style: { 'line-color': '#D55E00', 'target-arrow-color': '#D55E00', width: 3 },
     },
+    // A curator's preview: what publishing adds, and what the graph holds already as the draft states it.
+    { selector: 'node.draft-new', style: { 'border-width': 4, 'border-color': DRAFT_NEW } },
+    {
+      selector: 'edge.draft-new',
+      style: { 'line-color': DRAFT_NEW, 'target-arrow-color': DRAFT_NEW, 'line-style': 'dashed', width: 2.5 },
+    },
+    {
+      selector: 'node.draft-changed',
+      style: { 'border-width': 4, 'border-style': 'double', 'border-color': '#D55E00' },
+    },
+    { selector: 'node.draft-unchanged', style: { 'border-width': 2, 'border-style': 'dotted' } },
     { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#000000' } },
     { selector: 'edge.path', style: { width: 4, 'line-color': '#000000', 'target-arrow-color': '#000000' } },
     {

@@ -1,7 +1,7 @@
 import type { SourceDocumentInfo } from '../api/types.ts';
 import { humanize } from '../graph/format.ts';
 import { textSegments } from '../history/index.ts';
-import { clear, h } from './dom.ts';
+import { append, clear, h } from './dom.ts';
 import { entityLink } from './panel.ts';
 import { errorMessage } from './status.ts';
 
@@ -10,6 +10,12 @@ export interface ReaderDeps {
   fetch(id: string): Promise<SourceDocumentInfo | null>;
   /** Shows an entity on the canvas (the reader closes first). */
   focus(id: string): void;
+  /** Withdrawing the document, when the server takes curators' changes. */
+  readonly withdrawal: {
+    offered(): boolean;
+    /** Withdraws it; false when the curator cancelled. */
+    withdraw(id: string): Promise<boolean>;
+  };
 }
 
 /** The line under a document's title: date, publisher (the companies that published it), distributor, place. */
@@ -141,7 +147,9 @@ export class SourceReader {
     }
     clear(this.#body);
     const text = this.#text(doc, sentenceId);
-    this.#body.append(text, this.#facts(doc));
+    const facts = this.#facts(doc);
+    append(facts, this.#withdrawal(doc));
+    this.#body.append(text, facts);
     const current = text.querySelector<HTMLElement>('mark.current');
     if (current) {
       current.scrollIntoView({ block: 'center' });
@@ -249,5 +257,58 @@ export class SourceReader {
       aside.append(h('h4', { text: `Relationships (${edges.length})` }), rels);
     }
     return aside;
+  }
+
+  /** For a curator: withdraws the document (as `npm run seed -- --remove`), once confirmed. */
+  #withdrawal(doc: SourceDocumentInfo): HTMLElement | null {
+    const { withdrawal } = this.#deps;
+    if (!withdrawal.offered()) return null;
+    const note = h('p', { class: 'error-text', role: 'alert' });
+    const start = h('button', {
+      type: 'button',
+      id: 'reader-withdraw',
+      class: 'button',
+      text: 'Withdraw this document…',
+      on: {
+        click: () => {
+          confirm.hidden = false;
+          start.hidden = true;
+        },
+      },
+    });
+    const withdraw = async () => {
+      note.textContent = '';
+      try {
+        if (await withdrawal.withdraw(doc.id)) this.close();
+      } catch (error) {
+        note.textContent = errorMessage(error).text;
+      }
+    };
+    const confirm = h(
+      'div',
+      { class: 'withdraw-confirm', hidden: true },
+      h('p', {
+        text: 'What only this document states leaves the graph; what others state too stays. Its seed file and source text leave the seed folder.',
+      }),
+      h('button', {
+        type: 'button',
+        id: 'reader-withdraw-confirm',
+        class: 'button danger',
+        text: 'Withdraw',
+        on: { click: () => void withdraw() },
+      }),
+      h('button', {
+        type: 'button',
+        class: 'button',
+        text: 'Cancel',
+        on: {
+          click: () => {
+            confirm.hidden = true;
+            start.hidden = false;
+          },
+        },
+      }),
+    );
+    return h('section', { class: 'reader-withdraw' }, h('h3', { text: 'Curation' }), start, confirm, note);
   }
 }

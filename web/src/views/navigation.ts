@@ -41,7 +41,7 @@ export class Navigation {
 
   /** A search hit: onto the explore canvas with its neighbourhood, selected. */
   async chooseHit(hit: SearchHit) {
-    if (this.#ctx.store.state.view !== 'explore') await this.#exploreAlone(hit.id);
+    if (this.#ctx.store.state.view !== 'explore') await this.exploreAlone(hit.id);
     else await this.focus(hit.id);
   }
 
@@ -53,7 +53,7 @@ export class Navigation {
       canvas.focus(id);
       select(id);
     } else if (view !== 'explore' || canvas.cy.nodes().empty()) {
-      await this.#exploreAlone(id);
+      await this.exploreAlone(id);
     } else {
       await edits.expand(id, selected);
       canvas.focus(id);
@@ -62,7 +62,7 @@ export class Navigation {
   }
 
   /** Opens the explore view on one entity's neighbourhood (a new history entry). */
-  async #exploreAlone(id: string) {
+  async exploreAlone(id: string) {
     this.#ctx.store.set({ view: 'explore', ids: [id], removed: [], selected: id }, true);
     await this.#ctx.load();
     this.#ctx.canvas.focus(id);

@@ -1,0 +1,230 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultSeedFiles, loadSeed } from '../../seed/load.ts';
+import { loadConfig } from '../../server/config.ts';
+import { Executor } from '../../server/db/executor.ts';
+import { ensureSchema } from '../../server/db/schemaSetup.ts';
+import { launchChromium } from '../support/browser.ts';
+import { clearDatabase, connectTestDatabase } from '../support/database.ts';
+import { type RunningServer, startTestServer } from '../support/server.ts';
+
+/*
+ * Curating in the explorer, in real Chromium against a real Neo4j holding the four Kadcyla releases: a development
+ * release of the ingester's corpus pasted, reviewed (accept all, one company re-pointed to the graph's, one fact
+ * rejected), previewed, published and withdrawn; requests without the token, with a wrong one, or from another
+ * site refused with nothing written; two curators publishing at once.
+ */
+
+const TOKEN = 'an-editor-token-for-the-browser-tests-0123456789';
+const CORPUS = 'seed/ingest/corpus/inputs';
+const WAIT = { timeout: 30_000 };
+const SHOTS = 'test-results';
+const LOAD_TIMEOUT_MS = 180_000;
+/** Publishes write into a seed folder of the test's own, never into the repository's seed/. */
+const SEED_DIR = mkdtempSync(join(tmpdir(), 'atlas-curation-e2e-'));
+
+const db = connectTestDatabase();
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  await clearDatabase(db);
+  const executor = new Executor(db.driver, { timeoutMs: LOAD_TIMEOUT_MS, logger: db.logger });
+  await ensureSchema(executor);
+  const files = (await defaultSeedFiles()).filter((file) => /immunogen-kadcyla-/.test(file));
+  await loadSeed({ executor, files });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    NEO4J_URI: db.uri,
+    LOG_LEVEL: 'silent',
+    EDITING: 'true',
+    EDITOR_TOKEN: TOKEN,
+    SEED_DIR,
+  });
+  [server, browser] = await Promise.all([
+    startTestServer({ config, executor, logger: db.logger }),
+    launchChromium(),
+  ]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await db.close();
+});
+
+async function open(origin = server.url): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(`${origin}/`);
+  await page.waitForFunction('window.__atlas !== undefined', undefined, WAIT);
+  await page.evaluate('window.__atlas.ready');
+  return page;
+}
+
+async function count(cypher: string, params: Record<string, unknown> = {}): Promise<number> {
+  const { records } = await db.driver.executeQuery(`${cypher} RETURN count(*) AS n`, params);
+  return Number(records[0]?.get('n'));
+}
+
+const documentCount = (id: string) => count('MATCH (:SourceDocument {id: $id})', { id });
+const seedFiles = () => readdirSync(SEED_DIR).sort();
+
+/** Pastes a release, drafts it (giving the token when asked) and waits for the review. */
+async function draft(page: Page, file: string, token: string | null = TOKEN) {
+  await page.locator('#curate-open').click();
+  await page.locator('#curate-text').fill(readFileSync(join(CORPUS, file), 'utf8'));
+  await page.locator('#curate-file-name').fill(file);
+  await page.locator('#curate-draft').click();
+  if (token) {
+    await page.locator('#token-input').fill(token);
+    await page.locator('#token-dialog button[type=submit]').click();
+  }
+}
+
+const card = (page: Page, id: string) => page.locator(`.fact[data-fact-id="${id}"]`);
+
+async function acceptAll(page: Page) {
+  for (const button of await page.locator('.fact-group-head button').all()) await button.click();
+}
+
+describe('curating a release in the explorer', () => {
+  it('drafts a pasted release, reviews it against its text, previews and publishes it, and withdraws it', async () => {
+    const page = await open();
+    await draft(page, 'a-01.txt');
+    await card(page, 'corvatuzumab-deruxtecan').waitFor(WAIT);
+    // Every fact sits beside its sentences: a fact selects its marks, a mark selects its facts.
+    expect(await page.locator('#curate-source mark.cited').count()).toBeGreaterThan(5);
+    await card(page, 'corvatuzumab-deruxtecan').locator('.fact-name').click();
+    expect(await page.locator('#curate-source mark.selected').count()).toBeGreaterThan(0);
+    const mark = page.locator('#curate-source mark.cited').first();
+    await mark.click();
+    expect(await page.locator('.fact.selected').count()).toBeGreaterThan(0);
+
+    await acceptAll(page);
+    // Halvard Pharma is new to the graph; the curator says it is Roche, searching as they type.
+    const halvard = card(page, 'halvard-pharma');
+    await halvard.locator('button', { hasText: 'Re-point' }).click();
+    await halvard.locator('input[type=search]').fill('Roch');
+    await halvard.locator('.search-option', { hasText: 'Roche' }).first().click();
+    await expect
+      .poll(() => halvard.locator('.resolution').textContent(), WAIT)
+      .toMatch(/Re-pointed to Roche/);
+    await card(page, 'tom-reilly').locator('button', { hasText: 'Reject' }).click();
+    expect(await card(page, 'tom-reilly').getAttribute('data-decision')).toBe('rejected');
+    expect(await page.locator('.fact-issues').count()).toBe(0);
+
+    // The preview draws the draft beside what the graph holds: the drug new, Roche already there.
+    await page.locator('#curate-preview').click();
+    await expect.poll(() => page.locator('#curate-preview-note').textContent(), WAIT).toMatch(/new/);
+    const classesOf = (id: string) =>
+      page.evaluate(`window.__atlas.cy.getElementById(${JSON.stringify(id)}).classes()`) as Promise<string[]>;
+    expect(await classesOf('corvatuzumab-deruxtecan')).toContain('draft-new');
+    expect(await classesOf('roche')).toEqual(
+      expect.arrayContaining([expect.stringMatching(/draft-changed|draft-unchanged/)]),
+    );
+    expect(await page.evaluate(`window.__atlas.cy.getElementById('tom-reilly').length`)).toBe(0);
+    await page.screenshot({ path: `${SHOTS}/curation-preview.png` });
+
+    await page.locator('#curate-publish').click();
+    await expect.poll(() => page.locator('#status-text').textContent(), WAIT).toMatch(/^Published/);
+    // The new drug on the canvas, its panel citing the sentence it was read from.
+    await expect
+      .poll(() => page.evaluate(`window.__atlas.cy.getElementById('corvatuzumab-deruxtecan').length`), WAIT)
+      .toBe(1);
+    await expect
+      .poll(() => page.locator('#panel .citation-open').allTextContents(), WAIT)
+      .toEqual(expect.arrayContaining([expect.stringMatching(/LX-1207|corvatuzumab/)]));
+    await page.screenshot({ path: `${SHOTS}/curation-published.png` });
+
+    // Written as `npm run seed` reads it: the re-pointed company is Roche, the rejected person is not there.
+    expect(seedFiles()).toEqual(['a-01.yaml', 'sources']);
+    const yaml = readFileSync(join(SEED_DIR, 'a-01.yaml'), 'utf8');
+    expect(yaml).toMatch(/ref: roche|- roche/);
+    expect(yaml).not.toMatch(/(?:id: |ref: |- )(?:halvard-pharma|tom-reilly)$/m);
+    expect(await count('MATCH (:Person {id: "tom-reilly"})')).toBe(0);
+    expect(await count('MATCH (:Company {id: "halvard-pharma"})')).toBe(0);
+    expect(await count('MATCH (:Drug {id: "corvatuzumab-deruxtecan"})')).toBe(1);
+
+    // Withdrawn from its source view: the drug leaves the graph and the files the seed folder.
+    await page.locator('#panel .citation-open', { hasText: 'corvatuzumab' }).first().click();
+    await page.locator('#reader-withdraw').click();
+    await page.locator('#reader-withdraw-confirm').click();
+    await expect.poll(() => page.locator('#status-text').textContent(), WAIT).toMatch(/^Withdrawn: a-01/);
+    expect(await count('MATCH (:Drug {id: "corvatuzumab-deruxtecan"})')).toBe(0);
+    expect(await documentCount('a-01')).toBe(0);
+    expect(existsSync(join(SEED_DIR, 'a-01.yaml'))).toBe(false);
+    expect(await count('MATCH (:Company {id: "roche"})')).toBe(1);
+    await page.close();
+  });
+});
+
+describe('who may write', () => {
+  it('asks again for a refused token and writes nothing when the curator gives up', async () => {
+    const page = await open();
+    await draft(page, 'a-02.txt', 'a-wrong-token-of-more-than-thirty-two-characters');
+    await expect.poll(() => page.locator('#token-dialog .error-text').textContent(), WAIT).toMatch(/refused/);
+    await page.locator('#token-dialog button', { hasText: 'Cancel' }).click();
+    expect(await page.locator('.fact').count()).toBe(0);
+    expect(await page.evaluate(`sessionStorage.length`)).toBe(0);
+    await page.close();
+  });
+
+  it('refuses a request without the token, and one from another site even with it, writing nothing', async () => {
+    const page = await open();
+    const before = await count('MATCH (n)');
+    const body = JSON.stringify({
+      query: 'mutation { withdrawDocument(id: "immunogen-kadcyla-2013-09-20") { removed } }',
+    });
+    const status = await page.evaluate(
+      async (body) =>
+        (
+          await fetch('/graphql/edit', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+          })
+        ).status,
+      body,
+    );
+    expect(status).toBe(401);
+    // Another origin (localhost is not 127.0.0.1): a form-like post the browser sends without asking first.
+    const other = await open(server.url.replace('127.0.0.1', 'localhost'));
+    await other.evaluate(
+      async ({ url, body, token }) => {
+        await fetch(`${url}/graphql/edit`, {
+          method: 'POST',
+          mode: 'no-cors',
+          headers: { 'content-type': 'text/plain', authorization: `Bearer ${token}` },
+          body,
+        }).catch(() => undefined);
+      },
+      { url: server.url, body, token: TOKEN },
+    );
+    expect(await count('MATCH (n)')).toBe(before);
+    expect(await documentCount('immunogen-kadcyla-2013-09-20')).toBe(1);
+    await Promise.all([page.close(), other.close()]);
+  });
+});
+
+describe('two curators at once', () => {
+  it('publishes both of two releases published at the same moment, graph and seed folder consistent', async () => {
+    const pages = await Promise.all([open(), open()]);
+    const files = ['a-02.txt', 'b-01.txt'];
+    for (const [index, page] of pages.entries()) {
+      await draft(page, files[index] as string);
+      await page.locator('.fact').first().waitFor(WAIT);
+      await acceptAll(page);
+    }
+    await Promise.all(pages.map((page) => page.locator('#curate-publish').click()));
+    for (const page of pages)
+      await expect.poll(() => page.locator('#status-text').textContent(), WAIT).toMatch(/^Published/);
+    expect(await documentCount('a-02')).toBe(1);
+    expect(await documentCount('b-01')).toBe(1);
+    expect(seedFiles()).toEqual(['a-02.yaml', 'b-01.yaml', 'sources']);
+    expect(readdirSync(join(SEED_DIR, 'sources')).sort()).toEqual(['a-02.txt', 'b-01.txt']);
+    await Promise.all(pages.map((page) => page.close()));
+  });
+});
