@@ -529,6 +529,13 @@ export const REQUIRED_FIELDS: Partial<Record<NodeKind, readonly string[]>> & { a
   Partnership: ['parties'],
 };
 
+/** The fields an entity of `label` needs from some document. */
+export const requiredFieldsOf = (label: NodeKind) => [...REQUIRED_FIELDS.all, ...(REQUIRED_FIELDS[label] ?? [])];
+
+/** What the loader says of a new entity no document gives its required `fields`. */
+export const missingFieldsMessage = (label: NodeKind, fields: readonly string[]) =>
+  `missing: a new ${label} needs ${fields.join(' and ')}, and no file states ${fields.length > 1 ? 'them' : 'it'}`;
+
 /** Fields that are neither properties nor relationships. */
 export const NON_PROPERTY_FIELDS = new Set(['cite', 'milestones', 'royalties']);
 

@@ -11,7 +11,7 @@ import {
   type RelRow,
   relationshipKey,
 } from './compile.ts';
-import { REQUIRED_FIELDS, type SeedFileData } from './format.ts';
+import { missingFieldsMessage, requiredFieldsOf, type SeedFileData } from './format.ts';
 import type { GraphLookup } from './graphLookup.ts';
 import { type History, readHistory } from './history.ts';
 import { IssueList, type SeedIssue } from './issues.ts';
@@ -161,12 +161,12 @@ export async function validateSeedFiles(
         entity.file = file;
         entity.files += 1;
         known.set(row.id, entity);
-        const missing = requiredOf(row.label).filter((field) => row.props[field] === undefined);
+        const missing = requiredFieldsOf(row.label).filter((field) => row.props[field] === undefined);
         if (!other && missing.length) {
           // A file and a path, not a closure: that would keep the whole parsed file alive until the end.
           entity.missing = { fields: new Set(missing), file, path: origin.path };
         } else if (entity.missing) {
-          for (const field of requiredOf(row.label)) {
+          for (const field of requiredFieldsOf(row.label)) {
             if (row.props[field] !== undefined) entity.missing.fields.delete(field);
           }
         }
@@ -239,7 +239,7 @@ export async function validateSeedFiles(
       path,
       record: `${entity.label} ${id}`,
       field: [...fields].join(', '),
-      message: `missing: a new ${entity.label} needs ${[...fields].join(' and ')}, and no file states ${fields.size > 1 ? 'them' : 'it'}`,
+      message: missingFieldsMessage(entity.label, [...fields]),
     }));
   }
   await names.warn(warnings, known, inGraph, options.graph);
@@ -309,8 +309,6 @@ async function checkCrossCitations(
     issues.addLazy(() => issueAt(file, locate, origin, message, origin.field ?? 'cite'));
   }
 }
-
-const requiredOf = (label: NodeKind) => [...REQUIRED_FIELDS.all, ...(REQUIRED_FIELDS[label] ?? [])];
 
 export function issueAt(
   file: string,

@@ -144,8 +144,14 @@ export class FactCard {
       const id = `edit-${fact.id}-${key}`;
       const input =
         typeof value === 'string'
-          ? h('input', { id, value })
-          : h('textarea', { id, rows: 2, spellcheck: 'false', text: JSON.stringify(value) });
+          ? h('input', { id, class: 'fact-field', value })
+          : h('textarea', {
+              id,
+              class: 'fact-field',
+              rows: 2,
+              spellcheck: 'false',
+              text: JSON.stringify(value),
+            });
       inputs.set(key, input);
       return h('div', { class: 'form-row' }, h('label', { for: id, text: key }), input);
     });

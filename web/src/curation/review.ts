@@ -1,10 +1,12 @@
 import {
+  missingFieldsMessage,
   NESTED_LISTS,
   RECORD_LIST_NAMES,
   RECORD_LISTS,
   RELATIONSHIP_FIELDS,
   type RecordList,
   recordIssues,
+  requiredFieldsOf,
   type SeedFileData,
   type SeedRecord,
 } from '../../../seed/format.ts';
@@ -121,20 +123,39 @@ export class DraftReview {
       const publishedId = this.#targets.get(id)?.id ?? id;
       const record = seed[place.list]?.find((candidate) => candidate.id === publishedId);
       if (!record) continue;
+      const add = (owner: string, issue: FieldIssue) =>
+        found.set(owner, [...(found.get(owner) ?? []), issue]);
+      for (const [owner, label, stated] of this.#newEntities(id, place.label, record)) {
+        const missing = requiredFieldsOf(label).filter((field) => stated[field] === undefined);
+        if (missing.length)
+          add(owner, { field: missing.join(', '), message: missingFieldsMessage(label, missing) });
+      }
       for (const issue of recordIssues(place.list, record)) {
         const nested = /^(milestones|royalties)\[(\d+)\]\.?(.*)$/.exec(issue.field ?? '');
         const child = nested && (record[nested[1] as string] as SeedRecord[])[Number(nested[2])];
-        const owner = child ? child.id : id;
-        const field = nested ? nested[3] || undefined : issue.field;
-        found.set(owner, [...(found.get(owner) ?? []), { field, message: issue.message }]);
+        add(child ? child.id : id, {
+          field: nested ? nested[3] || undefined : issue.field,
+          message: issue.message,
+        });
       }
     }
     return found;
   }
 
+  /** A published record and its nested ones that the graph does not hold yet: [fact id, kind, record]. */
+  #newEntities(id: string, label: NodeKind, record: SeedRecord): [string, NodeKind, SeedRecord][] {
+    const isNew = (factId: string) =>
+      !this.#targets.has(factId) && this.draft.facts.find((fact) => fact.id === factId)?.resolution === 'NEW';
+    const found: [string, NodeKind, SeedRecord][] = isNew(id) ? [[id, label, record]] : [];
+    for (const [nested, spec] of Object.entries(NESTED_LISTS))
+      for (const child of (record[nested] as SeedRecord[] | undefined) ?? [])
+        if (isNew(child.id)) found.push([child.id, spec.label, child]);
+    return found;
+  }
+
   #published(record: SeedRecord, link: Link): SeedRecord {
     const place = this.#places.get(record.id) as Place;
-    const own = relink(this.record(record.id) as SeedRecord, place.label, link);
+    const own = relink(withoutNested(this.record(record.id) as SeedRecord), place.label, link);
     for (const [nested, { label }] of Object.entries(NESTED_LISTS)) {
       const children = ((record[nested] as SeedRecord[] | undefined) ?? []).filter(
         (child) => this.decision(child.id) === 'accepted',
