@@ -161,6 +161,56 @@ describe('curating a release in the explorer', () => {
   });
 });
 
+describe('reviewing in detail', () => {
+  const LOOKALIKE_RELEASE = [
+    'ImmunoGen Europe Ltd. and Velmora Bio Enter License Agreement for VB-101',
+    '',
+    'LONDON, March 3, 2025 /PRNewswire/ -- ImmunoGen Europe Ltd. today announced that it has entered into an exclusive license agreement with Velmora Bio, Inc. for VB-101, a HER2-directed antibody-drug conjugate.',
+    '',
+    'Under the agreement, ImmunoGen Europe Ltd. will pay Velmora Bio $50 million upfront.',
+  ].join('\n');
+
+  it('flags a new company that looks like the graph’s, checks an edit with the seed format’s words, reads a file', async () => {
+    const page = await open();
+    await page.locator('#curate-open').click();
+    await page.locator('#curate-text').fill(LOOKALIKE_RELEASE);
+    await page.locator('#curate-file-name').fill('immunogen-europe-2025.txt');
+    await page.locator('#curate-draft').click();
+    await page.locator('#token-input').fill(TOKEN);
+    await page.locator('#token-dialog button[type=submit]').click();
+    const europe = card(page, 'immunogen-europe');
+    await expect.poll(() => europe.locator('.lookalike').textContent(), WAIT).toMatch(/Looks like ImmunoGen/);
+    await europe.locator('button', { hasText: /^Use ImmunoGen/ }).click();
+    expect(await europe.locator('.resolution').textContent()).toMatch(/Re-pointed to ImmunoGen/);
+
+    // An edit the format refuses says why, in the loader's words, and changes nothing until it is right.
+    const drug = card(page, 'vb-101');
+    await drug.locator('button', { hasText: 'Edit' }).click();
+    await drug.locator('#edit-vb-101-name').fill('VB-101 (velmotuzumab)');
+    await drug.locator('textarea#edit-vb-101-cite').fill('["s1"');
+    await drug.locator('button', { hasText: 'Save' }).click();
+    expect(await drug.locator('.fact-form .fact-issues').textContent()).toMatch(/^cite: expected JSON/);
+    await drug.locator('textarea#edit-vb-101-cite').fill('[]');
+    await drug.locator('button', { hasText: 'Save' }).click();
+    expect(await drug.locator('.fact-form .fact-issues').textContent()).toBe(
+      'cite: expected at least one sentence key',
+    );
+    expect(await drug.locator('.fact-name').textContent()).toBe('VB-101');
+    await drug.locator('textarea#edit-vb-101-cite').fill('["s1"]');
+    await drug.locator('button', { hasText: 'Save' }).click();
+    await expect.poll(() => drug.locator('.fact-name').textContent(), WAIT).toBe('VB-101 (velmotuzumab)');
+    expect(await drug.locator('.fact-form').count()).toBe(0);
+
+    // A file chosen instead of pasted text: the HTML release of the corpus, read as the ingester reads it.
+    await page.locator('#curate-restart').click();
+    await page.locator('#curate-file').setInputFiles(join(CORPUS, 'a-07.html'));
+    await page.locator('.fact').first().waitFor(WAIT);
+    expect(await page.locator('.curate-document').textContent()).toMatch(/published as a-07/);
+    expect(await page.locator('#curate-source mark.cited').count()).toBeGreaterThan(3);
+    await page.close();
+  });
+});
+
 describe('who may write', () => {
   it('asks again for a refused token and writes nothing when the curator gives up', async () => {
     const page = await open();

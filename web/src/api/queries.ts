@@ -39,12 +39,16 @@ gql(`fragment EdgeFields on GraphEdge { id source target type label }`);
 /** Pages fetched at most for the list views. */
 const MAX_PAGES = 20;
 
-export async function searchEntities(text: string, signal?: AbortSignal): Promise<SearchHit[]> {
+export async function searchEntities(
+  text: string,
+  signal?: AbortSignal,
+  kinds: readonly EntityKind[] | null = null,
+): Promise<SearchHit[]> {
   const data = await request(
     gql(
-      `query Search($text: String!, $first: Int) { search(text: $text, first: $first) { id kind name score } }`,
+      `query Search($text: String!, $first: Int, $kinds: [EntityKind!]) { search(text: $text, first: $first, kinds: $kinds) { id kind name score } }`,
     ),
-    { text, first: 10 },
+    { text, first: 10, kinds: kinds ? [...kinds] : null },
     signal,
   );
   return data.search;

@@ -1,5 +1,6 @@
 import { NESTED_LISTS, type SeedRecord } from '../../../seed/format.ts';
 import type { SearchHit } from '../api/types.ts';
+import type { EntityKind } from '../generated/graphql.ts';
 import { kindStyle } from '../graph/kinds.ts';
 import { append, clear, h, swatch } from '../ui/dom.ts';
 import { Combobox } from '../ui/search.ts';
@@ -8,7 +9,7 @@ import type { Decision, DraftReview, FieldIssue } from './review.ts';
 
 export interface FactCardDeps {
   readonly review: DraftReview;
-  search(text: string, signal: AbortSignal): Promise<SearchHit[]>;
+  search(text: string, signal: AbortSignal, kinds: readonly EntityKind[]): Promise<SearchHit[]>;
   /** A decision, an edit or a re-pointing was made. */
   changed(): void;
   /** The card was clicked: its sentences are shown. */
@@ -30,6 +31,8 @@ export class FactCard {
   #issues: readonly FieldIssue[] = [];
   #lookalike: SearchHit | null = null;
   #mode: 'view' | 'edit' | 'repoint' = 'view';
+  /** The open form or search, kept across renders so that what the curator is typing stays. */
+  #tool: HTMLElement | null = null;
 
   constructor(
     readonly fact: DraftFact,
@@ -76,8 +79,7 @@ export class FactCard {
       this.#resolution(),
       h('p', { class: 'fact-sentences muted', text: `Sentences: ${fact.sentences.join(', ') || 'none'}` }),
       this.#actions(decision),
-      this.#mode === 'edit' ? this.#form() : null,
-      this.#mode === 'repoint' ? this.#repoint() : null,
+      this.#tool,
       this.#issues.length
         ? h(
             'ul',
@@ -123,13 +125,14 @@ export class FactCard {
       { class: 'fact-actions' },
       toggle('accepted', 'Accept'),
       toggle('rejected', 'Reject'),
-      this.#button('Edit', () => this.#switch('edit'), 'button'),
-      named ? this.#button('Re-point…', () => this.#switch('repoint'), 'button') : null,
+      this.#toolButton('Edit', 'edit'),
+      named ? this.#toolButton('Re-point…', 'repoint') : null,
     );
   }
 
-  #switch(mode: 'edit' | 'repoint') {
+  #switch(mode: 'view' | 'edit' | 'repoint') {
     this.#mode = this.#mode === mode ? 'view' : mode;
+    this.#tool = this.#mode === 'edit' ? this.#form() : this.#mode === 'repoint' ? this.#repoint() : null;
     this.render();
     this.element.querySelector<HTMLElement>('.fact-form input, .fact-form textarea, .repoint input')?.focus();
   }
@@ -176,7 +179,7 @@ export class FactCard {
       clear(problems);
       problems.append(...issues.map((issue) => h('li', { text: issueText(issue) })));
       if (issues.length === 0) {
-        this.#mode = 'view';
+        this.#switch('view');
         deps.changed();
       }
     };
@@ -189,7 +192,7 @@ export class FactCard {
         'div',
         { class: 'form-actions' },
         h('button', { type: 'submit', class: 'button primary', text: 'Save' }),
-        this.#button('Cancel', () => this.#switch('edit'), 'button'),
+        this.#toolButton('Cancel', 'edit'),
       ),
     );
   }
@@ -210,10 +213,9 @@ export class FactCard {
     new Combobox({
       input,
       list,
-      search: async (text, signal) =>
-        (await deps.search(text, signal)).filter((hit) => hit.kind === fact.kind),
+      search: (text, signal) => deps.search(text, signal, [fact.kind]),
       onChoose: (hit) => {
-        this.#mode = 'view';
+        this.#switch('view');
         deps.review.repoint(fact.id, hit);
         deps.changed();
       },
@@ -240,6 +242,17 @@ export class FactCard {
           this.deps.changed();
         },
       },
+    });
+  }
+
+  /** Opens (or closes) the edit form or the re-point search: nothing is decided yet. */
+  #toolButton(text: string, mode: 'edit' | 'repoint') {
+    return h('button', {
+      type: 'button',
+      class: 'button',
+      text,
+      'aria-expanded': String(this.#mode === mode),
+      on: { click: () => this.#switch(mode) },
     });
   }
 

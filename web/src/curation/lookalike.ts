@@ -1,5 +1,6 @@
 import { LIMITS } from '../../../server/core/limits.ts';
 import type { SearchHit } from '../api/types.ts';
+import type { EntityKind } from '../generated/graphql.ts';
 import type { DraftFact } from './api.ts';
 
 /** Words that say what kind of company a name is, not which: "Halvard Pharma AG" is "Halvard Pharma". */
@@ -29,16 +30,17 @@ export function looksAlike(a: string, b: string): boolean {
 }
 
 /**
- * An entity of the graph a new one looks like: the same kind, found by the explorer's search for its name, with
- * a name that looks alike. Null when there is none.
+ * An entity of the graph a new one looks like: of the same kind, found by the explorer's search for the first
+ * word of its name (the search wants every word it is given), with a name that looks alike. Null when none does.
  */
 export async function lookalikeOf(
   fact: Pick<DraftFact, 'id' | 'kind' | 'name'>,
-  search: (text: string) => Promise<SearchHit[]>,
+  search: (text: string, kind: EntityKind) => Promise<SearchHit[]>,
 ): Promise<SearchHit | null> {
-  const hits = await search(fact.name.slice(0, LIMITS.maxTextLength));
-  return (
-    hits.find((hit) => hit.kind === fact.kind && hit.id !== fact.id && looksAlike(hit.name, fact.name)) ??
-    null
-  );
+  const [first] = nameWords(fact.name);
+  if (!first) return null;
+  const hits = await search(first.slice(0, LIMITS.maxTextLength), fact.kind);
+  const alike = (hit: SearchHit) =>
+    hit.kind === fact.kind && hit.id !== fact.id && looksAlike(hit.name, fact.name);
+  return hits.find(alike) ?? null;
 }

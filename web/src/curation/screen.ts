@@ -351,7 +351,9 @@ export class CurationScreen {
   async #flagLookalikes(draft: SourceDraft) {
     for (const fact of draft.facts) {
       if (fact.resolution !== 'NEW' || this.#review?.draft !== draft) continue;
-      const hit = await lookalikeOf(fact, searchEntities).catch(() => null);
+      const hit = await lookalikeOf(fact, (text, kind) => searchEntities(text, undefined, [kind])).catch(
+        () => null,
+      );
       if (hit) this.#cards.get(fact.id)?.flagLookalike(hit);
     }
   }

@@ -19,7 +19,7 @@ type Documents = {
     "fragment CitationFields on Citation { id sentence document { ...DocumentRef } }": typeof types.CitationFieldsFragmentDoc,
     "fragment StatementFields on Statement { date values document { ...DocumentRef } citations { ...CitationFields } }": typeof types.StatementFieldsFragmentDoc,
     "fragment EdgeFields on GraphEdge { id source target type label }": typeof types.EdgeFieldsFragmentDoc,
-    "query Search($text: String!, $first: Int) { search(text: $text, first: $first) { id kind name score } }": typeof types.SearchDocument,
+    "query Search($text: String!, $first: Int, $kinds: [EntityKind!]) { search(text: $text, first: $first, kinds: $kinds) { id kind name score } }": typeof types.SearchDocument,
     "query Graph($ids: [ID!]!, $depth: Int, $limit: Int, $kinds: [EntityKind!], $asOf: Date) {\n      graph(ids: $ids, depth: $depth, limit: $limit, kinds: $kinds, asOf: $asOf) {\n        truncated\n        nodes { id kind label properties }\n        edges { ...EdgeFields properties }\n      }\n    }": typeof types.GraphDocument,
     "query Details($ids: [ID!]!, $id: ID!, $asOf: Date) {\n      graph(ids: $ids, depth: 1, limit: 300, asOf: $asOf) {\n        truncated\n        nodes { id kind label properties citations { ...CitationFields } }\n        edges { ...EdgeFields properties citations { ...CitationFields } }\n      }\n      node(id: $id, asOf: $asOf) { id history { ...StatementFields } }\n    }": typeof types.DetailsDocument,
     "query Edge($ids: [ID!]!, $asOf: Date) {\n      graph(ids: $ids, depth: 0, limit: 2, asOf: $asOf) {\n        nodes { id kind label properties }\n        edges { ...EdgeFields properties citations { ...CitationFields } history { ...StatementFields } }\n      }\n    }": typeof types.EdgeDocument,
@@ -39,7 +39,7 @@ const documents: Documents = {
     "fragment CitationFields on Citation { id sentence document { ...DocumentRef } }": types.CitationFieldsFragmentDoc,
     "fragment StatementFields on Statement { date values document { ...DocumentRef } citations { ...CitationFields } }": types.StatementFieldsFragmentDoc,
     "fragment EdgeFields on GraphEdge { id source target type label }": types.EdgeFieldsFragmentDoc,
-    "query Search($text: String!, $first: Int) { search(text: $text, first: $first) { id kind name score } }": types.SearchDocument,
+    "query Search($text: String!, $first: Int, $kinds: [EntityKind!]) { search(text: $text, first: $first, kinds: $kinds) { id kind name score } }": types.SearchDocument,
     "query Graph($ids: [ID!]!, $depth: Int, $limit: Int, $kinds: [EntityKind!], $asOf: Date) {\n      graph(ids: $ids, depth: $depth, limit: $limit, kinds: $kinds, asOf: $asOf) {\n        truncated\n        nodes { id kind label properties }\n        edges { ...EdgeFields properties }\n      }\n    }": types.GraphDocument,
     "query Details($ids: [ID!]!, $id: ID!, $asOf: Date) {\n      graph(ids: $ids, depth: 1, limit: 300, asOf: $asOf) {\n        truncated\n        nodes { id kind label properties citations { ...CitationFields } }\n        edges { ...EdgeFields properties citations { ...CitationFields } }\n      }\n      node(id: $id, asOf: $asOf) { id history { ...StatementFields } }\n    }": types.DetailsDocument,
     "query Edge($ids: [ID!]!, $asOf: Date) {\n      graph(ids: $ids, depth: 0, limit: 2, asOf: $asOf) {\n        nodes { id kind label properties }\n        edges { ...EdgeFields properties citations { ...CitationFields } history { ...StatementFields } }\n      }\n    }": types.EdgeDocument,
@@ -74,7 +74,7 @@ export function gql(source: "fragment EdgeFields on GraphEdge { id source target
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function gql(source: "query Search($text: String!, $first: Int) { search(text: $text, first: $first) { id kind name score } }"): typeof import('./graphql').SearchDocument;
+export function gql(source: "query Search($text: String!, $first: Int, $kinds: [EntityKind!]) { search(text: $text, first: $first, kinds: $kinds) { id kind name score } }"): typeof import('./graphql').SearchDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

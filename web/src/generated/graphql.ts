@@ -199,6 +199,7 @@ export type EdgeFieldsFragment = { id: string, source: string, target: string, t
 export type SearchQueryVariables = Exact<{
   text: string;
   first?: number | null | undefined;
+  kinds?: Array<EntityKind> | EntityKind | null | undefined;
 }>;
 
 
@@ -438,8 +439,8 @@ export const EdgeFieldsFragmentDoc = new TypedDocumentString(`
 }
     `, {"fragmentName":"EdgeFields"}) as unknown as TypedDocumentString<EdgeFieldsFragment, unknown>;
 export const SearchDocument = new TypedDocumentString(`
-    query Search($text: String!, $first: Int) {
-  search(text: $text, first: $first) {
+    query Search($text: String!, $first: Int, $kinds: [EntityKind!]) {
+  search(text: $text, first: $first, kinds: $kinds) {
     id
     kind
     name
