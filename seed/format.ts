@@ -530,7 +530,10 @@ export const REQUIRED_FIELDS: Partial<Record<NodeKind, readonly string[]>> & { a
 };
 
 /** The fields an entity of `label` needs from some document. */
-export const requiredFieldsOf = (label: NodeKind) => [...REQUIRED_FIELDS.all, ...(REQUIRED_FIELDS[label] ?? [])];
+export const requiredFieldsOf = (label: NodeKind) => [
+  ...REQUIRED_FIELDS.all,
+  ...(REQUIRED_FIELDS[label] ?? []),
+];
 
 /** What the loader says of a new entity no document gives its required `fields`. */
 export const missingFieldsMessage = (label: NodeKind, fields: readonly string[]) =>
