@@ -27,6 +27,8 @@ export class Analysis {
   /** The company the release is from (its publisher), once known. */
   publisher?: string;
   readonly mentions: Mention[] = [];
+  /** The mentions by sentence: rules ask sentence by sentence, and a long release has thousands of both. */
+  readonly #mentionsBySentence = new Map<number, Mention[]>();
 
   constructor(
     readonly documentId: string,
@@ -75,12 +77,15 @@ export class Analysis {
 
   mention(mention: Mention): void {
     this.mentions.push(mention);
+    const inSentence = this.#mentionsBySentence.get(mention.sentence);
+    if (inSentence) inSentence.push(mention);
+    else this.#mentionsBySentence.set(mention.sentence, [mention]);
   }
 
   /** The entities sentence `index` names, in text order, optionally of one kind. */
   mentionsIn(index: number, label?: NodeKind): Mention[] {
-    return this.mentions
-      .filter((m) => m.sentence === index && (!label || m.label === label))
+    return (this.#mentionsBySentence.get(index) ?? [])
+      .filter((m) => !label || m.label === label)
       .sort((a, b) => a.start - b.start);
   }
 }

@@ -180,10 +180,11 @@ function describe(analysis: Analysis, found: Found[]): void {
       if (kind) company.fields.companyType ??= kind[1];
     }
   }
+  const keys = found.map((company) => [company, companyNameKey(company.name).replace(/\s+/g, '')] as const);
   analysis.sentences.forEach(({ text }) => {
     const site = WEBSITE.exec(text)?.[0];
     if (!site) return;
-    const owner = found.find((c) => site.toLowerCase().includes(companyNameKey(c.name).replace(/\s+/g, '')));
+    const owner = keys.find(([, key]) => site.toLowerCase().includes(key))?.[0];
     if (owner) owner.fields.website ??= site;
   });
 }

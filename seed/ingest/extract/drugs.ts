@@ -27,8 +27,9 @@ interface Drug {
 export function extractDrugs(analysis: Analysis): void {
   const drugs = draftDrugs(analysis);
   mentionDrugs(analysis, drugs);
+  const about = sentencesByDrug(analysis);
   for (const drug of drugs) {
-    draftParts(analysis, drug);
+    draftParts(analysis, drug, about.get(drug.id) ?? []);
     draftStage(analysis, drug);
   }
   analysis.sentences.forEach((_, index) => {
@@ -245,19 +246,25 @@ interface Part {
   at: number[];
 }
 
-/** The sentences about `drug`: those naming it, and those that go on about it in the same paragraph. */
-function sentencesAbout(analysis: Analysis, drugId: string): number[] {
-  return analysis.sentences.map((_, i) => i).filter((i) => isAbout(analysis, i, drugId));
+/**
+ * The sentences about each drug: those naming it, and those that go on about it in the same paragraph, but not
+ * those about another drug too (a part then cannot be the other drug's). Read once, after every drug is
+ * mentioned: a long release names hundreds of drugs in thousands of sentences.
+ */
+function sentencesByDrug(analysis: Analysis): Map<string, number[]> {
+  const about = new Map<string, number[]>();
+  analysis.sentences.forEach((_, index) => {
+    const drugs = drugsOf(analysis, index);
+    if (drugs.length !== 1) return;
+    const [drugId] = drugs as [string];
+    const sentences = about.get(drugId);
+    if (sentences) sentences.push(index);
+    else about.set(drugId, [index]);
+  });
+  return about;
 }
 
-/** Sentence `index` is about `drugId` and about no other drug (a part then cannot be the other drug's). */
-function isAbout(analysis: Analysis, index: number, drugId: string): boolean {
-  const drugs = drugsOf(analysis, index);
-  return drugs.length === 1 && drugs[0] === drugId;
-}
-
-function draftParts(analysis: Analysis, drug: Drug): void {
-  const about = sentencesAbout(analysis, drug.id);
+function draftParts(analysis: Analysis, drug: Drug, about: readonly number[]): void {
   const stem = drug.inn ? stemOf(drug.inn) : undefined;
   const antibody = antibodyInText(analysis, about) ?? antibodyOfInn(drug);
   const payload = termPart(analysis, about, 'payload') ?? stemPart('payload', stem?.payload, drug.innAt);
@@ -271,7 +278,7 @@ function draftParts(analysis: Analysis, drug: Drug): void {
     const id = analysis.entity(part.list, part.names, {}, part.at, part.proposedId);
     if (part.owner) analysis.draft.link(part.list, id, 'owner', part.owner, part.at);
     analysis.draft.link('drugs', drug.id, field, id, part.at);
-    if (part.list === 'antibodies') draftAntibodyTargets(analysis, drug, id, part);
+    if (part.list === 'antibodies') draftAntibodyTargets(analysis, drug, id, part, about);
   }
   for (const index of about) draftTextTargets(analysis, drug.id, index);
   if (stem || (antibody && (payload || linker)))
@@ -345,7 +352,13 @@ function stemPart(kind: 'payload' | 'linker', id: string | undefined, at: number
 }
 
 /** The antibody's targets: the vocabulary's, and "anti-X" where the text describes the antibody. */
-function draftAntibodyTargets(analysis: Analysis, drug: Drug, antibodyId: string, part: Part): void {
+function draftAntibodyTargets(
+  analysis: Analysis,
+  drug: Drug,
+  antibodyId: string,
+  part: Part,
+  about: readonly number[],
+): void {
   const known = antibodyOf(part.names[0] as string)?.targets ?? [];
   const v = vocabulary();
   for (const targetId of known) {
@@ -355,7 +368,7 @@ function draftAntibodyTargets(analysis: Analysis, drug: Drug, antibodyId: string
     analysis.draft.link('antibodies', antibodyId, 'targets', id, part.at);
     analysis.draft.link('drugs', drug.id, 'targets', id, part.at);
   }
-  for (const index of sentencesAbout(analysis, drug.id)) {
+  for (const index of about) {
     const text = analysis.sentences[index]?.text ?? '';
     for (const found of termsIn('target', text)) {
       if (!/^-\S*\s+(?:\S+\s+){0,3}(?:monoclonal )?antibody/.test(text.slice(found.end))) continue;
