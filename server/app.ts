@@ -15,6 +15,7 @@ import type { Config } from './config.ts';
 import { type Context, type Curation, createContext } from './context.ts';
 import type { Executor } from './db/executor.ts';
 import { AppError, ErrorCode } from './errors.ts';
+import { Ingester } from './features/curation/index.ts';
 import { createArmor, OPERATION_LIMITS } from './graphql/armor.ts';
 import { corsAllowlist } from './graphql/cors.ts';
 import { editingOff, requireToken, sameSiteOnly } from './graphql/editing.ts';
@@ -79,8 +80,9 @@ export async function createApp({ config, executor, writer, logger }: AppDepende
     }
   });
   // Before /graphql, which would take /graphql/edit as one of its paths.
+  let curation: Curation | null = null;
   if (editor && writer && config.EDITOR_TOKEN) {
-    const curation = { writer, seedDir: config.SEED_DIR };
+    curation = { writer, seedDir: config.SEED_DIR, ingester: new Ingester() };
     http.use(
       '/graphql/edit',
       corsAllowlist(config.CORS_ORIGINS),
@@ -110,7 +112,9 @@ export async function createApp({ config, executor, writer, logger }: AppDepende
 
   http.use(notFound, lastResort(logger));
 
-  return { http, stop: async () => void (await Promise.all([reader.stop(), editor?.stop()])) };
+  const stop = async () =>
+    void (await Promise.all([reader.stop(), editor?.stop(), curation?.ingester.close()]));
+  return { http, stop };
 }
 
 const NO_SUBSCRIPTIONS = 'This API has no subscriptions.';

@@ -1,11 +1,16 @@
 import type { Executor } from './db/executor.ts';
+import type { Ingester } from './features/curation/index.ts';
 import { createRequestLoaders, type RequestLoaders } from './features/loaders.ts';
 import type { Logger } from './logger.ts';
 
-/** The executor that writes (the requests' own is read-only) and the seed folder publishes write into. */
+/**
+ * What curators' mutations use: the executor that writes (the requests' own is read-only), the seed folder
+ * publishes write into, and the ingester's thread.
+ */
 export interface Curation {
   readonly writer: Executor;
   readonly seedDir: string;
+  readonly ingester: Ingester;
 }
 
 /** What every resolver gets: the executor for Cypher, per-request loaders, and a logger that carries the request id. */

@@ -6,11 +6,10 @@ import type {
   MutationResolvers,
   PublishResultResolvers,
 } from '../../generated/graphql.ts';
-import { draftSource } from './draft.ts';
 import { publishDraft, withdrawDocument } from './publish.ts';
 
 /**
- * The curation endpoint's writer and seed folder. Only /graphql/edit has them; /graphql refuses mutations before
+ * The curation endpoint's writer, seed folder and ingester. Only /graphql/edit has them; /graphql refuses mutations before
  * they run, so this is the last guard, not the usual answer.
  */
 function curationOf(context: Context) {
@@ -21,7 +20,8 @@ function curationOf(context: Context) {
 
 export const curationMutation: Pick<MutationResolvers, 'draftSource' | 'publishDraft' | 'withdrawDocument'> =
   {
-    draftSource: (_parent, { source }, context) => draftSource(source, graphLookup(context.executor)),
+    draftSource: (_parent, { source }, context) =>
+      curationOf(context).ingester.draft(source, graphLookup(context.executor)),
     publishDraft: (_parent, { draft }, context) => {
       const { writer, seedDir } = curationOf(context);
       return publishDraft(writer, seedDir, draft);

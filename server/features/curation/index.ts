@@ -1,1 +1,2 @@
 export { curationMutation, draftFact, publishResult } from './curation.resolvers.ts';
+export { Ingester } from './ingester.ts';

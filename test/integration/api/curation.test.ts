@@ -1,7 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { graphLookup } from '../../../seed/graphLookup.ts';
+import { AppError } from '../../../server/errors.ts';
+import { Ingester } from '../../../server/features/curation/index.ts';
 import { QUERIES_ONLY } from '../../../server/graphql/operationTypes.ts';
 import { withFixtureApi } from './fixture.ts';
 import { type Json, startApi } from './harness.ts';
@@ -87,7 +90,56 @@ describe('drafting a source', () => {
     const huge = await draftOf('big.pdf', { base64: 'A'.repeat(14_000_000) });
     expect(huge.errors?.[0].message).toMatch(/more than the 10 MB/);
   });
+
+  it('drafts a long source on the ingester’s thread: the server answers other requests meanwhile', async () => {
+    const text = longRelease(1);
+    const finished: string[] = [];
+    const drafting = draftOf('long.txt', { text }).then((result) => {
+      finished.push('draft');
+      return result;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const { data } = await fixture.api.post('{ __typename }');
+    finished.push('query');
+    expect(data).toEqual({ __typename: 'Query' });
+    const drafted = await drafting;
+    expect(drafted.errors).toBeUndefined();
+    expect(drafted.data.draftSource.facts.length).toBeGreaterThan(50);
+    expect(finished).toEqual(['query', 'draft']);
+  });
+
+  it('refuses a source that outlasts the time limit, and drafts the next one on a new thread', async () => {
+    const ingester = new Ingester(2_500);
+    const graph = graphLookup(fixture.db.executor);
+    try {
+      const refused = await ingester
+        .draft({ fileName: 'long.txt', text: longRelease(4) }, graph)
+        .catch((e) => e);
+      expect(refused).toBeInstanceOf(AppError);
+      expect(refused).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        message: expect.stringMatching(/within 2.5 s: split it/),
+      });
+      const text = readFileSync(`seed/sources/${EU_APPROVAL}`, 'utf8');
+      const draft = await ingester.draft({ fileName: EU_APPROVAL, text }, graph);
+      expect(draft.documentId).toBe('immunogen-kadcyla-2013-11-20-eu-approval');
+      // The graph was asked from the thread: Kadcyla is the graph's.
+      expect(draft.facts.find((fact) => fact.id === 'kadcyla')?.resolution).toBe('GRAPH');
+    } finally {
+      await ingester.close();
+    }
+  });
 });
+
+/** The development corpus's plain-text releases, one after another, to about `megabytes` MB. */
+function longRelease(megabytes: number): string {
+  const dir = 'seed/ingest/corpus/inputs';
+  const corpus = readdirSync(dir)
+    .filter((file) => file.endsWith('.txt'))
+    .map((file) => readFileSync(join(dir, file), 'utf8'))
+    .join('\n\n');
+  return corpus.repeat(Math.ceil((megabytes * 2 ** 20) / corpus.length));
+}
 
 describe('who may curate', () => {
   const mutation = { query: DRAFT, variables: { source: { fileName: EU_APPROVAL, text: 'x' } } };
