@@ -1,6 +1,6 @@
 import { readCorpus } from '../seed/ingest/eval/corpus.ts';
-import { ingestFiles } from '../seed/ingest/ingest.ts';
-import { readSource } from '../seed/ingest/read.ts';
+import { IngestRun, ingestFiles } from '../seed/ingest/ingest.ts';
+import { readSource, sourceFromBuffer } from '../seed/ingest/read.ts';
 import { splitSentences } from '../seed/ingest/sentences.ts';
 
 /**
@@ -16,7 +16,19 @@ export interface IngestBench {
   msPerRelease: number;
   /** The first round: the language model and the vocabulary loaded, nothing compiled yet. */
   coldReleasesPerSecond: number;
+  /** The corpus's plain-text releases run together into one long release, drafted at two lengths. */
+  long: LongRelease[];
 }
+
+/** One long release: its size, the draft's time and the floor's (reading and splitting it). */
+export interface LongRelease {
+  megabytes: number;
+  ms: number;
+  floorMs: number;
+}
+
+/** The long releases' sizes: a curator's upload may be up to 10 MB; twice the size should take twice the time. */
+const LONG_MEGABYTES = [0.5, 1];
 
 export async function measureIngest(rounds: number): Promise<IngestBench> {
   const files = readCorpus().releases.map((release) => release.input);
@@ -39,7 +51,26 @@ export async function measureIngest(rounds: number): Promise<IngestBench> {
     floorReleasesPerSecond: (files.length * 1000) / floorMs,
     msPerRelease: fullMs / files.length,
     coldReleasesPerSecond: (files.length * 1000) / coldMs,
+    long: await measureLong(files),
   };
+}
+
+async function measureLong(files: readonly string[]): Promise<LongRelease[]> {
+  const texts = await Promise.all(files.filter((file) => file.endsWith('.txt')).map(readSource));
+  const corpus = texts.map((source) => source.text).join('\n\n');
+  const out: LongRelease[] = [];
+  for (const megabytes of LONG_MEGABYTES) {
+    const text = corpus.repeat(Math.ceil((megabytes * 2 ** 20) / corpus.length));
+    const bytes = Buffer.from(text);
+    const source = await sourceFromBuffer('long.txt', bytes);
+    const ms = await medianMs(async () => void (await new IngestRun().draft(source)), 1);
+    const floorMs = await medianMs(
+      async () => void splitSentences((await sourceFromBuffer('long.txt', bytes)).text),
+      1,
+    );
+    out.push({ megabytes: bytes.length / 2 ** 20, ms, floorMs });
+  }
+  return out;
 }
 
 async function medianMs(work: () => Promise<void>, rounds: number): Promise<number> {

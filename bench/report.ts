@@ -1,6 +1,6 @@
 /** The bench's results: their shape, the targets judged on them, and the table printed on stdout. */
 import type { CtgovBench } from './ctgov.ts';
-import type { IngestBench } from './ingest.ts';
+import type { IngestBench, LongRelease } from './ingest.ts';
 import type { LoadResult } from './load.ts';
 import {
   EMPTY_REQUEST,
@@ -44,6 +44,11 @@ export interface Target {
 
 /** Studies in the whole ClinicalTrials.gov registry, about. */
 const REGISTRY_RECORDS = 500_000;
+/** How much slower per MB the longer of the two long releases may draft: 1 is linear, 2 quadratic. */
+const LONG_RELEASE_MAX_GROWTH = 1.5;
+
+const msPerMegabyte = (long: LongRelease | undefined) => (long ? long.ms / long.megabytes : Number.NaN);
+
 /** Press releases the ingester drafts per second, at least. */
 const INGEST_MIN_RELEASES_PER_SECOND = 20;
 /** The scale the issue's targets are stated at. */
@@ -121,6 +126,15 @@ export function judge(results: Omit<BenchResults, 'targets'>): Target[] {
       'ingest ≥ 20 releases/s on one core',
       `${rate.toFixed(1)} releases/s`,
       rate >= INGEST_MIN_RELEASES_PER_SECOND,
+    );
+  }
+  const [short, long] = results.ingest?.long ?? [];
+  if (short && long) {
+    const growth = msPerMegabyte(long) / msPerMegabyte(short);
+    add(
+      `a long release drafts in time linear in its size (ms/MB at ${long.megabytes.toFixed(1)} MB ≤ 1.5× at ${short.megabytes.toFixed(1)} MB)`,
+      `${growth.toFixed(2)}×`,
+      growth <= LONG_RELEASE_MAX_GROWTH,
     );
   }
   judgeCtgov(results.ctgov, add);
@@ -331,6 +345,18 @@ export function formatReport(r: BenchResults): string {
             `${Math.round((1 - i.releasesPerSecond / i.floorReleasesPerSecond) * 100)}%`,
           ],
         ],
+      ),
+      '',
+      'One long release (the plain-text releases run together; a curator may upload 10 MB): ms per MB should not grow with the size',
+      table(
+        ['MB', 'draft s', 'floor s', 'ms per MB', 'ms per MB vs the shortest'],
+        i.long.map((long) => [
+          long.megabytes.toFixed(2),
+          (long.ms / 1000).toFixed(2),
+          (long.floorMs / 1000).toFixed(2),
+          (long.ms / long.megabytes).toFixed(0),
+          (long.ms / long.megabytes / msPerMegabyte(i.long[0])).toFixed(2),
+        ]),
       ),
     );
   }

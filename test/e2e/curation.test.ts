@@ -58,6 +58,12 @@ afterAll(async () => {
 
 async function open(origin = server.url): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const holder = window as unknown as { __csp?: string[] };
+      holder.__csp = [...(holder.__csp ?? []), `${event.violatedDirective} ${event.blockedURI}`];
+    });
+  });
   await page.goto(`${origin}/`);
   await page.waitForFunction('window.__atlas !== undefined', undefined, WAIT);
   await page.evaluate('window.__atlas.ready');
@@ -157,6 +163,8 @@ describe('curating a release in the explorer', () => {
     expect(await documentCount('a-01')).toBe(0);
     expect(existsSync(join(SEED_DIR, 'a-01.yaml'))).toBe(false);
     expect(await count('MATCH (:Company {id: "roche"})')).toBe(1);
+    // All of it under the explorer's Content Security Policy.
+    expect(await page.evaluate('window.__csp ?? []')).toEqual([]);
     await page.close();
   });
 });

@@ -1,3 +1,5 @@
+// First: it configures zod before any module builds a schema.
+import './zodConfig.ts';
 import { App } from './app.ts';
 import type { AtlasHook } from './hook.ts';
 import './style.css';
