@@ -278,7 +278,7 @@ export type DocumentSentence = {
   text: Scalars['String']['output'];
 };
 
-/** One entity a draft proposes, with the sentences that state it. */
+/** One entity a draft proposes, with the sentences that state it (its record is in `SourceDraft.seed`). */
 export type DraftFact = {
   __typename?: 'DraftFact';
   /** Its id in the draft (the graph's id when it was matched). */
@@ -289,8 +289,6 @@ export type DraftFact = {
   match: Maybe<Node>;
   /** Its name (the id when the draft gives none). */
   name: Scalars['String']['output'];
-  /** Every field of its seed file record, as drafted. */
-  record: Scalars['JSON']['output'];
   /** Whether the graph already holds it. */
   resolution: DraftResolution;
   /** The keys of the sentences that state it (see `SourceDraft.sentences`). */
@@ -2215,7 +2213,6 @@ export type DraftFactResolvers<ContextType = Context, ParentType extends Resolve
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   match?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  record?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   resolution?: Resolver<ResolversTypes['DraftResolution'], ParentType, ContextType>;
   sentences?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };

@@ -105,8 +105,9 @@ describe('curating a release in the explorer', () => {
     expect(await page.locator('#curate-source mark.cited').count()).toBeGreaterThan(5);
     await card(page, 'corvatuzumab-deruxtecan').locator('.fact-name').click();
     expect(await page.locator('#curate-source mark.selected').count()).toBeGreaterThan(0);
-    const mark = page.locator('#curate-source mark.cited').first();
-    await mark.click();
+    // From the keyboard too: a focused sentence, Enter.
+    await page.locator('#curate-source mark.cited').first().focus();
+    await page.keyboard.press('Enter');
     expect(await page.locator('.fact.selected').count()).toBeGreaterThan(0);
 
     await acceptAll(page);

@@ -20,7 +20,6 @@ export interface DraftFactModel {
   readonly id: string;
   readonly kind: NodeKind;
   readonly name: string;
-  readonly record: Readonly<Record<string, unknown>>;
   readonly sentences: readonly string[];
   readonly resolution: 'GRAPH' | 'NEW';
 }
@@ -92,7 +91,6 @@ function factsOf(seed: SeedFileData, resolutions: Readonly<Record<string, string
     id: record.id,
     kind: label,
     name: typeof record.name === 'string' ? record.name : record.id,
-    record,
     sentences: [...new Set(citesOf(record))],
     resolution: resolutions[record.id] === 'graph' ? 'GRAPH' : 'NEW',
   }));

@@ -15,7 +15,7 @@ const DRAFT = `mutation Draft($source: SourceInput!) {
   draftSource(source: $source) {
     documentId title text likelyMisses seed
     sentences { key text start end }
-    facts { id kind name record sentences resolution match { id kind } }
+    facts { id kind name sentences resolution match { id kind } }
   }
 }`;
 

@@ -49,7 +49,6 @@ function draftOf(graphIds: readonly string[] = []): SourceDraft {
     id: record.id,
     kind: label as SourceDraft['facts'][number]['kind'],
     name: record.name ?? record.id,
-    record,
     sentences: record.cite,
     resolution: graphIds.includes(record.id) ? ('GRAPH' as const) : ('NEW' as const),
     match: null,

@@ -2,7 +2,7 @@ import { NESTED_LISTS, type SeedRecord } from '../../../seed/format.ts';
 import type { SearchHit } from '../api/types.ts';
 import type { EntityKind } from '../generated/graphql.ts';
 import { kindStyle } from '../graph/kinds.ts';
-import { append, clear, h, swatch } from '../ui/dom.ts';
+import { append, clear, h, pressable, swatch } from '../ui/dom.ts';
 import { Combobox } from '../ui/search.ts';
 import type { DraftFact } from './api.ts';
 import type { Decision, DraftReview, FieldIssue } from './review.ts';
@@ -43,7 +43,8 @@ export class FactCard {
       'data-fact-id': fact.id,
       'data-kind': fact.kind,
       'aria-label': `${kindStyle(fact.kind).title} ${fact.name}`,
-      on: { click: (event) => this.#clicked(event) },
+      tabindex: '0',
+      on: pressable((event) => this.#clicked(event)),
     });
     this.render();
   }

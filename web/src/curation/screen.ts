@@ -4,7 +4,7 @@ import type { Graph } from '../api/types.ts';
 import { kindStyle } from '../graph/kinds.ts';
 import type { Element } from '../graph/toElements.ts';
 import { textSegments } from '../history/index.ts';
-import { append, clear, h } from '../ui/dom.ts';
+import { append, clear, h, pressable } from '../ui/dom.ts';
 import { errorMessage } from '../ui/status.ts';
 import { type DraftFact, draftSource, publishDraft, type SourceDraft } from './api.ts';
 import { FactCard } from './factCard.ts';
@@ -242,7 +242,8 @@ export class CurationScreen {
               'data-sentence-key': key,
               title: `Sentence ${key}: click to see its facts`,
               text: segment.text,
-              on: { click: () => this.#selectSentence(key) },
+              tabindex: '0',
+              on: pressable(() => this.#selectSentence(key)),
             })
           : segment.text,
       );
@@ -337,12 +338,14 @@ export class CurationScreen {
     for (const card of this.#cards.values()) {
       const selected = isCard(card);
       card.element.classList.toggle('selected', selected);
+      markCurrent(card.element, selected);
       if (selected && !firstCard) firstCard = card.element;
     }
     let firstMark: HTMLElement | null = null;
     for (const mark of this.#reviewStep.querySelectorAll<HTMLElement>('mark[data-sentence-key]')) {
       const selected = isMark(mark.dataset.sentenceKey ?? '');
       mark.classList.toggle('selected', selected);
+      markCurrent(mark, selected);
       if (selected && !firstMark) firstMark = mark;
     }
     (scrollTo === 'mark' ? firstMark : firstCard)?.scrollIntoView({ block: 'nearest' });
@@ -412,6 +415,12 @@ export class CurationScreen {
     this.#sourceStep.hidden = false;
     this.#text.value = '';
   }
+}
+
+/** Says to assistive technology which facts and sentences are selected. */
+function markCurrent(element: HTMLElement, current: boolean) {
+  if (current) element.setAttribute('aria-current', 'true');
+  else element.removeAttribute('aria-current');
 }
 
 function base64Of(bytes: Uint8Array): string {

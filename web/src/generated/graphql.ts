@@ -329,7 +329,7 @@ export type DraftSourceMutationVariables = Exact<{
 }>;
 
 
-export type DraftSourceMutation = { draftSource: { documentId: string, title: string | null, text: string, seed: unknown, likelyMisses: Array<string>, sentences: Array<{ key: string, text: string, start: number, end: number }>, facts: Array<{ id: string, kind: EntityKind, name: string, record: unknown, sentences: Array<string>, resolution: DraftResolution, match:
+export type DraftSourceMutation = { draftSource: { documentId: string, title: string | null, text: string, seed: unknown, likelyMisses: Array<string>, sentences: Array<{ key: string, text: string, start: number, end: number }>, facts: Array<{ id: string, kind: EntityKind, name: string, sentences: Array<string>, resolution: DraftResolution, match:
         | { id: string, kind: EntityKind, name: string }
         | { id: string, kind: EntityKind, name: string }
         | { id: string, kind: EntityKind, name: string }
@@ -901,7 +901,6 @@ export const DraftSourceDocument = new TypedDocumentString(`
       id
       kind
       name
-      record
       sentences
       resolution
       match {

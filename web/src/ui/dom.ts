@@ -43,6 +43,22 @@ export function clear(el: Node) {
   while (el.firstChild) el.removeChild(el.firstChild);
 }
 
+/**
+ * Handlers for an element that acts as a button without being one (a card, a marked sentence): `action` runs on a
+ * click, and on Enter or Space while the element itself has the focus.
+ */
+export function pressable(action: (event: Event) => void): Handlers {
+  return {
+    click: action,
+    keydown: (event) => {
+      const { key } = event as KeyboardEvent;
+      if ((key !== 'Enter' && key !== ' ') || event.target !== event.currentTarget) return;
+      event.preventDefault();
+      action(event);
+    },
+  };
+}
+
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const el = document.getElementById(id);
   if (!el) throw new Error(`The page has no #${id}.`);
