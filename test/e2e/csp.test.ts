@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRODUCTION_CONFIG, withFixtureApi } from '../integration/api/fixture.ts';
 import { launchChromium } from '../support/browser.ts';
+import { cspViolations, watchCsp } from '../support/explorer.ts';
 
 /* The built explorer runs under its Content-Security-Policy (server/graphql/securityHeaders.ts) with no violation. */
 
@@ -14,13 +15,8 @@ async function watchedPage(browser: Browser): Promise<{ page: Page; violations: 
   page.on('console', (message) => {
     if (/Content Security Policy|Refused to/i.test(message.text())) logged.push(message.text());
   });
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      const holder = window as unknown as { __csp?: string[] };
-      holder.__csp = [...(holder.__csp ?? []), `${event.violatedDirective} ${event.blockedURI}`];
-    });
-  });
-  const violations = async () => [...((await page.evaluate('window.__csp ?? []')) as string[]), ...logged];
+  await watchCsp(page);
+  const violations = async () => [...(await cspViolations(page)), ...logged];
   return { page, violations };
 }
 

@@ -3,12 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultSeedFiles, loadSeed } from '../../seed/load.ts';
 import { loadConfig } from '../../server/config.ts';
-import { Executor } from '../../server/db/executor.ts';
-import { ensureSchema } from '../../server/db/schemaSetup.ts';
 import { launchChromium } from '../support/browser.ts';
-import { clearDatabase, connectTestDatabase } from '../support/database.ts';
+import { connectTestDatabase } from '../support/database.ts';
+import { cspViolations, loadKadcyla, openExplorer } from '../support/explorer.ts';
 import { type RunningServer, startTestServer } from '../support/server.ts';
 
 /*
@@ -22,7 +20,6 @@ const TOKEN = 'an-editor-token-for-the-browser-tests-0123456789';
 const CORPUS = 'seed/ingest/corpus/inputs';
 const WAIT = { timeout: 30_000 };
 const SHOTS = 'test-results';
-const LOAD_TIMEOUT_MS = 180_000;
 /** Publishes write into a seed folder of the test's own, never into the repository's seed/. */
 const SEED_DIR = mkdtempSync(join(tmpdir(), 'atlas-curation-e2e-'));
 
@@ -31,11 +28,7 @@ let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  await clearDatabase(db);
-  const executor = new Executor(db.driver, { timeoutMs: LOAD_TIMEOUT_MS, logger: db.logger });
-  await ensureSchema(executor);
-  const files = (await defaultSeedFiles()).filter((file) => /immunogen-kadcyla-/.test(file));
-  await loadSeed({ executor, files });
+  const executor = await loadKadcyla(db);
   const config = loadConfig({
     NODE_ENV: 'test',
     NEO4J_URI: db.uri,
@@ -56,19 +49,7 @@ afterAll(async () => {
   await db.close();
 });
 
-async function open(origin = server.url): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      const holder = window as unknown as { __csp?: string[] };
-      holder.__csp = [...(holder.__csp ?? []), `${event.violatedDirective} ${event.blockedURI}`];
-    });
-  });
-  await page.goto(`${origin}/`);
-  await page.waitForFunction('window.__atlas !== undefined', undefined, WAIT);
-  await page.evaluate('window.__atlas.ready');
-  return page;
-}
+const open = (origin = server.url) => openExplorer(browser, `${origin}/`, { width: 1400, height: 900 });
 
 async function count(cypher: string, params: Record<string, unknown> = {}): Promise<number> {
   const { records } = await db.driver.executeQuery(`${cypher} RETURN count(*) AS n`, params);
@@ -165,7 +146,7 @@ describe('curating a release in the explorer', () => {
     expect(existsSync(join(SEED_DIR, 'a-01.yaml'))).toBe(false);
     expect(await count('MATCH (:Company {id: "roche"})')).toBe(1);
     // All of it under the explorer's Content Security Policy.
-    expect(await page.evaluate('window.__csp ?? []')).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
     await page.close();
   });
 });

@@ -1,10 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultSeedFiles, loadSeed } from '../../seed/load.ts';
-import { Executor } from '../../server/db/executor.ts';
-import { ensureSchema } from '../../server/db/schemaSetup.ts';
 import { launchChromium } from '../support/browser.ts';
-import { clearDatabase, connectTestDatabase } from '../support/database.ts';
+import { connectTestDatabase } from '../support/database.ts';
+import { cspViolations, loadKadcyla, openExplorer } from '../support/explorer.ts';
 import { type RunningServer, startTestServer } from '../support/server.ts';
 
 /*
@@ -17,21 +15,14 @@ const EU_MILESTONE = 'kadcyla-eu-approval-milestone';
 const EU_RELEASE = 'immunogen-kadcyla-2013-11-20-eu-approval';
 const SHOTS = 'test-results';
 const WAIT = { timeout: 20_000 };
-/** Loading four documents is not what these tests measure; on a busy machine it may outlast a query's timeout. */
-const LOAD_TIMEOUT_MS = 180_000;
 
 const db = connectTestDatabase();
 let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  await clearDatabase(db);
-  const executor = new Executor(db.driver, { timeoutMs: LOAD_TIMEOUT_MS, logger: db.logger });
-  await ensureSchema(executor);
-  const files = (await defaultSeedFiles()).filter((file) => /immunogen-kadcyla-/.test(file));
-  expect(files.length).toBeGreaterThanOrEqual(4);
-  await loadSeed({ executor, files });
-  [server, browser] = await Promise.all([startTestServer(db), launchChromium()]);
+  const executor = await loadKadcyla(db);
+  [server, browser] = await Promise.all([startTestServer({ ...db, executor }), launchChromium()]);
 });
 
 afterAll(async () => {
@@ -40,22 +31,8 @@ afterAll(async () => {
   await db.close();
 });
 
-/** A page of the explorer, with every CSP violation it meets collected in `window.__csp`. */
-async function open(path: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      const holder = window as unknown as { __csp?: string[] };
-      holder.__csp = [...(holder.__csp ?? []), `${event.violatedDirective} ${event.blockedURI}`];
-    });
-  });
-  await page.goto(`${server.url}${path}`);
-  await page.waitForFunction('window.__atlas !== undefined', undefined, WAIT);
-  await page.evaluate('window.__atlas.ready');
-  return page;
-}
+const open = (path: string) => openExplorer(browser, `${server.url}${path}`);
 
-const cspViolations = (page: Page) => page.evaluate('window.__csp ?? []') as Promise<string[]>;
 const oneLine = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 async function settle(page: Page) {

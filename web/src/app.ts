@@ -134,9 +134,10 @@ export class App {
     };
 
     this.#curation = new CurationScreen({
-      preview: (elements) => {
+      preview: async (elements) => {
         status.hideOverlay();
-        return ctx.draw(elements);
+        await ctx.draw(elements);
+        filters.refreshLegend();
       },
       published: (id, message) => {
         this.#setCurating(false);

@@ -73,7 +73,7 @@ export class FactCard {
         'header',
         { class: 'fact-head' },
         swatch(style.color, style.shape),
-        h('span', { class: 'fact-name', text: deps.review.record(fact.id)?.name ?? fact.name }),
+        h('span', { class: 'fact-name', text: this.#name() }),
         h('span', { class: 'fact-kind muted', text: style.title }),
         h('span', { class: `pill decision-${decision}`, text: DECISION_TITLES[decision] }),
       ),
@@ -89,6 +89,11 @@ export class FactCard {
           )
         : null,
     );
+  }
+
+  /** As it will be published; an entity the graph holds may be drafted without its name. */
+  #name(): string {
+    return this.deps.review.record(this.fact.id)?.name ?? this.fact.match?.name ?? this.fact.name;
   }
 
   #resolution(): HTMLElement {

@@ -55,7 +55,7 @@ export function previewElements(seed: SeedFileData, graph: Graph): Preview {
       data: {
         id: record.id,
         kind: label,
-        label: truncateLabel(record.name ?? record.id),
+        label: truncateLabel(record.name ?? held.get(record.id)?.label ?? record.id),
         properties: valuesOf(record),
       },
       classes: PREVIEW_CLASSES[mark],
