@@ -82,7 +82,7 @@ export async function createApp({ config, executor, writer, logger }: AppDepende
   // Before /graphql, which would take /graphql/edit as one of its paths.
   let curation: Curation | null = null;
   if (editor && writer && config.EDITOR_TOKEN) {
-    curation = { writer, seedDir: config.SEED_DIR, ingester: new Ingester() };
+    curation = { writer, seedDir: config.SEED_DIR, ingester: new Ingester({ logger }) };
     http.use(
       '/graphql/edit',
       corsAllowlist(config.CORS_ORIGINS),

@@ -1,9 +1,10 @@
 import { Worker } from 'node:worker_threads';
 import type { GraphLookup } from '../../../seed/graphLookup.ts';
-import { AppError, badInput, type ErrorCode } from '../../errors.ts';
+import { AppError, badInput, ErrorCode } from '../../errors.ts';
+import type { Logger } from '../../logger.ts';
 import type { SourceDraftModel, SourceInput } from './draft.ts';
 
-/** How long one source may take the ingester (a 10 MB release takes about 35 s on two cores). */
+/** How long one source may wait for and take the ingester (a 10 MB release takes about 35 s on two cores). */
 export const INGEST_TIME_LIMIT_MS = 120_000;
 
 /** A failure on the ingester's thread, as it crosses back: an AppError keeps its code, anything else is internal. */
@@ -31,60 +32,89 @@ export const toThreadError = (error: unknown): ThreadError => ({
 export const fromThreadError = ({ code, message }: ThreadError) =>
   code ? new AppError(code, message) : new Error(message);
 
+export interface IngesterOptions {
+  readonly logger: Logger;
+  /** How long a source may wait and run, from when it is handed in (default INGEST_TIME_LIMIT_MS). */
+  readonly timeLimitMs?: number;
+}
+
 /**
  * The ingester, on a thread of its own: a long source (the ingester reads a 10 MB release for half a minute) keeps
- * the thread busy, never the server's event loop, and one that outlasts the time limit is refused and its thread
- * replaced. Sources are drafted one at a time; the thread asks the server's graph (`GraphLookup`) through
- * messages, since the driver lives on the main thread.
+ * the thread busy, never the server's event loop. Sources are drafted one at a time, each within the time limit
+ * counted from when it was handed in: one that outlasts it is refused and its thread replaced. The thread asks the
+ * server's graph (`GraphLookup`) through messages, since the driver lives on the main thread.
  */
 export class Ingester {
+  readonly #logger: Logger;
+  readonly #timeLimitMs: number;
   #worker: Worker | null = null;
   #queue: Promise<unknown> = Promise.resolve();
+  #closed = false;
 
   /** Starts the thread at once: loading the ingester takes it about a second, which no curator should wait. */
-  constructor(private readonly timeLimitMs = INGEST_TIME_LIMIT_MS) {
+  constructor({ logger, timeLimitMs = INGEST_TIME_LIMIT_MS }: IngesterOptions) {
+    this.#logger = logger;
+    this.#timeLimitMs = timeLimitMs;
     this.#start();
   }
 
   draft(input: SourceInput, graph: GraphLookup): Promise<SourceDraftModel> {
-    const drafted = this.#queue.then(() => this.#draft(input, graph));
+    const deadline = Date.now() + this.#timeLimitMs;
+    const drafted = this.#queue.then(() => this.#draft(input, graph, deadline));
     this.#queue = drafted.catch(() => undefined);
     return drafted;
   }
 
   async close() {
+    this.#closed = true;
     const worker = this.#worker;
     this.#worker = null;
     await worker?.terminate();
   }
 
   #start(): Worker {
-    this.#worker = new Worker(new URL('./ingesterThread.mjs', import.meta.url));
-    // An idle thread does not keep the process alive.
-    this.#worker.unref();
-    return this.#worker;
+    const worker = new Worker(new URL('./ingesterThread.mjs', import.meta.url));
+    // Between drafts the thread does not keep the process alive (a draft refs it while it runs).
+    worker.unref();
+    worker.on('error', (error) => this.#logger.error({ err: error }, 'the ingester thread failed'));
+    worker.on('exit', () => {
+      if (this.#worker === worker) this.#worker = null;
+    });
+    this.#worker = worker;
+    return worker;
   }
 
-  #draft(input: SourceInput, graph: GraphLookup): Promise<SourceDraftModel> {
+  #draft(input: SourceInput, graph: GraphLookup, deadline: number): Promise<SourceDraftModel> {
+    if (this.#closed) return Promise.reject(new Error('the ingester is closed'));
+    const remainingMs = deadline - Date.now();
+    if (remainingMs <= 0) {
+      const busy = `The ingester was busy with other sources for ${this.#timeLimitMs / 1000} s: try again.`;
+      return Promise.reject(new AppError(ErrorCode.Conflict, busy));
+    }
     const worker = this.#worker ?? this.#start();
+    worker.ref();
     return new Promise((resolve, reject) => {
       const done = () => {
         clearTimeout(timer);
-        worker.off('message', onMessage).off('error', onError);
+        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+        worker.unref();
       };
       const timer = setTimeout(() => {
         done();
-        void this.close();
+        void this.#replace(worker);
         reject(
           badInput(
-            `The ingester did not finish this source within ${this.timeLimitMs / 1000} s: split it into smaller files.`,
+            `The ingester did not finish this source within ${this.#timeLimitMs / 1000} s: split it into smaller files.`,
           ),
         );
-      }, this.timeLimitMs);
+      }, remainingMs);
       const onError = (error: Error) => {
         done();
-        this.#worker = null;
         reject(error);
+      };
+      const onExit = (code: number) => {
+        done();
+        reject(new Error(`the ingester thread exited (code ${code}) before it finished`));
       };
       const onMessage = (message: ThreadMessage) => {
         if ('callId' in message) return void answer(worker, graph, message);
@@ -92,9 +122,15 @@ export class Ingester {
         if ('error' in message) reject(fromThreadError(message.error));
         else resolve(message.draft);
       };
-      worker.on('message', onMessage).on('error', onError);
+      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
       worker.postMessage({ input } satisfies ServerMessage);
     });
+  }
+
+  /** Stops a thread that outlasted its source's time limit; the next source gets a new one. */
+  async #replace(worker: Worker) {
+    if (this.#worker === worker) this.#worker = null;
+    await worker.terminate();
   }
 }
 

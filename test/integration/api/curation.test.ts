@@ -108,19 +108,24 @@ describe('drafting a source', () => {
     expect(finished).toEqual(['query', 'draft']);
   });
 
-  it('refuses a source that outlasts the time limit, and drafts the next one on a new thread', async () => {
-    const ingester = new Ingester(2_500);
+  it('refuses a source that outlasts the time limit, and one left waiting as long; the next drafts on a new thread', async () => {
+    const ingester = new Ingester({ logger: fixture.db.logger, timeLimitMs: 2_500 });
     const graph = graphLookup(fixture.db.executor);
+    const text = readFileSync(`seed/sources/${EU_APPROVAL}`, 'utf8');
     try {
-      const refused = await ingester
-        .draft({ fileName: 'long.txt', text: longRelease(4) }, graph)
-        .catch((e) => e);
+      const [refused, waited] = await Promise.all([
+        ingester.draft({ fileName: 'long.txt', text: longRelease(4) }, graph).catch((e) => e),
+        ingester.draft({ fileName: EU_APPROVAL, text }, graph).catch((e) => e),
+      ]);
       expect(refused).toBeInstanceOf(AppError);
       expect(refused).toMatchObject({
         code: 'BAD_USER_INPUT',
         message: expect.stringMatching(/within 2.5 s: split it/),
       });
-      const text = readFileSync(`seed/sources/${EU_APPROVAL}`, 'utf8');
+      expect(waited).toMatchObject({
+        code: 'CONFLICT',
+        message: expect.stringMatching(/busy with other sources/),
+      });
       const draft = await ingester.draft({ fileName: EU_APPROVAL, text }, graph);
       expect(draft.documentId).toBe('immunogen-kadcyla-2013-11-20-eu-approval');
       // The graph was asked from the thread: Kadcyla is the graph's.
@@ -128,6 +133,7 @@ describe('drafting a source', () => {
     } finally {
       await ingester.close();
     }
+    await expect(ingester.draft({ fileName: EU_APPROVAL, text }, graph)).rejects.toThrow(/closed/);
   });
 });
 
