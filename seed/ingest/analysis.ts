@@ -26,7 +26,7 @@ export class Analysis {
   date?: string;
   /** The company the release is from (its publisher), once known. */
   publisher?: string;
-  readonly mentions: Mention[] = [];
+  readonly #mentions: Mention[] = [];
   /** The mentions by sentence: rules ask sentence by sentence, and a long release has thousands of both. */
   readonly #mentionsBySentence = new Map<number, Mention[]>();
 
@@ -75,8 +75,13 @@ export class Analysis {
     return this.registry.find(label, [name]);
   }
 
+  /** Every entity the rules found named, in the order they found them. */
+  get mentions(): readonly Mention[] {
+    return this.#mentions;
+  }
+
   mention(mention: Mention): void {
-    this.mentions.push(mention);
+    this.#mentions.push(mention);
     const inSentence = this.#mentionsBySentence.get(mention.sentence);
     if (inSentence) inSentence.push(mention);
     else this.#mentionsBySentence.set(mention.sentence, [mention]);

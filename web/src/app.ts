@@ -145,6 +145,7 @@ export class App {
       },
       closed: () => {
         this.#setCurating(false);
+        byId('curate-open').focus();
         void this.load();
       },
     });

@@ -113,6 +113,31 @@ describe('a curator’s review of a draft', () => {
     expect(review.seed().drugs?.[0]?.developers).toEqual(['acme', 'beta']);
   });
 
+  it('makes one record of two facts re-pointed to one entity, each link once; never re-points a milestone', () => {
+    const review = new DraftReview(draftOf());
+    review.decide(allIds(review.draft), 'accepted');
+    review.repoint('acme', { id: 'roche', name: 'Roche' });
+    review.repoint('beta', { id: 'roche', name: 'Roche' });
+    const seed = review.seed();
+    expect(seed.companies).toEqual([
+      { id: 'roche', name: 'Roche', cite: ['s1'], companyType: 'PHARMA', aliases: ['Acme Inc.', 'Beta AG'] },
+    ]);
+    expect(seed.drugs?.[0]?.developers).toEqual(['roche']);
+    expect(review.issues().size).toBe(0);
+    expect(review.canRepoint('x-1-approval')).toBe(false);
+    review.repoint('x-1-approval', { id: 'another-milestone', name: 'Another' });
+    expect(review.publishedId('x-1-approval')).toBe('x-1-approval');
+  });
+
+  it('says so when a milestone is accepted but its deal is not', () => {
+    const review = new DraftReview(draftOf());
+    review.decide(['acme', 'beta', 'x-1', 'x-1-approval'], 'accepted');
+    expect(review.issues().get('x-1-approval')).toEqual([
+      { message: 'its Partnership is not accepted: accept it too, or reject this' },
+    ]);
+    expect(review.seed().partnerships).toBeUndefined();
+  });
+
   it('checks an edit as the seed format does, with the loader’s words, and keeps nested records', () => {
     const review = new DraftReview(draftOf());
     const beta = review.record('beta') ?? { id: '', cite: [] };

@@ -1,10 +1,10 @@
-import { NESTED_LISTS, type SeedRecord } from '../../../seed/format.ts';
 import type { SearchHit } from '../api/types.ts';
 import type { EntityKind } from '../generated/graphql.ts';
 import { kindStyle } from '../graph/kinds.ts';
-import { append, clear, h, pressable, swatch } from '../ui/dom.ts';
+import { append, clear, h, swatch } from '../ui/dom.ts';
 import { Combobox } from '../ui/search.ts';
 import type { DraftFact } from './api.ts';
+import { factForm, issueText } from './factForm.ts';
 import type { Decision, DraftReview, FieldIssue } from './review.ts';
 
 export interface FactCardDeps {
@@ -12,7 +12,7 @@ export interface FactCardDeps {
   search(text: string, signal: AbortSignal, kinds: readonly EntityKind[]): Promise<SearchHit[]>;
   /** A decision, an edit or a re-pointing was made. */
   changed(): void;
-  /** The card was clicked: its sentences are shown. */
+  /** The fact's sentences are asked for (its card clicked, or its "Sentences" button). */
   select(fact: DraftFact): void;
 }
 
@@ -22,17 +22,21 @@ const DECISION_TITLES: Readonly<Record<Decision, string>> = {
   rejected: 'Rejected',
 };
 
+type Mode = 'view' | 'edit' | 'repoint';
+
 /**
  * One proposed fact: what it is, what it was matched to in the graph, the sentences that state it, and the
- * curator's controls (accept, reject, edit, re-point to another entity of the graph).
+ * curator's controls (accept, reject, edit, re-point to another entity of the graph). A card is drawn again only
+ * when what it shows has changed, and keeps the focus where it was.
  */
 export class FactCard {
   readonly element: HTMLElement;
   #issues: readonly FieldIssue[] = [];
   #lookalike: SearchHit | null = null;
-  #mode: 'view' | 'edit' | 'repoint' = 'view';
+  #mode: Mode = 'view';
   /** The open form or search, kept across renders so that what the curator is typing stays. */
   #tool: HTMLElement | null = null;
+  #drawn = '';
 
   constructor(
     readonly fact: DraftFact,
@@ -43,8 +47,8 @@ export class FactCard {
       'data-fact-id': fact.id,
       'data-kind': fact.kind,
       'aria-label': `${kindStyle(fact.kind).title} ${fact.name}`,
-      tabindex: '0',
-      on: pressable((event) => this.#clicked(event)),
+      // A mouse shortcut for the "Sentences" button.
+      on: { click: (event) => this.#clicked(event) },
     });
     this.render();
   }
@@ -62,9 +66,23 @@ export class FactCard {
   }
 
   render() {
-    const { fact, deps } = this;
-    const decision = deps.review.decision(fact.id);
-    const style = kindStyle(fact.kind);
+    const { review } = this.deps;
+    const decision = review.decision(this.fact.id);
+    const shown = JSON.stringify([
+      decision,
+      this.#issues,
+      review.target(this.fact.id),
+      this.#name(),
+      this.#lookalike,
+      this.#mode,
+    ]);
+    if (shown === this.#drawn) return;
+    this.#drawn = shown;
+    const focused =
+      document.activeElement instanceof HTMLElement && this.element.contains(document.activeElement)
+        ? document.activeElement
+        : null;
+    const style = kindStyle(this.fact.kind);
     this.element.dataset.decision = decision;
     clear(this.element);
     append(
@@ -78,17 +96,31 @@ export class FactCard {
         h('span', { class: `pill decision-${decision}`, text: DECISION_TITLES[decision] }),
       ),
       this.#resolution(),
-      h('p', { class: 'fact-sentences muted', text: `Sentences: ${fact.sentences.join(', ') || 'none'}` }),
+      this.#button(
+        'sentences',
+        `Sentences: ${this.fact.sentences.join(', ') || 'none'}`,
+        () => this.deps.select(this.fact),
+        'link-button fact-sentences',
+      ),
       this.#actions(decision),
       this.#tool,
       this.#issues.length
         ? h(
             'ul',
-            { class: 'fact-issues', role: 'alert' },
+            { class: 'fact-issues' },
             ...this.#issues.map((issue) => h('li', { text: issueText(issue) })),
           )
         : null,
     );
+    this.#refocus(focused);
+  }
+
+  /** The focus stays on the control it was on: the same element (the open form), or its namesake drawn anew. */
+  #refocus(focused: HTMLElement | null) {
+    if (!focused) return;
+    if (focused.isConnected) focused.focus();
+    else if (focused.dataset.action)
+      this.element.querySelector<HTMLElement>(`[data-action="${focused.dataset.action}"]`)?.focus();
   }
 
   /** As it will be published; an entity the graph holds may be drafted without its name. */
@@ -104,7 +136,7 @@ export class FactCard {
         'p',
         { class: 'resolution repointed' },
         `Re-pointed to ${target.name}, in the graph. `,
-        this.#button('Keep new', () => deps.review.repoint(fact.id, null), 'link-button'),
+        this.#decide('keep-new', 'Keep new', () => deps.review.repoint(fact.id, null), 'link-button'),
       );
     }
     if (fact.resolution === 'GRAPH')
@@ -115,92 +147,59 @@ export class FactCard {
       { class: 'resolution new' },
       h('span', { class: 'pill new', text: 'New' }),
       hit ? h('span', { class: 'lookalike', text: ` Looks like ${hit.name}, in the graph. ` }) : null,
-      hit ? this.#button(`Use ${hit.name}`, () => deps.review.repoint(fact.id, hit), 'link-button') : null,
+      hit
+        ? this.#decide(
+            'use-lookalike',
+            `Use ${hit.name}`,
+            () => deps.review.repoint(fact.id, hit),
+            'link-button',
+          )
+        : null,
     );
   }
 
   #actions(decision: Decision): HTMLElement {
     const { fact, deps } = this;
     const toggle = (to: Decision, text: string) =>
-      this.#button(text, () => deps.review.decide([fact.id], decision === to ? 'pending' : to), 'button', {
-        'aria-pressed': String(decision === to),
+      this.#decide(
+        to,
+        text,
+        () => deps.review.decide([fact.id], decision === to ? 'pending' : to),
+        'button',
+        {
+          'aria-pressed': String(decision === to),
+        },
+      );
+    const tool = (mode: Exclude<Mode, 'view'>, text: string) =>
+      this.#button(mode, text, () => this.#switch(mode), 'button', {
+        'aria-expanded': String(this.#mode === mode),
       });
-    const named = typeof deps.review.record(fact.id)?.name === 'string';
     return h(
       'div',
       { class: 'fact-actions' },
       toggle('accepted', 'Accept'),
       toggle('rejected', 'Reject'),
-      this.#toolButton('Edit', 'edit'),
-      named ? this.#toolButton('Re-point…', 'repoint') : null,
+      tool('edit', 'Edit'),
+      deps.review.canRepoint(fact.id) ? tool('repoint', 'Re-point…') : null,
     );
   }
 
-  #switch(mode: 'view' | 'edit' | 'repoint') {
+  /** Opens (or closes) the edit form or the re-point search: nothing is decided yet. */
+  #switch(mode: Mode) {
     this.#mode = this.#mode === mode ? 'view' : mode;
     this.#tool = this.#mode === 'edit' ? this.#form() : this.#mode === 'repoint' ? this.#repoint() : null;
     this.render();
-    this.element.querySelector<HTMLElement>('.fact-form input, .fact-form textarea, .repoint input')?.focus();
+    this.#tool?.querySelector<HTMLElement>('input, textarea')?.focus();
   }
 
-  /** Every field of the record: texts as text, anything else as JSON. Saving checks it as the seed loader does. */
   #form(): HTMLElement {
-    const { fact, deps } = this;
-    const record = deps.review.record(fact.id) as SeedRecord;
-    const fields = Object.entries(record).filter(([key]) => key !== 'id' && !(key in NESTED_LISTS));
-    const inputs = new Map<string, HTMLInputElement | HTMLTextAreaElement>();
-    const rows = fields.map(([key, value]) => {
-      const id = `edit-${fact.id}-${key}`;
-      const input =
-        typeof value === 'string'
-          ? h('input', { id, class: 'fact-field', value })
-          : h('textarea', {
-              id,
-              class: 'fact-field',
-              rows: 2,
-              spellcheck: 'false',
-              text: JSON.stringify(value),
-            });
-      inputs.set(key, input);
-      return h('div', { class: 'form-row' }, h('label', { for: id, text: key }), input);
-    });
-    const problems = h('ul', { class: 'fact-issues', role: 'alert' });
-    const save = (event: Event) => {
-      event.preventDefault();
-      const edited: SeedRecord = { id: record.id, cite: record.cite };
-      const unreadable: FieldIssue[] = [];
-      for (const [key, input] of inputs) {
-        const text = input.value.trim();
-        if (text === '') continue;
-        if (input instanceof HTMLInputElement) edited[key] = text;
-        else {
-          try {
-            edited[key] = JSON.parse(text);
-          } catch {
-            unreadable.push({ field: key, message: 'expected JSON, such as ["a", "b"] or {"ref": "id"}' });
-          }
-        }
-      }
-      const issues = unreadable.length ? unreadable : deps.review.edit(fact.id, edited);
-      clear(problems);
-      problems.append(...issues.map((issue) => h('li', { text: issueText(issue) })));
-      if (issues.length === 0) {
+    return factForm(this.deps.review, this.fact.id, {
+      saved: () => {
         this.#switch('view');
-        deps.changed();
-      }
-    };
-    return h(
-      'form',
-      { class: 'fact-form', on: { submit: save } },
-      ...rows,
-      problems,
-      h(
-        'div',
-        { class: 'form-actions' },
-        h('button', { type: 'submit', class: 'button primary', text: 'Save' }),
-        this.#toolButton('Cancel', 'edit'),
-      ),
-    );
+        this.deps.changed();
+      },
+      cancel: () => this.#switch('view'),
+    });
   }
 
   /** Search-as-you-type among the graph's entities of the same kind. */
@@ -235,30 +234,45 @@ export class FactCard {
     );
   }
 
-  #button(text: string, run: () => void, className: string, attrs: Record<string, string> = {}) {
+  /** A control that changes the review: the page is told after it runs. */
+  #decide(
+    action: string,
+    text: string,
+    run: () => void,
+    className: string,
+    attrs: Record<string, string> = {},
+  ) {
+    return this.#button(
+      action,
+      text,
+      () => {
+        run();
+        this.deps.changed();
+      },
+      className,
+      attrs,
+    );
+  }
+
+  #button(
+    action: string,
+    text: string,
+    run: () => void,
+    className: string,
+    attrs: Record<string, string> = {},
+  ) {
     return h('button', {
       type: 'button',
       class: className,
+      'data-action': action,
       text,
       ...attrs,
       on: {
         click: (event) => {
           event.stopPropagation();
           run();
-          this.deps.changed();
         },
       },
-    });
-  }
-
-  /** Opens (or closes) the edit form or the re-point search: nothing is decided yet. */
-  #toolButton(text: string, mode: 'edit' | 'repoint') {
-    return h('button', {
-      type: 'button',
-      class: 'button',
-      text,
-      'aria-expanded': String(this.#mode === mode),
-      on: { click: () => this.#switch(mode) },
     });
   }
 
@@ -267,5 +281,3 @@ export class FactCard {
     this.deps.select(this.fact);
   }
 }
-
-const issueText = (issue: FieldIssue) => (issue.field ? `${issue.field}: ${issue.message}` : issue.message);

@@ -1,6 +1,7 @@
 import { LIMITS } from '../../../server/core/limits.ts';
 import { fetchGraph, searchEntities } from '../api/queries.ts';
 import type { Graph } from '../api/types.ts';
+import type { EntityKind, SourceInput } from '../generated/graphql.ts';
 import { kindStyle } from '../graph/kinds.ts';
 import type { Element } from '../graph/toElements.ts';
 import { textSegments } from '../history/index.ts';
@@ -11,6 +12,7 @@ import { FactCard } from './factCard.ts';
 import { lookalikeOf } from './lookalike.ts';
 import { previewElements } from './preview.ts';
 import { DraftReview } from './review.ts';
+import { SourceStep } from './sourceStep.ts';
 import { authorized } from './tokenDialog.ts';
 
 export interface CurationDeps {
@@ -22,9 +24,6 @@ export interface CurationDeps {
   closed(): void;
 }
 
-/** Source files the ingester reads; anything else is read as plain text. */
-const ACCEPTED_FILES = '.txt,.html,.htm,.pdf,text/plain,text/html,application/pdf';
-
 /**
  * Adding a source, beside the canvas: paste or drop a release, review the ingester's draft against its text
  * (every sentence that yielded a fact marked; clicking a fact shows its sentences, clicking a sentence its facts),
@@ -33,55 +32,20 @@ const ACCEPTED_FILES = '.txt,.html,.htm,.pdf,text/plain,text/html,application/pd
 export class CurationScreen {
   readonly element: HTMLElement;
   readonly #deps: CurationDeps;
-  readonly #sourceStep: HTMLElement;
+  readonly #sourceStep: SourceStep;
   readonly #reviewStep: HTMLElement;
-  readonly #fileName: HTMLInputElement;
-  readonly #text: HTMLTextAreaElement;
   readonly #error: HTMLElement;
-  readonly #draftButton: HTMLButtonElement;
   #review: DraftReview | null = null;
   #cards = new Map<string, FactCard>();
 
   constructor(deps: CurationDeps) {
     this.#deps = deps;
-    this.#fileName = h('input', { id: 'curate-file-name', value: 'release.txt', spellcheck: 'false' });
-    this.#text = h('textarea', {
-      id: 'curate-text',
-      rows: 14,
-      placeholder: 'Paste a press release here, or drop a .txt, .html or .pdf file.',
-    });
     this.#error = h('p', { id: 'curate-error', class: 'error-text', role: 'alert' });
-    this.#draftButton = h('button', {
-      type: 'submit',
-      id: 'curate-draft',
-      class: 'button primary',
-      text: 'Draft facts',
-    });
-    const file = h('input', { id: 'curate-file', type: 'file', accept: ACCEPTED_FILES });
-    file.addEventListener('change', () => void this.#readFile(file.files?.[0]));
-    this.#sourceStep = h(
-      'form',
-      { class: 'curate-source-step', on: { submit: (event) => this.#submitted(event) } },
-      h('p', {
-        class: 'muted',
-        text: 'The ingester drafts the facts the release states; you review them against its sentences, then publish.',
-      }),
-      h('label', { for: 'curate-text', text: 'Source text' }),
-      this.#text,
-      h(
-        'div',
-        { class: 'form-row inline' },
-        h('label', { for: 'curate-file', text: 'or a file' }),
-        file,
-        h('label', { for: 'curate-file-name', text: 'File name (gives the document id)' }),
-        this.#fileName,
-      ),
-      this.#draftButton,
-    );
-    this.#sourceStep.addEventListener('dragover', (event) => event.preventDefault());
-    this.#sourceStep.addEventListener('drop', (event) => {
-      event.preventDefault();
-      void this.#readFile(event.dataTransfer?.files[0]);
+    this.#sourceStep = new SourceStep({
+      draft: (source) => void this.#draft(source),
+      refuse: (message) => {
+        this.#error.textContent = message;
+      },
     });
     this.#reviewStep = h('div', { class: 'curate-review', hidden: true });
     this.element = h(
@@ -100,7 +64,7 @@ export class CurationScreen {
         }),
       ),
       this.#error,
-      this.#sourceStep,
+      this.#sourceStep.element,
       this.#reviewStep,
     );
   }
@@ -111,8 +75,8 @@ export class CurationScreen {
 
   open() {
     this.element.hidden = false;
-    (this.#review ? this.#reviewStep : this.#text).querySelector<HTMLElement>('button')?.focus();
-    if (!this.#review) this.#text.focus();
+    if (this.#review) this.#reviewStep.querySelector<HTMLElement>('#curate-preview')?.focus();
+    else this.#sourceStep.focus();
   }
 
   close() {
@@ -121,39 +85,16 @@ export class CurationScreen {
     this.#deps.closed();
   }
 
-  async #readFile(file: File | undefined) {
-    if (!file) return;
-    if (file.size > LIMITS.maxSourceBytes) {
-      this.#error.textContent = `${file.name} is larger than the ${LIMITS.maxSourceBytes / 2 ** 20} MB a source may have.`;
-      return;
-    }
-    this.#fileName.value = file.name;
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    await this.#draft({ fileName: file.name, base64: base64Of(bytes) });
-  }
-
-  #submitted(event: Event) {
-    event.preventDefault();
-    const text = this.#text.value;
-    if (!text.trim()) {
-      this.#error.textContent = 'Paste the text of a release first, or choose a file.';
-      return;
-    }
-    void this.#draft({ fileName: this.#fileName.value.trim() || 'release.txt', text });
-  }
-
-  async #draft(source: { fileName: string; text?: string; base64?: string }) {
+  async #draft(source: SourceInput) {
     this.#error.textContent = '';
-    this.#draftButton.disabled = true;
-    this.#draftButton.textContent = 'Drafting…';
+    this.#sourceStep.busy = true;
     try {
       const draft = await authorized(() => draftSource(source));
       if (draft) this.#startReview(draft);
     } catch (error) {
       this.#error.textContent = errorMessage(error).text;
     } finally {
-      this.#draftButton.disabled = false;
-      this.#draftButton.textContent = 'Draft facts';
+      this.#sourceStep.busy = false;
     }
   }
 
@@ -167,7 +108,7 @@ export class CurationScreen {
       select: (fact: DraftFact) => this.#selectFact(fact),
     };
     this.#cards = new Map(draft.facts.map((fact) => [fact.id, new FactCard(fact, deps)]));
-    this.#sourceStep.hidden = true;
+    this.#sourceStep.element.hidden = true;
     this.#reviewStep.hidden = false;
     clear(this.#reviewStep);
     append(
@@ -242,6 +183,7 @@ export class CurationScreen {
               'data-sentence-key': key,
               title: `Sentence ${key}: click to see its facts`,
               text: segment.text,
+              role: 'button',
               tabindex: '0',
               on: pressable(() => this.#selectSentence(key)),
             })
@@ -352,12 +294,12 @@ export class CurationScreen {
   }
 
   async #flagLookalikes(draft: SourceDraft) {
+    const current = () => this.#review?.draft === draft;
     for (const fact of draft.facts) {
-      if (fact.resolution !== 'NEW' || this.#review?.draft !== draft) continue;
-      const hit = await lookalikeOf(fact, (text, kind) => searchEntities(text, undefined, [kind])).catch(
-        () => null,
-      );
-      if (hit) this.#cards.get(fact.id)?.flagLookalike(hit);
+      if (fact.resolution !== 'NEW' || !current()) continue;
+      const search = (text: string, kind: EntityKind) => searchEntities(text, undefined, [kind]);
+      const hit = await lookalikeOf(fact, search).catch(() => null);
+      if (hit && current()) this.#cards.get(fact.id)?.flagLookalike(hit);
     }
   }
 
@@ -370,11 +312,9 @@ export class CurationScreen {
       const seed = review.seed();
       const held = review.draft.facts
         .filter((fact) => review.decision(fact.id) === 'accepted')
-        .map((fact) => review.target(fact.id)?.id ?? (fact.resolution === 'GRAPH' ? fact.id : null))
-        .filter((id): id is string => id !== null);
-      const graph: Graph = held.length
-        ? await fetchGraph(held, { depth: 1, limit: 300 })
-        : { nodes: [], edges: [] };
+        .filter((fact) => fact.resolution === 'GRAPH' || review.target(fact.id))
+        .map((fact) => review.publishedId(fact.id));
+      const graph = await neighbourhoodOf([...new Set(held)]);
       const { elements, counts } = previewElements(seed, graph);
       await this.#deps.preview(elements);
       note.textContent = `On the canvas: ${counts.new} new, ${counts.changed} changed, ${counts.unchanged} unchanged, beside what the graph holds about them.`;
@@ -387,8 +327,9 @@ export class CurationScreen {
     const review = this.#review;
     if (!review) return;
     const button = this.#reviewStep.querySelector('#curate-publish') as HTMLButtonElement;
-    button.disabled = true;
     button.textContent = 'Publishing…';
+    // Nothing in the review changes while it is being published.
+    this.#reviewStep.inert = true;
     this.#error.textContent = '';
     try {
       const seed = review.seed();
@@ -402,8 +343,9 @@ export class CurationScreen {
     } catch (error) {
       this.#error.textContent = errorMessage(error).text;
     } finally {
-      button.disabled = false;
+      this.#reviewStep.inert = false;
       button.textContent = 'Publish';
+      this.#refresh();
     }
   }
 
@@ -412,8 +354,8 @@ export class CurationScreen {
     this.#cards.clear();
     clear(this.#reviewStep);
     this.#reviewStep.hidden = true;
-    this.#sourceStep.hidden = false;
-    this.#text.value = '';
+    this.#sourceStep.element.hidden = false;
+    this.#sourceStep.reset();
   }
 }
 
@@ -423,10 +365,13 @@ function markCurrent(element: HTMLElement, current: boolean) {
   else element.removeAttribute('aria-current');
 }
 
-function base64Of(bytes: Uint8Array): string {
-  let binary = '';
-  const chunk = 0x8000;
-  for (let at = 0; at < bytes.length; at += chunk)
-    binary += String.fromCharCode(...bytes.subarray(at, at + chunk));
-  return btoa(binary);
+/** What the graph holds around `ids`: their neighbourhoods, asked for as many seeds at a time as the API takes. */
+async function neighbourhoodOf(ids: readonly string[]): Promise<Graph> {
+  const chunks: string[][] = [];
+  for (let at = 0; at < ids.length; at += LIMITS.maxGraphSeeds)
+    chunks.push(ids.slice(at, at + LIMITS.maxGraphSeeds));
+  const graphs = await Promise.all(chunks.map((chunk) => fetchGraph(chunk, { depth: 1, limit: 300 })));
+  const nodes = new Map(graphs.flatMap((graph) => graph.nodes).map((node) => [node.id, node]));
+  const edges = new Map(graphs.flatMap((graph) => graph.edges).map((edge) => [edge.id, edge]));
+  return { nodes: [...nodes.values()], edges: [...edges.values()] };
 }

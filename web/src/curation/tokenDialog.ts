@@ -6,6 +6,16 @@ import { editorToken, isTokenRefused } from './api.ts';
  * resolves to null when the curator cancels. `refused` says the last one was not accepted.
  */
 export function askForToken(refused = false): Promise<string | null> {
+  // Two requests refused at once (a draft and a withdrawal) share one dialog.
+  asking ??= showTokenDialog(refused).finally(() => {
+    asking = null;
+  });
+  return asking;
+}
+
+let asking: Promise<string | null> | null = null;
+
+function showTokenDialog(refused: boolean): Promise<string | null> {
   const input = h('input', {
     id: 'token-input',
     type: 'password',

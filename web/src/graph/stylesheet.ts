@@ -20,14 +20,13 @@ export interface StylesheetOptions {
 }
 
 /** Below this zoom a large graph carries no node labels (they would be under min-zoomed-font-size anyway). */
-/** Okabe–Ito bluish green: what a curator's draft adds. */
-const DRAFT_NEW = '#009E73';
-
 export const LABEL_MIN_ZOOM = 0.6;
 
 const INK = '#1b1b1b';
 const EDGE = '#8a949e';
 const ACCENT = '#0b3d91';
+/** Okabe–Ito bluish green: what a curator's draft adds. */
+const DRAFT_NEW = '#009E73';
 
 /** How node labels look (only when they are shown at all). */
 function nodeLabelStyle(large: boolean): StyleRule['style'] {

@@ -264,24 +264,34 @@ export class SourceReader {
     const { withdrawal } = this.#deps;
     if (!withdrawal.offered()) return null;
     const note = h('p', { class: 'error-text', role: 'alert' });
+    const reveal = (confirming: boolean) => {
+      confirm.hidden = !confirming;
+      start.hidden = confirming;
+      (confirming ? withdrawButton : start).focus();
+    };
     const start = h('button', {
       type: 'button',
       id: 'reader-withdraw',
       class: 'button',
       text: 'Withdraw this document…',
-      on: {
-        click: () => {
-          confirm.hidden = false;
-          start.hidden = true;
-        },
-      },
+      on: { click: () => reveal(true) },
+    });
+    const withdrawButton = h('button', {
+      type: 'button',
+      id: 'reader-withdraw-confirm',
+      class: 'button danger',
+      text: 'Withdraw',
+      on: { click: () => void withdraw() },
     });
     const withdraw = async () => {
       note.textContent = '';
+      withdrawButton.disabled = true;
       try {
         if (await withdrawal.withdraw(doc.id)) this.close();
       } catch (error) {
         note.textContent = errorMessage(error).text;
+      } finally {
+        withdrawButton.disabled = false;
       }
     };
     const confirm = h(
@@ -290,24 +300,8 @@ export class SourceReader {
       h('p', {
         text: 'What only this document states leaves the graph; what others state too stays. Its seed file and source text leave the seed folder.',
       }),
-      h('button', {
-        type: 'button',
-        id: 'reader-withdraw-confirm',
-        class: 'button danger',
-        text: 'Withdraw',
-        on: { click: () => void withdraw() },
-      }),
-      h('button', {
-        type: 'button',
-        class: 'button',
-        text: 'Cancel',
-        on: {
-          click: () => {
-            confirm.hidden = true;
-            start.hidden = false;
-          },
-        },
-      }),
+      withdrawButton,
+      h('button', { type: 'button', class: 'button', text: 'Cancel', on: { click: () => reveal(false) } }),
     );
     return h('section', { class: 'reader-withdraw' }, h('h3', { text: 'Curation' }), start, confirm, note);
   }
