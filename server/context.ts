@@ -1,5 +1,5 @@
 import type { Executor } from './db/executor.ts';
-import type { Ingester } from './features/curation/index.ts';
+import type { Ingester } from './features/curation/ingester.ts';
 import { createRequestLoaders, type RequestLoaders } from './features/loaders.ts';
 import type { Logger } from './logger.ts';
 
