@@ -1,7 +1,7 @@
 import { fetchDocument, searchEntities } from './api/queries.ts';
 import type { SearchHit } from './api/types.ts';
 import { curationOffered, withdrawDocument } from './curation/api.ts';
-import { CurationScreen } from './curation/screen.ts';
+import type { CurationDeps, CurationScreen } from './curation/screen.ts';
 import { authorized } from './curation/tokenDialog.ts';
 import { Canvas } from './graph/canvas.ts';
 import type { EdgeData } from './graph/toElements.ts';
@@ -40,7 +40,8 @@ export class App {
   readonly #changes: ChangesPanel;
   readonly #views: Readonly<Record<ViewName, View>>;
   readonly #resolveReady: () => void;
-  readonly #curation: CurationScreen;
+  readonly #curationDeps: CurationDeps;
+  #curation: Promise<CurationScreen> | null = null;
   #curationOffered = false;
   #loadToken = 0;
 
@@ -133,7 +134,7 @@ export class App {
       path: pathView(ctx, { from, to }),
     };
 
-    this.#curation = new CurationScreen({
+    this.#curationDeps = {
       preview: async (elements) => {
         status.hideOverlay();
         await ctx.draw(elements);
@@ -148,7 +149,7 @@ export class App {
         byId('curate-open').focus();
         void this.load();
       },
-    });
+    };
     this.#offerCuration();
 
     this.#toolbar = new Toolbar(this.#toolbarActions(), canvas, () => store.state.view);
@@ -198,17 +199,31 @@ export class App {
 
   /** Shows "Add a source" when the server takes curators' changes. */
   #offerCuration() {
-    const workspace = byId('workspace');
-    workspace.append(this.#curation.element);
     const open = byId<HTMLButtonElement>('curate-open');
-    open.addEventListener('click', () => {
-      this.#setCurating(true);
-      this.#curation.open();
-    });
+    open.addEventListener('click', () => void this.#openCuration());
     void curationOffered().then((offered) => {
       this.#curationOffered = offered;
       open.hidden = !offered;
     });
+  }
+
+  async #openCuration() {
+    this.#curation ??= import('./curation/index.ts').then(({ CurationScreen }) => {
+      const screen = new CurationScreen(this.#curationDeps);
+      byId('workspace').append(screen.element);
+      return screen;
+    });
+    try {
+      const screen = await this.#curation;
+      this.#setCurating(true);
+      screen.open();
+    } catch {
+      this.#curation = null;
+      this.#status.error(
+        'The curation screen could not be loaded: check the connection, then try again.',
+        null,
+      );
+    }
   }
 
   #setCurating(on: boolean) {

@@ -1,5 +1,3 @@
-// First: it configures zod before any module builds a schema.
-import './zodConfig.ts';
 import { App } from './app.ts';
 import type { AtlasHook } from './hook.ts';
 import './style.css';
