@@ -423,6 +423,26 @@ export const NESTED_LISTS = {
   royalties: { label: 'Royalty', type: 'HAS_ROYALTY' },
 } as const satisfies Record<string, { label: NodeKind; type: RelationshipType }>;
 
+/** The schemas of nested records, by the list that holds them. */
+const NESTED_SCHEMAS = { milestones: Milestone, royalties: Royalty } as const;
+
+/** One field a record may have: its name, and whether its value is a text (else a number, a list or a link). */
+export interface RecordField {
+  readonly name: string;
+  readonly text: boolean;
+}
+
+/** The fields a record of `list` (or of its nested list `nested`) may have, in the format's order. */
+export function recordFields(list: RecordList, nested?: keyof typeof NESTED_LISTS): RecordField[] {
+  const schema = (nested ? NESTED_SCHEMAS[nested] : RECORD_LISTS[list].schema) as unknown as z.ZodObject;
+  return Object.entries(schema.shape).map(([name, field]) => {
+    let inner = field as z.ZodType;
+    while (inner.def.type === 'optional')
+      inner = (inner.def as unknown as { innerType: z.ZodType }).innerType;
+    return { name, text: inner.def.type === 'string' || inner.def.type === 'enum' };
+  });
+}
+
 export const SeedFile = z
   .object({
     document: Document.describe('The source document this file transcribes.'),

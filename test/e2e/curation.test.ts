@@ -187,9 +187,15 @@ describe('reviewing in detail', () => {
     );
     expect(await drug.locator('.fact-name').textContent()).toBe('VB-101');
     await drug.locator('textarea#edit-vb-101-cite').fill('["s1"]');
+    // A field the draft did not have, from the fields the format allows.
+    await drug.locator('#edit-vb-101-add').selectOption('genericName');
+    await drug.locator('#edit-vb-101-genericName').fill('velmotuzumab vedotin');
     await drug.locator('button', { hasText: 'Save' }).click();
     await expect.poll(() => drug.locator('.fact-name').textContent(), WAIT).toBe('VB-101 (velmotuzumab)');
     expect(await drug.locator('.fact-form').count()).toBe(0);
+    await drug.locator('button', { hasText: 'Edit' }).click();
+    expect(await drug.locator('#edit-vb-101-genericName').inputValue()).toBe('velmotuzumab vedotin');
+    await drug.locator('button', { hasText: 'Cancel' }).click();
 
     // A file chosen instead of pasted text: the HTML release of the corpus, read as the ingester reads it.
     await page.locator('#curate-restart').click();

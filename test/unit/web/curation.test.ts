@@ -152,6 +152,14 @@ describe('a curator’s review of a draft', () => {
     expect(review.edit('x-1-approval', { id: 'x-1-approval', cite: ['s2'], status: 'SOON' })).toEqual([
       { field: 'status', message: 'expected one of TRIGGERED, PENDING, PAID' },
     ]);
+    expect(review.fieldsOf('x-1-approval')).toEqual(
+      expect.arrayContaining([
+        { name: 'status', text: true },
+        { name: 'payer', text: false },
+        { name: 'amount', text: false },
+      ]),
+    );
+    expect(review.fieldsOf('beta').map((field) => field.name)).toContain('ticker');
     const deal = review.record('acme-beta-x-1') ?? { id: '', cite: [] };
     expect(review.edit('acme-beta-x-1', { ...deal, summary: 'An exclusive license.' })).toEqual([]);
     review.decide(allIds(review.draft), 'accepted');

@@ -12,32 +12,35 @@ export interface FactFormActions {
 }
 
 /**
- * The edit form of one fact: every field of its record (texts as text, anything else as JSON), and the fields its
- * kind needs that the draft left out. Saving checks the record as the seed loader does, in the loader's words.
+ * The edit form of one fact: every field of its record (texts as text, anything else as JSON), the fields its kind
+ * needs that the draft left out, and any other field the format allows, added from a list. Saving checks the record
+ * as the seed loader does, in the loader's words.
  */
 export function factForm(review: DraftReview, factId: string, actions: FactFormActions): HTMLFormElement {
   const record = review.record(factId) as SeedRecord;
   const missing = review.requiredFields(factId).filter((field) => record[field] === undefined);
-  const fields: [string, unknown][] = [
-    ...Object.entries(record).filter(([key]) => key !== 'id' && !(key in NESTED_LISTS)),
-    ...missing.map((field): [string, unknown] => [field, '']),
-  ];
   const inputs = new Map<string, HTMLInputElement | HTMLTextAreaElement>();
-  const rows = fields.map(([key, value]) => {
+  const row = (key: string, value: unknown, text: boolean) => {
     const id = `edit-${factId}-${key}`;
-    const input =
-      typeof value === 'string'
-        ? h('input', { id, class: 'fact-field', value, required: missing.includes(key) })
-        : h('textarea', {
-            id,
-            class: 'fact-field',
-            rows: 2,
-            spellcheck: 'false',
-            text: JSON.stringify(value),
-          });
+    const input = text
+      ? h('input', { id, class: 'fact-field', value: String(value ?? ''), required: missing.includes(key) })
+      : h('textarea', {
+          id,
+          class: 'fact-field',
+          rows: 2,
+          spellcheck: 'false',
+          text: value === undefined ? '' : JSON.stringify(value),
+        });
     inputs.set(key, input);
     return h('div', { class: 'form-row' }, h('label', { for: id, text: key }), input);
-  });
+  };
+  const texts = new Map(review.fieldsOf(factId).map((field) => [field.name, field.text]));
+  const rows = [
+    ...Object.entries(record)
+      .filter(([key]) => key !== 'id' && !(key in NESTED_LISTS))
+      .map(([key, value]) => row(key, value, typeof value === 'string')),
+    ...missing.map((key) => row(key, undefined, texts.get(key) ?? true)),
+  ];
   const problems = h('ul', { class: 'fact-issues', role: 'alert' });
   const save = (event: Event) => {
     event.preventDefault();
@@ -47,10 +50,20 @@ export function factForm(review: DraftReview, factId: string, actions: FactFormA
     problems.append(...issues.map((issue) => h('li', { text: issueText(issue) })));
     if (issues.length === 0) actions.saved();
   };
+  const adding = addFieldPicker(
+    factId,
+    [...texts.keys()].filter((name) => name !== 'id' && !(name in NESTED_LISTS) && !inputs.has(name)),
+    (name) => {
+      const added = row(name, undefined, texts.get(name) ?? true);
+      adding.before(added);
+      added.querySelector<HTMLElement>('.fact-field')?.focus();
+    },
+  );
   return h(
     'form',
     { class: 'fact-form', novalidate: true, on: { submit: save } },
     ...rows,
+    adding,
     problems,
     h(
       'div',
@@ -59,6 +72,25 @@ export function factForm(review: DraftReview, factId: string, actions: FactFormA
       h('button', { type: 'button', class: 'button', text: 'Cancel', on: { click: () => actions.cancel() } }),
     ),
   );
+}
+
+/** "Add a field…": the fields the format allows that the form does not show yet; choosing one adds its row. */
+function addFieldPicker(factId: string, fields: readonly string[], add: (name: string) => void): HTMLElement {
+  const id = `edit-${factId}-add`;
+  const select = h(
+    'select',
+    { id },
+    h('option', { value: '', text: 'Add a field…' }),
+    ...fields.map((name) => h('option', { value: name, text: name })),
+  );
+  select.addEventListener('change', () => {
+    const name = select.value;
+    if (!name) return;
+    select.querySelector(`option[value="${name}"]`)?.remove();
+    select.value = '';
+    add(name);
+  });
+  return h('div', { class: 'form-row' }, h('label', { for: id, text: 'more' }), select);
 }
 
 /** The record the inputs say; an empty input leaves its field out. */

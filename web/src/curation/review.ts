@@ -3,7 +3,9 @@ import {
   NESTED_LISTS,
   RECORD_LIST_NAMES,
   RELATIONSHIP_FIELDS,
+  type RecordField,
   type RecordList,
+  recordFields,
   recordIssues,
   requiredFieldsOf,
   type SeedFileData,
@@ -72,6 +74,12 @@ export class DraftReview {
   /** The record as it will be published (before links to facts left out are dropped): edited, or as drafted. */
   record(id: string): SeedRecord | undefined {
     return this.#edits.get(id) ?? this.#places.get(id)?.record;
+  }
+
+  /** Every field the format allows on the record. */
+  fieldsOf(id: string): RecordField[] {
+    const place = this.#places.get(id);
+    return place ? recordFields(place.list, place.parent?.list) : [];
   }
 
   /** The fields the record may not lack if the graph does not hold its entity yet. */
