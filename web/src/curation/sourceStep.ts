@@ -49,9 +49,13 @@ export class SourceStep {
       h(
         'div',
         { class: 'form-row inline' },
-        h('label', { for: 'curate-file', text: 'or a file' }),
+        h('label', { for: 'curate-file', text: 'or a file:' }),
         this.#file,
-        h('label', { for: 'curate-file-name', text: 'File name (gives the document id)' }),
+      ),
+      h(
+        'div',
+        { class: 'form-row inline' },
+        h('label', { for: 'curate-file-name', text: 'File name (the document’s id comes from it):' }),
         this.#fileName,
       ),
       this.#button,
