@@ -1,7 +1,7 @@
 import type { NodeKind, RelationshipType } from '../server/model/kinds.ts';
 import { IDENTITY_PROPERTIES, parseSubject, relationshipSubject } from '../server/model/subjects.ts';
 import {
-  NON_PROPERTY_FIELDS,
+  ownProperties,
   precisionOfForm,
   RELATIONSHIP_FIELDS,
   type RelationshipField,
@@ -133,12 +133,7 @@ export function compileSeedFile(data: SeedFileData, source: PlacedSource, sink: 
 
   function emitRecord(label: NodeKind, record: SeedRecord, path: (string | number)[]) {
     const origin: Origin = { path, record: `${label} ${record.id}` };
-    const fields = RELATIONSHIP_FIELDS[label] ?? {};
-    const props: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(record)) {
-      if (value === undefined || NON_PROPERTY_FIELDS.has(key) || key in fields) continue;
-      props[key] = value;
-    }
+    const props = ownProperties(label, record);
     props.citedIn = cited(record.cite, origin);
     if (typeof record.date === 'string' && typeof record.datePrecision === 'string') {
       props.sortDate = sortDateOf(record.date, record.datePrecision as Parameters<typeof sortDateOf>[1]);

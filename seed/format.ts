@@ -562,6 +562,17 @@ export const missingFieldsMessage = (label: NodeKind, fields: readonly string[])
 /** Fields that are neither properties nor relationships. */
 export const NON_PROPERTY_FIELDS = new Set(['cite', 'milestones', 'royalties']);
 
+/** A record's own values: every field but its links (RELATIONSHIP_FIELDS), citations and nested records. */
+export function ownProperties(label: NodeKind, record: SeedRecord): Record<string, unknown> {
+  const links = RELATIONSHIP_FIELDS[label] ?? {};
+  const props: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (value === undefined || NON_PROPERTY_FIELDS.has(key) || key in links) continue;
+    props[key] = value;
+  }
+  return props;
+}
+
 /** `date` + `datePrecision` consistency: the text's precision must match the date's form. */
 export function precisionProblem(date: string, precision: z.infer<typeof DatePrecision>): string | undefined {
   const parts = date.split('-').length;

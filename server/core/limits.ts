@@ -39,6 +39,8 @@ export const LIMITS = Object.freeze({
   maxSourceBytes: 10 * 1024 * 1024,
   /** How long a publish or withdrawal waits for another seed writer (a load, a publish) before CONFLICT. */
   curationWaitMs: 120_000,
+  /** How long a source may wait for and take the ingester (a 10 MB release takes about 35 s on two cores). */
+  ingestTimeLimitMs: 120_000,
 });
 
 /**

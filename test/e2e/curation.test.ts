@@ -198,6 +198,8 @@ describe('reviewing in detail', () => {
     await drug.locator('button', { hasText: 'Cancel' }).click();
 
     // A file chosen instead of pasted text: the HTML release of the corpus, read as the ingester reads it.
+    // Starting over discards the decisions made: the explorer asks first.
+    page.once('dialog', (dialog) => void dialog.accept());
     await page.locator('#curate-restart').click();
     await page.locator('#curate-file').setInputFiles(join(CORPUS, 'a-07.html'));
     await page.locator('.fact').first().waitFor(WAIT);

@@ -136,6 +136,8 @@ export class App {
 
     this.#curationDeps = {
       preview: async (elements) => {
+        // A view still loading must not draw over the preview.
+        ++this.#loadToken;
         status.hideOverlay();
         await ctx.draw(elements);
         filters.refreshLegend();
@@ -144,10 +146,10 @@ export class App {
         this.#setCurating(false);
         void this.#navigation.exploreAlone(id).then(() => status.info(message));
       },
-      closed: () => {
+      closed: (previewed) => {
         this.#setCurating(false);
         byId('curate-open').focus();
-        void this.load();
+        if (previewed) void this.load();
       },
     };
     this.#offerCuration();

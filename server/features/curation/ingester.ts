@@ -1,40 +1,19 @@
 import { Worker } from 'node:worker_threads';
 import type { GraphLookup } from '../../../seed/graphLookup.ts';
+import { LIMITS } from '../../core/index.ts';
 import { AppError, badInput, ErrorCode } from '../../errors.ts';
 import type { Logger } from '../../logger.ts';
 import type { SourceDraftModel, SourceInput } from './draft.ts';
-
-/** How long one source may wait for and take the ingester (a 10 MB release takes about 35 s on two cores). */
-export const INGEST_TIME_LIMIT_MS = 120_000;
-
-/** A failure on the ingester's thread, as it crosses back: an AppError keeps its code, anything else is internal. */
-export interface ThreadError {
-  readonly code: ErrorCode | null;
-  readonly message: string;
-}
-
-/** What the thread says: the draft, its failure, or a question for the graph. */
-export type ThreadMessage =
-  | { readonly draft: SourceDraftModel }
-  | { readonly error: ThreadError }
-  | { readonly callId: number; readonly method: keyof GraphLookup; readonly args: unknown[] };
-
-/** What the thread is told: a source to draft, or the graph's answer to one of its questions. */
-export type ServerMessage =
-  | { readonly input: SourceInput }
-  | { readonly callId: number; readonly result?: unknown; readonly error?: ThreadError };
-
-export const toThreadError = (error: unknown): ThreadError => ({
-  code: error instanceof AppError ? error.code : null,
-  message: error instanceof Error ? error.message : String(error),
-});
-
-export const fromThreadError = ({ code, message }: ThreadError) =>
-  code ? new AppError(code, message) : new Error(message);
+import {
+  fromThreadError,
+  type ServerMessage,
+  type ThreadMessage,
+  toThreadError,
+} from './ingesterMessages.ts';
 
 export interface IngesterOptions {
   readonly logger: Logger;
-  /** How long a source may wait and run, from when it is handed in (default INGEST_TIME_LIMIT_MS). */
+  /** How long a source may wait and run, from when it is handed in (default LIMITS.ingestTimeLimitMs). */
   readonly timeLimitMs?: number;
 }
 
@@ -52,7 +31,7 @@ export class Ingester {
   #closed = false;
 
   /** Starts the thread at once: loading the ingester takes it about a second, which no curator should wait. */
-  constructor({ logger, timeLimitMs = INGEST_TIME_LIMIT_MS }: IngesterOptions) {
+  constructor({ logger, timeLimitMs = LIMITS.ingestTimeLimitMs }: IngesterOptions) {
     this.#logger = logger;
     this.#timeLimitMs = timeLimitMs;
     this.#start();
@@ -102,11 +81,7 @@ export class Ingester {
       const timer = setTimeout(() => {
         done();
         void this.#replace(worker);
-        reject(
-          badInput(
-            `The ingester did not finish this source within ${this.#timeLimitMs / 1000} s: split it into smaller files.`,
-          ),
-        );
+        reject(badInput(overtime(this.#timeLimitMs, this.#timeLimitMs - remainingMs)));
       }, remainingMs);
       const onError = (error: Error) => {
         done();
@@ -132,6 +107,13 @@ export class Ingester {
     if (this.#worker === worker) this.#worker = null;
     await worker.terminate();
   }
+}
+
+/** Why a source was refused for time: too long to read, or long behind other sources first. */
+function overtime(limitMs: number, waitedMs: number): string {
+  const within = `The ingester did not finish this source within ${limitMs / 1000} s`;
+  if (waitedMs < limitMs / 4) return `${within}: split it into smaller files.`;
+  return `${within}, ${Math.round(waitedMs / 1000)} s of them waiting for other sources: try again, or split it.`;
 }
 
 /** Answers the thread's question for the graph. */

@@ -2,7 +2,12 @@ import { parentPort } from 'node:worker_threads';
 import type { GraphLookup } from '../../../seed/graphLookup.ts';
 import { vocabulary } from '../../../seed/ingest/vocabulary.ts';
 import { draftSource } from './draft.ts';
-import { fromThreadError, type ServerMessage, type ThreadMessage, toThreadError } from './ingester.ts';
+import {
+  fromThreadError,
+  type ServerMessage,
+  type ThreadMessage,
+  toThreadError,
+} from './ingesterMessages.ts';
 
 /* The ingester's thread (see ingester.ts): drafts each source it is sent, asking the server for the graph's names. */
 

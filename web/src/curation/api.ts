@@ -25,8 +25,8 @@ export const editorToken = {
 export const isTokenRefused = (error: unknown) =>
   error instanceof ApiError && error.code === ErrorCode.Unauthenticated;
 
-/** A publish may wait for another seed writer as long as the server lets it, and then load. */
-const CURATION_TIMEOUT_MS = LIMITS.curationWaitMs + 60_000;
+/** A publish may wait for another seed writer, and a draft for the ingester, as long as the server lets it. */
+const CURATION_TIMEOUT_MS = Math.max(LIMITS.curationWaitMs, LIMITS.ingestTimeLimitMs) + 60_000;
 
 function curation(): Endpoint {
   return { path: '/graphql/edit', token: editorToken.get() ?? '', timeoutMs: CURATION_TIMEOUT_MS };

@@ -3,6 +3,7 @@ import type { EntityKind } from '../generated/graphql.ts';
 import { kindStyle } from '../graph/kinds.ts';
 import { append, clear, h, swatch } from '../ui/dom.ts';
 import { Combobox } from '../ui/search.ts';
+import { errorMessage } from '../ui/status.ts';
 import type { DraftFact } from './api.ts';
 import { factForm, issueText } from './factForm.ts';
 import type { Decision, DraftReview, FieldIssue } from './review.ts';
@@ -184,20 +185,23 @@ export class FactCard {
     );
   }
 
-  /** Opens (or closes) the edit form or the re-point search: nothing is decided yet. */
+  /** Whether its edit form is open: what it holds is not in the review until saved. */
+  get editing(): boolean {
+    return this.#mode === 'edit';
+  }
+
+  /** Opens (or closes) the edit form or the re-point search; the page hears of it (an open form holds Publish). */
   #switch(mode: Mode) {
     this.#mode = this.#mode === mode ? 'view' : mode;
     this.#tool = this.#mode === 'edit' ? this.#form() : this.#mode === 'repoint' ? this.#repoint() : null;
     this.render();
     this.#tool?.querySelector<HTMLElement>('input, textarea')?.focus();
+    this.deps.changed();
   }
 
   #form(): HTMLElement {
     return factForm(this.deps.review, this.fact.id, {
-      saved: () => {
-        this.#switch('view');
-        this.deps.changed();
-      },
+      saved: () => this.#switch('view'),
       cancel: () => this.#switch('view'),
     });
   }
@@ -215,14 +219,17 @@ export class FactCard {
       class: 'search-list',
       'aria-label': 'Entities to re-point to',
     });
+    const failed = h('p', { class: 'error-text', role: 'alert' });
     new Combobox({
       input,
       list,
       search: (text, signal) => deps.search(text, signal, [fact.kind]),
+      onError: (error) => {
+        failed.textContent = errorMessage(error).text;
+      },
       onChoose: (hit) => {
-        this.#switch('view');
         deps.review.repoint(fact.id, hit);
-        deps.changed();
+        this.#switch('view');
       },
     });
     return h(
@@ -231,6 +238,7 @@ export class FactCard {
       h('label', { for: input.id, text: 'Re-point to' }),
       input,
       list,
+      failed,
     );
   }
 

@@ -1,4 +1,5 @@
 import {
+  ownProperties,
   RELATIONSHIP_FIELDS,
   type SeedFileData,
   type SeedFileRecord,
@@ -48,7 +49,7 @@ export function previewElements(seed: SeedFileData, graph: Graph): Preview {
     ...seedRecords(seed),
   ];
   for (const { label, record } of records) {
-    const mark = markOf(record, held.get(record.id));
+    const mark = markOf(label, record, held.get(record.id));
     counts[mark] += 1;
     nodes.push({
       group: 'nodes',
@@ -56,7 +57,7 @@ export function previewElements(seed: SeedFileData, graph: Graph): Preview {
         id: record.id,
         kind: label,
         label: truncateLabel(record.name ?? held.get(record.id)?.label ?? record.id),
-        properties: valuesOf(record),
+        properties: valuesOf(label, record),
       },
       classes: PREVIEW_CLASSES[mark],
     });
@@ -94,9 +95,9 @@ export function previewElements(seed: SeedFileData, graph: Graph): Preview {
   return { elements: [...nodes, ...around, ...edges], counts };
 }
 
-function markOf(record: SeedRecord, node: GraphNode | undefined): PreviewMark {
+function markOf(label: NodeKind, record: SeedRecord, node: GraphNode | undefined): PreviewMark {
   if (!node) return 'new';
-  const values = valuesOf(record);
+  const values = valuesOf(label, record);
   const changed = Object.entries(values).some(([key, value]) => {
     const current = node.properties[key];
     if (Array.isArray(value))
@@ -106,21 +107,13 @@ function markOf(record: SeedRecord, node: GraphNode | undefined): PreviewMark {
   return changed ? 'changed' : 'unchanged';
 }
 
-/** A record's properties: its scalar fields and lists of texts (not its links, citations or nested records). */
-const LINK_FIELDS = new Set(
-  Object.values(RELATIONSHIP_FIELDS).flatMap((fields) => Object.keys(fields ?? {})),
-);
-
-function valuesOf(record: SeedRecord): Record<string, unknown> {
+/** What the graph would show of a record: its own values that are texts, numbers, flags or lists of texts. */
+function valuesOf(label: NodeKind, record: SeedRecord): Record<string, unknown> {
+  const comparable = (value: unknown) =>
+    ['string', 'number', 'boolean'].includes(typeof value) ||
+    (Array.isArray(value) && value.every((item) => typeof item === 'string'));
   return Object.fromEntries(
-    Object.entries(record).filter(
-      ([key, value]) =>
-        key !== 'id' &&
-        key !== 'cite' &&
-        (['string', 'number', 'boolean'].includes(typeof value) ||
-          (Array.isArray(value) && value.every((item) => typeof item === 'string'))) &&
-        !LINK_FIELDS.has(key),
-    ),
+    Object.entries(ownProperties(label, record)).filter(([key, value]) => key !== 'id' && comparable(value)),
   );
 }
 

@@ -67,6 +67,11 @@ export class DraftReview {
     return this.#decisions.get(id) ?? 'pending';
   }
 
+  /** Whether the curator has decided, edited or re-pointed anything yet. */
+  hasDecisions(): boolean {
+    return this.#decisions.size + this.#edits.size + this.#targets.size > 0;
+  }
+
   decide(ids: Iterable<string>, decision: Decision) {
     for (const id of ids) this.#decisions.set(id, decision);
   }

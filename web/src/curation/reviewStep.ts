@@ -187,14 +187,16 @@ export class ReviewStep {
     const count = (decision: string) => facts.filter((fact) => review.decision(fact.id) === decision).length;
     const accepted = count('accepted');
     const problems = [...issues.values()].filter((list) => list.length > 0).length;
+    const editing = [...this.#cards.values()].some((card) => card.editing);
     const counts = this.element.querySelector('#curate-counts');
     if (counts) {
       counts.textContent =
         `${accepted} accepted, ${count('rejected')} rejected, ${count('pending')} undecided (left out)` +
-        (problems ? ` · ${problems} with problems to fix before publishing` : '');
+        (problems ? ` · ${problems} with problems to fix before publishing` : '') +
+        (editing ? ' · an edit is open: save or cancel it first' : '');
     }
     const publish = this.element.querySelector<HTMLButtonElement>('#curate-publish');
-    if (publish) publish.disabled = accepted === 0 || problems > 0;
+    if (publish) publish.disabled = accepted === 0 || problems > 0 || editing;
   }
 
   #selectFact(fact: DraftFact) {

@@ -16,8 +16,8 @@ export interface CurationDeps {
   preview(elements: Element[]): Promise<unknown>;
   /** A document was published: the explorer shows `focusId`, one of its entities, and says `message`. */
   published(focusId: string, message: string): void;
-  /** The screen was closed without publishing: the explorer's view comes back. */
-  closed(): void;
+  /** The screen was closed without publishing; `previewed`: a preview is on the canvas (the view is drawn again). */
+  closed(previewed: boolean): void;
 }
 
 /**
@@ -30,6 +30,7 @@ export class CurationScreen {
   readonly #sourceStep: SourceStep;
   readonly #error: HTMLElement;
   #review: ReviewStep | null = null;
+  #previewed = false;
 
   constructor(deps: CurationDeps) {
     this.#deps = deps;
@@ -58,6 +59,16 @@ export class CurationScreen {
       this.#error,
       this.#sourceStep.element,
     );
+    this.#guardDrops();
+  }
+
+  /** A file dropped anywhere on the screen is never opened by the browser in the explorer's place. */
+  #guardDrops() {
+    for (const type of ['dragover', 'drop'] as const)
+      this.element.addEventListener(type, (event) => event.preventDefault());
+    window.addEventListener('beforeunload', (event) => {
+      if (this.#review?.review.hasDecisions()) event.preventDefault();
+    });
   }
 
   get isOpen(): boolean {
@@ -73,7 +84,8 @@ export class CurationScreen {
   close() {
     if (this.element.hidden) return;
     this.element.hidden = true;
-    this.#deps.closed();
+    this.#deps.closed(this.#previewed);
+    this.#previewed = false;
   }
 
   async #draft(source: SourceInput) {
@@ -94,7 +106,7 @@ export class CurationScreen {
     this.#review = new ReviewStep(draft, {
       preview: () => void this.#preview(),
       publish: () => void this.#publish(),
-      restart: () => this.#restart(),
+      restart: () => this.#startOver(),
     });
     this.#sourceStep.element.hidden = true;
     this.element.append(this.#review.element);
@@ -106,14 +118,21 @@ export class CurationScreen {
     const { review } = step;
     step.previewNote = 'Drawing the preview…';
     try {
+      const seed = review.seed();
       const held = review.draft.facts
         .filter((fact) => review.decision(fact.id) === 'accepted')
         .filter((fact) => fact.resolution === 'GRAPH' || review.target(fact.id))
         .map((fact) => review.publishedId(fact.id));
       const graph = await neighbourhoodOf([...new Set(held)]);
-      const { elements, counts } = previewElements(review.seed(), graph);
+      // Closed, published or started over meanwhile: the canvas is the explorer's again.
+      if (this.#review !== step || !this.isOpen) return;
+      const { elements, counts } = previewElements(seed, graph);
+      this.#previewed = true;
       await this.#deps.preview(elements);
-      step.previewNote = `On the canvas: ${counts.new} new, ${counts.changed} changed, ${counts.unchanged} unchanged, beside what the graph holds about them.`;
+      const cut = graph.truncated
+        ? ' The graph around them was cut at its size limit: some held facts may show as new.'
+        : '';
+      step.previewNote = `On the canvas: ${counts.new} new, ${counts.changed} changed, ${counts.unchanged} unchanged, beside what the graph holds about them.${cut}`;
     } catch (error) {
       step.previewNote = errorMessage(error).text;
     }
@@ -141,9 +160,17 @@ export class CurationScreen {
     }
   }
 
+  /** Back to the source step; decisions made are discarded once the curator says so. */
+  #startOver() {
+    if (this.#review?.review.hasDecisions() && !window.confirm('Discard this review and its decisions?'))
+      return;
+    this.#restart();
+  }
+
   #restart() {
     this.#review?.element.remove();
     this.#review = null;
+    this.#previewed = false;
     this.#sourceStep.element.hidden = false;
     this.#sourceStep.reset();
   }
@@ -157,5 +184,6 @@ async function neighbourhoodOf(ids: readonly string[]): Promise<Graph> {
   const graphs = await Promise.all(chunks.map((chunk) => fetchGraph(chunk, { depth: 1, limit: 300 })));
   const nodes = new Map(graphs.flatMap((graph) => graph.nodes).map((node) => [node.id, node]));
   const edges = new Map(graphs.flatMap((graph) => graph.edges).map((edge) => [edge.id, edge]));
-  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+  const truncated = graphs.some((graph) => graph.truncated);
+  return { nodes: [...nodes.values()], edges: [...edges.values()], truncated };
 }

@@ -55,7 +55,10 @@ export class SourceStep {
       h(
         'div',
         { class: 'form-row inline' },
-        h('label', { for: 'curate-file-name', text: 'File name (the document’s id comes from it):' }),
+        h('label', {
+          for: 'curate-file-name',
+          text: 'Pasted text’s file name (the document’s id comes from it):',
+        }),
         this.#fileName,
       ),
       this.#button,
@@ -83,7 +86,6 @@ export class SourceStep {
   /** Empty again, for another source. */
   reset() {
     this.element.reset();
-    this.#fileName.value = DEFAULT_FILE_NAME;
   }
 
   async #read(file: File | undefined) {
@@ -94,8 +96,10 @@ export class SourceStep {
       );
       return;
     }
-    this.#fileName.value = file.name;
-    this.actions.draft({ fileName: file.name, base64: base64Of(new Uint8Array(await file.arrayBuffer())) });
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    // The same file may be chosen again (after a refusal, or a cancelled token).
+    this.#file.value = '';
+    this.actions.draft({ fileName: file.name, base64: base64Of(bytes) });
   }
 
   #submitted(event: Event) {

@@ -21,7 +21,9 @@ function showTokenDialog(refused: boolean): Promise<string | null> {
     type: 'password',
     autocomplete: 'off',
     required: true,
-    minlength: 1,
+    // What an HTTP header can carry: printable ASCII.
+    pattern: '[\\x20-\\x7E]+',
+    title: 'The token: letters, digits and punctuation (printable ASCII)',
     'aria-describedby': 'token-help',
   });
   const form = h(
@@ -75,12 +77,14 @@ function showTokenDialog(refused: boolean): Promise<string | null> {
 export async function authorized<T>(work: () => Promise<T>): Promise<T | null> {
   let refused = false;
   for (;;) {
-    if (!editorToken.get() && (await askForToken(refused)) === null) return null;
+    const token = editorToken.get() ?? (await askForToken(refused));
+    if (token === null) return null;
     try {
       return await work();
     } catch (error) {
       if (!isTokenRefused(error)) throw error;
-      editorToken.forget();
+      // Only the token this request was refused with: another may have been typed meanwhile.
+      if (editorToken.get() === token) editorToken.forget();
       refused = true;
     }
   }

@@ -286,8 +286,10 @@ export class SourceReader {
     const withdraw = async () => {
       note.textContent = '';
       withdrawButton.disabled = true;
+      const reading = this.#token;
       try {
-        if (await withdrawal.withdraw(doc.id)) this.close();
+        // Closes the reader only if it still shows this document.
+        if ((await withdrawal.withdraw(doc.id)) && reading === this.#token) this.close();
       } catch (error) {
         note.textContent = errorMessage(error).text;
       } finally {
