@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { Cypher, Executor } from '../server/db/executor.ts';
 import { SeedWriteError } from './issues.ts';
@@ -7,7 +8,8 @@ import { SeedWriteError } from './issues.ts';
  * database, a curator's publish or withdrawal) holds the graph's one `(:SeedLease {id: 'seed'})` from before it
  * validates until it has written, so no load plans against a graph another is changing. The holder renews its
  * lease while it works; a lease not renewed for LEASE_SECONDS has ended (a killed loader, or a Neo4j restarted
- * under it, blocks the next writer that long at most). A released lease leaves nothing in the graph.
+ * under it, blocks the next writer that long at most). A released lease leaves nothing in the graph. Within one
+ * holder's work the lease is held already: a publish that writes files and then loads them takes it once.
  */
 
 export const LEASE_SECONDS = 30;
@@ -40,6 +42,9 @@ const RELEASE: Cypher = {
   text: `MATCH (lease:SeedLease {id: 'seed', holder: $holder}) DELETE lease`,
 };
 
+/** The lease this call chain holds, if any (a load inside a publish runs in its holder's lease). */
+const held = new AsyncLocalStorage<string>();
+
 /** Another writer held the lease for longer than the caller would wait. */
 export class SeedBusyError extends SeedWriteError {
   override name = 'SeedBusyError';
@@ -47,7 +52,8 @@ export class SeedBusyError extends SeedWriteError {
 
 /**
  * Runs `work` holding the seed lease; waits up to `waitMs` for it (0: not at all), then throws SeedBusyError naming
- * what holds it. `what` says what this writer is, for the others' messages.
+ * what holds it. `what` says what this writer is, for the others' messages. Called again inside `work`, it runs the
+ * inner work at once, in the lease already held.
  */
 export async function withSeedLease<T>(
   executor: Executor,
@@ -55,6 +61,7 @@ export async function withSeedLease<T>(
   waitMs: number,
   work: () => Promise<T>,
 ): Promise<T> {
+  if (held.getStore()) return work();
   const holder = randomUUID();
   const deadline = Date.now() + waitMs;
   for (;;) {
@@ -72,7 +79,7 @@ export async function withSeedLease<T>(
     executor.write(RENEW, { holder, seconds: LEASE_SECONDS }).catch(() => {});
   }, RENEW_MS);
   try {
-    return await work();
+    return await held.run(holder, work);
   } finally {
     clearInterval(renewal);
     // A release that fails (Neo4j gone) leaves a lease that ends by itself.

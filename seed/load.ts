@@ -74,8 +74,6 @@ export interface LoadOptions {
   writer?: string;
   /** How long to wait for another load to end before giving up (default DEFAULT_LEASE_WAIT_MS). */
   leaseWaitMs?: number;
-  /** The caller holds the seed lease already (withSeedLease): a publish that writes files in the same lease. */
-  holdsLease?: boolean;
 }
 
 export interface LoadSummary {
@@ -114,7 +112,7 @@ export async function expandSeedPaths(paths: string[]): Promise<string[]> {
  */
 export async function loadSeed(options: LoadOptions): Promise<LoadSummary> {
   const { executor } = options;
-  if (options.dryRun || !executor || options.holdsLease) return loadHoldingLease(options);
+  if (options.dryRun || !executor) return loadHoldingLease(options);
   const waitMs = options.leaseWaitMs ?? DEFAULT_LEASE_WAIT_MS;
   return withSeedLease(executor, options.writer ?? 'a seed load', waitMs, () => loadHoldingLease(options));
 }

@@ -20,20 +20,12 @@ export interface RemoveSummary {
   deleted: { nodes: number; relationships: number };
 }
 
-/**
- * Removes documents and what only they state, in one transaction, holding the seed lease (lease.ts) unless the
- * caller does (`holdsLease`).
- */
-export async function removeDocuments(
-  executor: Executor,
-  ids: readonly string[],
-  options: { holdsLease?: boolean } = {},
-): Promise<RemoveSummary> {
-  if (!options.holdsLease) {
-    return withSeedLease(executor, 'a removal', DEFAULT_LEASE_WAIT_MS, () =>
-      removeDocuments(executor, ids, { holdsLease: true }),
-    );
-  }
+/** Removes documents and what only they state, in one transaction, holding the seed lease (lease.ts). */
+export async function removeDocuments(executor: Executor, ids: readonly string[]): Promise<RemoveSummary> {
+  return withSeedLease(executor, 'a removal', DEFAULT_LEASE_WAIT_MS, () => removeHoldingLease(executor, ids));
+}
+
+async function removeHoldingLease(executor: Executor, ids: readonly string[]): Promise<RemoveSummary> {
   return withSeedErrors(() =>
     executor.writeTransaction('seed.remove', async (tx) => {
       const run = runIn(tx);

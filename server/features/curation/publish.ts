@@ -54,7 +54,6 @@ export async function publishDraft(
         executor: writer,
         files: [files.seedFile],
         inMemory: new Map([[files.seedFile, { data: seed, text: draft.text }]]),
-        holdsLease: true,
       });
       return {
         documentId: id,
@@ -74,7 +73,7 @@ export async function withdrawDocument(writer: Executor, seedDir: string, id: st
   if (!isDocumentId(id)) throw badInput(`"${id.slice(0, 100)}" is not a document id.`);
   const files = seedFilesOf(seedDir, id);
   return atomically(writer, `a withdrawal of ${id}`, async () => {
-    const { removed } = await removeDocuments(writer, [id], { holdsLease: true });
+    const { removed } = await removeDocuments(writer, [id]);
     const present: string[] = [];
     for (const file of [files.seedFile, files.sourceFile])
       if (await exists(file)) present.push(relative(seedDir, file));

@@ -34,9 +34,19 @@ describe('the seed lease', () => {
 
   it('tells a writer that waited too long what holds the lease, and is free again after a failure', async () => {
     let busy: unknown;
-    await withSeedLease(db.executor, 'a long load', 0, async () => {
-      busy = await withSeedLease(db.executor, 'an impatient one', 0, async () => 'ran').catch((e) => e);
+    let holding!: () => void;
+    let finish!: () => void;
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    const long = withSeedLease(db.executor, 'a long load', 0, async () => {
+      holding();
+      await done;
     });
+    await held;
+    // Another writer: not called from inside the long load's work.
+    busy = await withSeedLease(db.executor, 'an impatient one', 0, async () => 'ran').catch((e) => e);
+    finish();
+    await long;
     expect(busy).toBeInstanceOf(SeedBusyError);
     expect((busy as Error).message).toMatch(
       /Another load is writing the graph \(a long load\); nothing was written/,
@@ -45,6 +55,19 @@ describe('the seed lease', () => {
       throw new Error('boom');
     }).catch((e: Error) => e.message);
     expect(failed).toBe('boom');
+    expect(await withSeedLease(db.executor, 'the next one', 0, async () => 'ran')).toBe('ran');
+  });
+
+  it('runs a writer called inside the holder’s own work at once, in the lease already held', async () => {
+    const order: string[] = [];
+    const outer = await withSeedLease(db.executor, 'a publish', 0, async () => {
+      order.push('files written');
+      const inner = await withSeedLease(db.executor, 'its load', 0, async () => 'loaded');
+      order.push(inner);
+      return 'published';
+    });
+    expect(outer).toBe('published');
+    expect(order).toEqual(['files written', 'loaded']);
     expect(await withSeedLease(db.executor, 'the next one', 0, async () => 'ran')).toBe('ran');
   });
 
