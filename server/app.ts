@@ -53,12 +53,7 @@ export interface App {
 export async function createApp({ config, executor, writer, logger }: AppDependencies): Promise<App> {
   const typeDefs = await readFile(SCHEMA_PATH, 'utf8');
   const reader = await startApollo(config, logger, typeDefs, onlyOperations(['query'], QUERIES_ONLY));
-  const editor = config.EDITING
-    ? await startApollo(config, logger, typeDefs, onlyOperations(['query', 'mutation'], NO_SUBSCRIPTIONS))
-    : null;
-  // loadConfig refuses EDITING without a token; main.ts passes the writer whenever EDITING is on.
-  if (editor && (!writer || !config.EDITOR_TOKEN))
-    throw new Error('EDITING=true needs a writer and an EDITOR_TOKEN');
+  const editing = config.EDITING ? await startEditing(config, writer, logger, typeDefs) : null;
 
   const http = express();
   http.disable('x-powered-by');
@@ -80,17 +75,15 @@ export async function createApp({ config, executor, writer, logger }: AppDepende
     }
   });
   // Before /graphql, which would take /graphql/edit as one of its paths.
-  let curation: Curation | null = null;
-  if (editor && writer && config.EDITOR_TOKEN) {
-    curation = { writer, seedDir: config.SEED_DIR, ingester: new Ingester({ logger }) };
+  if (editing) {
     http.use(
       '/graphql/edit',
       corsAllowlist(config.CORS_ORIGINS),
       sameSiteOnly(config.CORS_ORIGINS),
-      requireToken(config.EDITOR_TOKEN),
+      requireToken(editing.token),
       express.json({ limit: MAX_EDIT_BODY_BYTES }),
       tokenLimit(OPERATION_LIMITS.maxTokens),
-      expressMiddleware(editor, { context: requestContext(executor, logger, curation) }),
+      expressMiddleware(editing.apollo, { context: requestContext(executor, logger, editing.curation) }),
       bodyErrors(MAX_EDIT_BODY_BYTES),
     );
   } else {
@@ -113,7 +106,7 @@ export async function createApp({ config, executor, writer, logger }: AppDepende
   http.use(notFound, lastResort(logger));
 
   const stop = async () =>
-    void (await Promise.all([reader.stop(), editor?.stop(), curation?.ingester.close()]));
+    void (await Promise.all([reader.stop(), editing?.apollo.stop(), editing?.curation.ingester.close()]));
   return { http, stop };
 }
 
@@ -145,6 +138,19 @@ async function startApollo(config: Config, logger: Logger, typeDefs: string, ope
   });
   await apollo.start();
   return apollo;
+}
+
+/** The curation endpoint's parts (EDITING=true): its Apollo, the token it asks for, what its mutations use. */
+async function startEditing(config: Config, writer: Executor | undefined, logger: Logger, typeDefs: string) {
+  // loadConfig refuses EDITING without a token; main.ts passes the writer whenever EDITING is on.
+  if (!writer || !config.EDITOR_TOKEN) throw new Error('EDITING=true needs a writer and an EDITOR_TOKEN');
+  const operations = onlyOperations(['query', 'mutation'], NO_SUBSCRIPTIONS);
+  const curation: Curation = { writer, seedDir: config.SEED_DIR, ingester: new Ingester({ logger }) };
+  return {
+    apollo: await startApollo(config, logger, typeDefs, operations),
+    token: config.EDITOR_TOKEN,
+    curation,
+  };
 }
 
 /**
