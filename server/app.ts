@@ -62,8 +62,9 @@ export async function createApp({ config, executor, writer, logger }: AppDepende
     accessLog(logger),
     securityHeaders({ landingPage: config.GRAPHQL_INTROSPECTION }),
   );
+  // `editing`: whether the explorer offers curators "Add a source".
   http.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+    res.json({ status: 'ok', editing: config.EDITING });
   });
   http.get('/ready', async (_req, res) => {
     try {

@@ -70,18 +70,11 @@ export async function withdrawDocument(id: string) {
   return data.withdrawDocument;
 }
 
-/**
- * Whether this server takes curators' changes (`EDITING=true`): its curation endpoint then asks for the token
- * (401) instead of answering that editing is off (404).
- */
+/** Whether this server takes curators' changes (`EDITING=true`), as its /health says. */
 export async function curationOffered(): Promise<boolean> {
   try {
-    const response = await fetch('/graphql/edit', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-    });
-    return response.status !== 404;
+    const health = (await (await fetch('/health')).json()) as { editing?: unknown };
+    return health.editing === true;
   } catch {
     return false;
   }
