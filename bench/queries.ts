@@ -292,7 +292,6 @@ RETURN c {.id, .name, drugCount: size(drugs), partnershipCount: size(deals),
   },
 ];
 
-/** Every question the bench times: today's seven, then the two about the past. */
 /**
  * Not a question: what every request costs before any data, an empty operation over HTTP (API and peer) against
  * the smallest statement through the driver (floor). Reported beside the questions, judged by no target.
@@ -304,6 +303,7 @@ export const EMPTY_REQUEST: Question = {
   peer: () => ({ query: '{ __typename }', variables: {} }),
 };
 
+/** Everything the bench times: today's seven questions, the two about the past, and the empty request. */
 export const ALL_QUESTIONS: readonly Question[] = [...QUESTIONS, ...TIME_QUESTIONS, EMPTY_REQUEST];
 
 /** One GraphQL request over HTTP; throws on an HTTP or GraphQL error. */

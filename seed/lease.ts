@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import { LIMITS } from '../server/core/limits.ts';
 import type { Cypher, Executor } from '../server/db/executor.ts';
 import { SeedWriteError } from './issues.ts';
 
@@ -15,8 +16,8 @@ import { SeedWriteError } from './issues.ts';
 export const LEASE_SECONDS = 30;
 const RENEW_MS = (LEASE_SECONDS * 1000) / 3;
 const RETRY_MS = 250;
-/** How long a writer waits for another one to end, unless it says otherwise. */
-export const DEFAULT_LEASE_WAIT_MS = 120_000;
+/** How long a writer waits for another one to end, unless it says otherwise: as long as a curator's publish. */
+export const DEFAULT_LEASE_WAIT_MS = LIMITS.curationWaitMs;
 
 /** Takes the lease when it is free; the write lock (`_lock`) comes first, so two writers never both read it free. */
 const ACQUIRE: Cypher = {

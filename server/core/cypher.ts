@@ -71,7 +71,7 @@ export function pattern(spec: RelationSpec, from: string, rel: string, to: strin
 }
 
 /** The kinds the other end must have, as a predicate. */
-export function targetCondition(spec: RelationSpec, to: string): string {
+function targetCondition(spec: RelationSpec, to: string): string {
   return spec.targets?.length
     ? `(${spec.targets.map((kind) => `${to}:${kind}`).join(' OR ')})`
     : `NOT ${to}:Sentence`;
@@ -95,7 +95,7 @@ export function afterCondition(key: string, variable: string, descending = false
 
 /**
  * An entity as a map: every property; or, when `projected`, only the properties `$fields` lists for its kind (see
- * projection.ts) as [name, value] pairs, which toEntity turns back into properties; or, given a list, only those
+ * selection.ts) as [name, value] pairs, which toEntity turns back into properties; or, given a list, only those
  * properties (names from the code, never from a request). `kind` names the kind when only one is possible;
  * otherwise it is read from the node's labels. `asOf`: flagged `restated` (its subject key) when it was stated
  * again after `$asOf` (statements.ts reads its statements, toEntity folds them).
@@ -156,7 +156,7 @@ const endsOf = (spec: RelationSpec, from: string, to: string): [string, string] 
  * properties `$fields` lists. `asOf`: only links known on `$asOf`, flagged where they were stated again after it
  * (nodeMap). `path`: where this list sits among the prefetched fields (see pagesParam).
  */
-export function linksCollect(
+function linksCollect(
   spec: RelationSpec,
   from: string,
   children: readonly Prefetch[] = [],
@@ -180,7 +180,7 @@ export function linksCollect(
 /**
  * A prefetched field as an expression over `from`: its links (linksCollect), or, for a page, `{total, page}`: the
  * distinct entities at the other end, counted, and the first `$pages[path]` of them in the field's order, each
- * `{node, key, links}` as a root page gives them (connection.ts).
+ * `{node, key, links}` as a root page gives them (paging.ts).
  */
 export function prefetchedField(
   item: Prefetch,
@@ -239,23 +239,35 @@ export function pagesParam(prefetch: readonly Prefetch[], parentPath = ''): Reco
   return pages;
 }
 
+/** Statement texts one cache keeps at most; the oldest is forgotten first (Neo4j's own plan cache is bounded too). */
+const MAX_CACHED = 500;
+
 /**
- * A statement builder that builds each statement once, by key (few keys: specs, days, shapes), so that the
- * executor and Neo4j's plan cache see the same text for the same shape.
+ * Statements built once by key, so that the executor and Neo4j's plan cache see the same text for the same shape;
+ * at most MAX_CACHED of them.
  */
+export function statementCache(): (key: string, build: () => Cypher) => Cypher {
+  const built = new Map<string, Cypher>();
+  return (key, build) => {
+    let cypher = built.get(key);
+    if (!cypher) {
+      cypher = build();
+      if (built.size >= MAX_CACHED) built.delete(built.keys().next().value as string);
+      built.set(key, cypher);
+    }
+    return cypher;
+  };
+}
+
+/** A statement builder over a cache: `keyOf` says which arguments make a different text (specs, days, shapes). */
 export function cachedStatements<A extends unknown[]>(
   keyOf: (...args: A) => string,
   build: (key: string, ...args: A) => Cypher,
 ): (...args: A) => Cypher {
-  const built = new Map<string, Cypher>();
+  const cached = statementCache();
   return (...args) => {
     const key = keyOf(...args);
-    let cypher = built.get(key);
-    if (!cypher) {
-      cypher = build(key, ...args);
-      built.set(key, cypher);
-    }
-    return cypher;
+    return cached(key, () => build(key, ...args));
   };
 }
 

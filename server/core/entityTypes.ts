@@ -37,7 +37,7 @@ const common = {
     citationsOf(context, entity.citedIn, entity.asOf),
 };
 
-// Fields that read a relationship list, tagged with it so that a root field can fetch them with it (prefetch.ts).
+// Fields that read a relationship list, tagged with it so that a root field can fetch them with it (selection.ts).
 type PageArgs = { first?: number | null; after?: string | null };
 const list = (spec: RelationSpec) =>
   readsRelation(
@@ -284,5 +284,5 @@ export const entityTypes: Resolvers<CoreContext> = {
   RegulatoryEventConnection: connection,
 };
 
-/** The relation each tagged entity field reads, keyed `Type.field` (see prefetch.ts). */
+/** The relation each tagged entity field reads, keyed `Type.field` (see selection.ts). */
 export const FIELD_RELATIONS = fieldRelations(entityTypes as Record<string, object>);

@@ -4,6 +4,7 @@ import type { CoreContext } from './loaders.ts';
 import type { CitationModel, ConnectionModel, EntityModel, FuzzyDateModel, LinkModel } from './model.ts';
 import { decodeCursor } from './paging.ts';
 import type { RelationSpec } from './relations.ts';
+import { namedType } from './selection.ts';
 
 /** Helpers that field resolvers share: relationship lists through the loaders, and property conversions. */
 
@@ -16,15 +17,12 @@ export const text = (value: unknown): string | null =>
 export const numberOrNull = (value: unknown): number | null =>
   typeof value === 'number' && Number.isFinite(value) ? value : null;
 
-/** A value of a GraphQL enum, or null when the data holds something else (never a crash). */
 /**
  * A stored value if the field's enum in schema.graphql has it, else null: the schema is the one list of values
  * (read with its own methods: `instanceof` checks fail when another copy of graphql built the schema).
  */
 export function schemaEnum<T extends string>(value: unknown, info: GraphQLResolveInfo): T | null {
-  let type: unknown = info.returnType;
-  while (type && typeof type === 'object' && 'ofType' in type) type = (type as { ofType: unknown }).ofType;
-  const enumType = type as { getValue?: (name: string) => unknown };
+  const enumType = namedType(info.returnType) as { getValue?: (name: string) => unknown };
   return typeof value === 'string' && enumType.getValue?.(value) ? (value as T) : null;
 }
 

@@ -1,6 +1,9 @@
 import { badInput } from '../errors.ts';
 
-/** Every cap the API enforces on arguments, in one place. The GraphQL-level caps live in server/graphql/armor.ts. */
+/**
+ * Every cap the API enforces on arguments and on what curators send, and how long a curator's change may wait, in
+ * one place (the explorer imports it). The GraphQL-level caps live in server/graphql/armor.ts.
+ */
 export const LIMITS = Object.freeze({
   /** Page size of every connection. */
   maxPageSize: 100,

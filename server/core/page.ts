@@ -14,7 +14,7 @@ import { requireEntity } from './toEntity.ts';
 
 /**
  * Runs a root connection query: one round trip for the page, its total and the relations its selection reads (see
- * prefetch.ts; only the properties the operation reads, see projection.ts), which are primed into the request's
+ * selection.ts; only the properties the operation reads, see selection.ts), which are primed into the request's
  * loaders so nested fields resolve without further queries.
  */
 export async function runRootQuery(
@@ -58,7 +58,7 @@ function primePage(
 
 /**
  * A root field that returns one entity of a kind by id: with the relations its selection reads, fetched in one
- * round trip and primed into the loaders (see prefetch.ts); null when no entity of that kind has the id.
+ * round trip and primed into the loaders (see selection.ts); null when no entity of that kind has the id.
  */
 export async function runNodeQuery(
   context: CoreContext,

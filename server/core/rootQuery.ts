@@ -1,7 +1,7 @@
 import type { Cypher } from '../db/executor.ts';
 import type { NodeKind } from '../model/kinds.ts';
 import { existsAsOf, whereAsOf } from './asOf.ts';
-import { afterCondition, nodeMap, pattern, prefetchedField, sortKey } from './cypher.ts';
+import { afterCondition, nodeMap, pattern, prefetchedField, sortKey, statementCache } from './cypher.ts';
 import type { Prefetch, RelationSpec } from './relations.ts';
 
 /**
@@ -40,7 +40,7 @@ export interface RootQuery {
 /**
  * A root connection query: the matching entities (anchored on the first reference filter, so it starts from an
  * index rather than a label scan), their total, and one keyset page with the relations its selection reads
- * (`prefetch`, see prefetch.ts). The text is assembled only from fixed fragments and the selection's shape, and
+ * (`prefetch`, see selection.ts). The text is assembled only from fixed fragments and the selection's shape, and
  * cached here and in Neo4j's query cache; every value is a parameter (`$limit`, `$afterKey`, `$afterId`, `$pages`,
  * filter values). `asOf`: the as-of text (see asOf.ts), which answers for the day `$asOf`: every element it walks,
  * from the anchor to the prefetched links, must have been known then, and values are that day's.
@@ -111,23 +111,11 @@ const linksMap = (prefetch: readonly Prefetch[], asOf: boolean) =>
 const shapeOf = (prefetch: readonly Prefetch[]): unknown[] =>
   prefetch.map((item) => [item.spec.key, item.page !== undefined, shapeOf(item.children ?? [])]);
 
-/** Statement texts kept at most; the oldest is forgotten first (Neo4j's own plan cache is bounded too). */
-const MAX_CACHED = 500;
-const built = new Map<string, Cypher>();
-
-function cached(signature: string, build: () => Cypher): Cypher {
-  let cypher = built.get(signature);
-  if (!cypher) {
-    cypher = build();
-    if (built.size >= MAX_CACHED) built.delete(built.keys().next().value as string);
-    built.set(signature, cypher);
-  }
-  return cypher;
-}
+const cached = statementCache();
 
 /**
  * One entity of a kind by id (known on `$asOf` when `asOf`) with the relations its selection reads, nested, in
- * the same statement (see prefetch.ts): `node`, and `links` as a root page's items carry them. The text depends
+ * the same statement (see selection.ts): `node`, and `links` as a root page's items carry them. The text depends
  * only on the selection's shape; page sizes are `$pages`, the properties read `$fields`.
  */
 export function nodeQuery(kind: NodeKind, prefetch: readonly Prefetch[], asOf = false): Cypher {
@@ -169,14 +157,14 @@ export function phraseQuery(value: string): string {
 }
 
 /** Whether `variable` is the entity the reference `name` names. */
-export function refMatches(variable: string, name: string): string {
+function refMatches(variable: string, name: string): string {
   return `(${variable}.id = $${name} OR toLower(${variable}.name) = $${name}Lower
     OR toLower(coalesce(${variable}.genericName, '')) = $${name}Lower
     OR any(alias IN coalesce(${variable}.aliases, []) WHERE toLower(alias) = $${name}Lower))`;
 }
 
 /** Binds `variable` to every entity of `kind` the reference `name` names (by id through the index, by name through full text). */
-export function refAnchor(variable: string, name: string, kind: string): string {
+function refAnchor(variable: string, name: string, kind: string): string {
   // By id first; the full-text lookup of names and aliases only runs when no entity has that id.
   return `OPTIONAL MATCH (ref:Entity {id: $${name}})
 CALL (ref) {

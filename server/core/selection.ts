@@ -240,8 +240,8 @@ function buildProjection(info: GraphQLResolveInfo): Projection {
   return Object.fromEntries([...needed].map(([kind, properties]) => [kind, [...properties]]));
 }
 
-/** The named type under list and non-null wrappers. */
-function namedType(type: GraphQLType): GraphQLNamedType {
+/** The type inside lists and non-nulls, read without `instanceof` (another copy of graphql may have built it). */
+export function namedType(type: GraphQLType): GraphQLNamedType {
   let inner: GraphQLType = type;
   while ('ofType' in inner) inner = inner.ofType;
   return inner;

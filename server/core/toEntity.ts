@@ -15,7 +15,7 @@ interface PlainNode {
 }
 
 /** The entity kind of a node: its first label from the allowlist (every node also has `Entity`); null for sentences. */
-export function kindOf(labels: readonly unknown[]): EntityKind | null {
+function kindOf(labels: readonly unknown[]): EntityKind | null {
   if (labels.includes('Sentence')) return null;
   for (const kind of ENTITY_KINDS) if (labels.includes(kind)) return kind;
   return null;
