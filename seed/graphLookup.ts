@@ -14,6 +14,8 @@ export interface GraphLookup {
   entitiesNamed(
     names: readonly { label: NodeKind; name: string }[],
   ): Promise<{ id: string; name: string }[][]>;
+  /** Some entities of `label` with a name or alias holding `word` (full-text, at most 10): look-alike candidates. */
+  entitiesWith(label: NodeKind, word: string): Promise<{ id: string; name: string }[]>;
 }
 
 const LABELS_OF: Cypher = {
@@ -44,6 +46,9 @@ RETURN row.index AS index, node.id AS id, node.name AS name, coalesce(node.alias
 };
 
 const BATCH = 1_000;
+
+/** A phrase for the full-text index: quoted, its quotes and backslashes escaped. */
+const quoted = (text: string) => `"${text.replace(/["\\]/g, '\\$&')}"`;
 
 /** Whether the graph holds no entities: the server then seeds it at start, and a journalled load takes the CREATE path. */
 export async function isGraphEmpty(executor: Executor): Promise<boolean> {
@@ -76,13 +81,20 @@ export function graphLookup(executor: Executor): GraphLookup {
       }
       return found;
     },
+    async entitiesWith(label, word) {
+      const rows = [{ index: 0, label, query: quoted(word) }];
+      return (await executor.read(ENTITIES_NAMED, { rows })).map((row) => ({
+        id: row.id as string,
+        name: String(row.name),
+      }));
+    },
     async entitiesNamed(names) {
       const found: { id: string; name: string }[][] = names.map(() => []);
       for (let i = 0; i < names.length; i += BATCH) {
         const rows = names.slice(i, i + BATCH).map(({ label, name }, offset) => ({
           index: i + offset,
           label,
-          query: `"${name.replace(/["\\]/g, '\\$&')}"`,
+          query: quoted(name),
         }));
         for (const row of await executor.read(ENTITIES_NAMED, { rows })) {
           const index = Number(row.index);

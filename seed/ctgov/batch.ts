@@ -271,6 +271,7 @@ function withPending(graph: GraphLookup, pending?: Additions): GraphLookup {
     },
     // The names of what the pending batch introduced are the run registry's, which resolved them first.
     entitiesNamed: (names) => graph.entitiesNamed(names),
+    entitiesWith: (label, word) => graph.entitiesWith(label, word),
   };
 }
 

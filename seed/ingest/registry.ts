@@ -248,5 +248,6 @@ export function runAsGraph(registry: EntityRegistry): GraphLookup {
     labelsOf: async (ids) => registry.labelsOf(ids),
     sentencesIn: async () => new Set(),
     entitiesNamed: async (names) => names.map(() => []),
+    entitiesWith: async () => [],
   };
 }

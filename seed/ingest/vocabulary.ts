@@ -232,7 +232,7 @@ function termKey(term: string): string {
 }
 
 /** The words of a company name: accents and case folded, "&" read as "and", dots and apostrophes dropped. */
-function nameTokens(name: string): string[] {
+export function nameTokens(name: string): string[] {
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

@@ -285,6 +285,8 @@ export type DraftFact = {
   id: Scalars['ID']['output'];
   /** Its kind. */
   kind: EntityKind;
+  /** For a new entity, one of the graph's of the same kind whose name looks like its own (up to legal forms such as "Inc.", or one name beginning with the whole other): perhaps the same, for the curator to decide. */
+  lookalike: Maybe<Node>;
   /** The entity of the graph it was matched to (null when new). */
   match: Maybe<Node>;
   /** Its name (the id when the draft gives none). */
@@ -2211,6 +2213,7 @@ export type DocumentSentenceResolvers<ContextType = Context, ParentType extends 
 export type DraftFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DraftFact'] = ResolversParentTypes['DraftFact']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  lookalike?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
   match?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   resolution?: Resolver<ResolversTypes['DraftResolution'], ParentType, ContextType>;

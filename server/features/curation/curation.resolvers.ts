@@ -32,8 +32,9 @@ export const curationMutation: Pick<MutationResolvers, 'draftSource' | 'publishD
     },
   };
 
-export const draftFact: Pick<DraftFactResolvers, 'match'> = {
+export const draftFact: Pick<DraftFactResolvers, 'match' | 'lookalike'> = {
   match: (fact, _args, { loaders }) => (fact.resolution === 'GRAPH' ? loaders.node(fact.id) : null),
+  lookalike: (fact, _args, { loaders }) => (fact.lookalike ? loaders.node(fact.lookalike) : null),
 };
 
 export const publishResult: Pick<PublishResultResolvers, 'document'> = {

@@ -8,6 +8,7 @@ import { SEED_DIR } from '../../../seed/load.ts';
 import { prepareSeedFile } from '../../../seed/validate.ts';
 import { badInput } from '../../errors.ts';
 import type { NodeKind } from '../../model/kinds.ts';
+import { graphSearch, lookalikeOf } from './lookalike.ts';
 
 /** The source a curator hands in: a file name and its text, or its bytes in base64. */
 export interface SourceInput {
@@ -22,6 +23,8 @@ export interface DraftFactModel {
   readonly name: string;
   readonly sentences: readonly string[];
   readonly resolution: 'GRAPH' | 'NEW';
+  /** For a new entity, the id of one of the graph's that looks like it (lookalike.ts). */
+  readonly lookalike?: string;
 }
 
 export interface SourceDraftModel {
@@ -50,7 +53,7 @@ export async function draftSource(input: SourceInput, graph: GraphLookup): Promi
       title: source.title ?? null,
       text: source.text,
       sentences: await placeSentences(documentId, seed, source.text),
-      facts: factsOf(seed, report.resolutions),
+      facts: await withLookalikes(factsOf(seed, report.resolutions), graphSearch(graph)),
       seed,
       likelyMisses: report.likelyMisses,
     };
@@ -94,6 +97,20 @@ function factsOf(seed: SeedFileData, resolutions: Readonly<Record<string, string
     sentences: [...new Set(citesOf(record))],
     resolution: resolutions[record.id] === 'graph' ? 'GRAPH' : 'NEW',
   }));
+}
+
+/** Each new named entity with the graph's entity it looks like, when one does. */
+async function withLookalikes(
+  facts: readonly DraftFactModel[],
+  search: ReturnType<typeof graphSearch>,
+): Promise<DraftFactModel[]> {
+  const found: DraftFactModel[] = [];
+  for (const fact of facts) {
+    const named = fact.resolution === 'NEW' && fact.name !== fact.id;
+    const lookalike = named ? await lookalikeOf(fact, search) : null;
+    found.push(lookalike ? { ...fact, lookalike: lookalike.id } : fact);
+  }
+  return found;
 }
 
 /** The sentence keys a record and its fields cite (not its nested records', which are facts of their own). */

@@ -36,6 +36,7 @@ const graph = {
   labelsOf: ask('labelsOf'),
   sentencesIn: ask('sentencesIn'),
   entitiesNamed: ask('entitiesNamed'),
+  entitiesWith: ask('entitiesWith'),
 } as GraphLookup;
 
 port.on('message', async (message: ServerMessage) => {

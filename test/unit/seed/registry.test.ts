@@ -73,6 +73,7 @@ const graphWith = (sentences: string[]): GraphLookup => ({
   labelsOf: async (ids) => new Map([...IN_GRAPH].filter(([id]) => ids.includes(id))),
   sentencesIn: async (ids) => new Set(ids.filter((id) => sentences.includes(id))),
   entitiesNamed: async (names) => names.map(() => []),
+  entitiesWith: async () => [],
 });
 
 describe('registry fields of a trial', () => {

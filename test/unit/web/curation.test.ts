@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { type SeedFileData, type SeedRecord, seedRecords } from '../../../seed/format.ts';
 import type { Graph } from '../../../web/src/api/types.ts';
 import type { SourceDraft } from '../../../web/src/curation/api.ts';
-import { lookalikeOf, looksAlike } from '../../../web/src/curation/lookalike.ts';
 import { previewElements } from '../../../web/src/curation/preview.ts';
 import { DraftReview } from '../../../web/src/curation/review.ts';
 
@@ -52,6 +51,7 @@ function draftOf(graphIds: readonly string[] = []): SourceDraft {
     sentences: record.cite,
     resolution: graphIds.includes(record.id) ? ('GRAPH' as const) : ('NEW' as const),
     match: null,
+    lookalike: null,
   }));
   return {
     documentId: 'acme-beta-2025',
@@ -210,27 +210,5 @@ describe('the preview of a draft', () => {
         'draft:HAS_MILESTONE acme-beta-x-1 x-1-approval',
       ]),
     );
-  });
-});
-
-describe('look-alike names', () => {
-  it('match up to legal forms, punctuation and case, or when one name begins with the whole other', () => {
-    expect(looksAlike('Halvard Pharma AG', 'halvard pharma')).toBe(true);
-    expect(looksAlike('Genentech, Inc.', 'Genentech')).toBe(true);
-    expect(looksAlike('Roche', 'Roche Holding AG')).toBe(true);
-    expect(looksAlike('Roche', 'Rocket Pharma')).toBe(false);
-    expect(looksAlike('Inc.', 'AG')).toBe(false);
-  });
-
-  it('flags the first hit of the same kind that looks alike, never the entity itself', async () => {
-    const hits = [
-      { id: 'roche-diagnostics', kind: 'Drug' as const, name: 'Roche', score: 3 },
-      { id: 'roche', kind: 'Company' as const, name: 'Roche', score: 2 },
-    ];
-    const search = async () => hits;
-    expect(
-      await lookalikeOf({ id: 'roche-holding', kind: 'Company', name: 'Roche Holding AG' }, search),
-    ).toBe(hits[1]);
-    expect(await lookalikeOf({ id: 'roche', kind: 'Company', name: 'Roche' }, search)).toBeNull();
   });
 });

@@ -38,7 +38,7 @@ export async function draftSource(source: SourceInput): Promise<SourceDraft> {
       draftSource(source: $source) {
         documentId title text seed likelyMisses
         sentences { key text start end }
-        facts { id kind name sentences resolution match { id kind name } }
+        facts { id kind name sentences resolution match { id kind name } lookalike { id kind name } }
       }
     }`),
     { source },

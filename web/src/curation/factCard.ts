@@ -33,7 +33,6 @@ type Mode = 'view' | 'edit' | 'repoint';
 export class FactCard {
   readonly element: HTMLElement;
   #issues: readonly FieldIssue[] = [];
-  #lookalike: SearchHit | null = null;
   #mode: Mode = 'view';
   /** The open form or search, kept across renders so that what the curator is typing stays. */
   #tool: HTMLElement | null = null;
@@ -60,12 +59,6 @@ export class FactCard {
     this.render();
   }
 
-  /** A new entity that looks like one of the graph's: flagged, with a way to re-point to it. */
-  flagLookalike(hit: SearchHit) {
-    this.#lookalike = hit;
-    this.render();
-  }
-
   render() {
     const { review } = this.deps;
     const decision = review.decision(this.fact.id);
@@ -74,7 +67,6 @@ export class FactCard {
       this.#issues,
       review.target(this.fact.id),
       this.#name(),
-      this.#lookalike,
       this.#mode,
     ]);
     if (shown === this.#drawn) return;
@@ -142,7 +134,7 @@ export class FactCard {
     }
     if (fact.resolution === 'GRAPH')
       return h('p', { class: 'resolution graph', text: `In the graph: ${fact.match?.name ?? fact.id}` });
-    const hit = this.#lookalike;
+    const hit = fact.lookalike;
     return h(
       'p',
       { class: 'resolution new' },

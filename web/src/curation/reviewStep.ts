@@ -5,7 +5,6 @@ import { textSegments } from '../history/index.ts';
 import { append, h, pressable } from '../ui/dom.ts';
 import type { DraftFact, SourceDraft } from './api.ts';
 import { FactCard } from './factCard.ts';
-import { lookalikeOf } from './lookalike.ts';
 import { DraftReview } from './review.ts';
 
 /** What the review's bar asks of the screen. */
@@ -48,7 +47,6 @@ export class ReviewStep {
       ),
     );
     this.refresh();
-    void this.#flagLookalikes(draft);
   }
 
   /** Says how the preview went (or that it is being drawn). */
@@ -232,17 +230,6 @@ export class ReviewStep {
       if (selected && !firstMark) firstMark = mark;
     }
     (scrollTo === 'mark' ? firstMark : firstCard)?.scrollIntoView({ block: 'nearest' });
-  }
-
-  /** Searches the graph for each new entity's look-alike, one at a time, until the review is closed. */
-  async #flagLookalikes(draft: SourceDraft) {
-    const search = (text: string, kind: EntityKind) => searchEntities(text, undefined, [kind]);
-    for (const fact of draft.facts) {
-      if (fact.resolution !== 'NEW') continue;
-      const hit = await lookalikeOf(fact, search).catch(() => null);
-      if (!this.element.isConnected) return;
-      if (hit) this.#cards.get(fact.id)?.flagLookalike(hit);
-    }
   }
 }
 

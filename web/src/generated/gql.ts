@@ -30,7 +30,7 @@ type Documents = {
     "query Timeline($first: Int, $after: String, $asOf: Date) {\n  regulatoryEvents(first: $first, after: $after, asOf: $asOf) {\n    pageInfo { hasNextPage endCursor }\n    nodes { id name agency region eventType status date { date precision sortDate } drug { id name } regions { id name } }\n  }\n}": typeof types.TimelineDocument,
     "query Changes($from: Date!, $to: Date!, $first: Int, $after: String) {\n  changes(from: $from, to: $to, first: $first, after: $after) {\n    totalCount\n    pageInfo { hasNextPage endCursor }\n    nodes {\n      kind property before after date\n      entity { id kind name }\n      relationship { ...EdgeFields }\n      document { ...DocumentRef }\n      citations { ...CitationFields }\n    }\n  }\n}": typeof types.ChangesDocument,
     "query Stats { stats { totalNodes totalRelationships } }": typeof types.StatsDocument,
-    "mutation DraftSource($source: SourceInput!) {\n      draftSource(source: $source) {\n        documentId title text seed likelyMisses\n        sentences { key text start end }\n        facts { id kind name sentences resolution match { id kind name } }\n      }\n    }": typeof types.DraftSourceDocument,
+    "mutation DraftSource($source: SourceInput!) {\n      draftSource(source: $source) {\n        documentId title text seed likelyMisses\n        sentences { key text start end }\n        facts { id kind name sentences resolution match { id kind name } lookalike { id kind name } }\n      }\n    }": typeof types.DraftSourceDocument,
     "mutation PublishDraft($draft: PublishInput!) {\n      publishDraft(draft: $draft) { seedFile sourceFile written document { id name } }\n    }": typeof types.PublishDraftDocument,
     "mutation WithdrawDocument($id: ID!) { withdrawDocument(id: $id) { removed files } }": typeof types.WithdrawDocumentDocument,
 };
@@ -50,7 +50,7 @@ const documents: Documents = {
     "query Timeline($first: Int, $after: String, $asOf: Date) {\n  regulatoryEvents(first: $first, after: $after, asOf: $asOf) {\n    pageInfo { hasNextPage endCursor }\n    nodes { id name agency region eventType status date { date precision sortDate } drug { id name } regions { id name } }\n  }\n}": types.TimelineDocument,
     "query Changes($from: Date!, $to: Date!, $first: Int, $after: String) {\n  changes(from: $from, to: $to, first: $first, after: $after) {\n    totalCount\n    pageInfo { hasNextPage endCursor }\n    nodes {\n      kind property before after date\n      entity { id kind name }\n      relationship { ...EdgeFields }\n      document { ...DocumentRef }\n      citations { ...CitationFields }\n    }\n  }\n}": types.ChangesDocument,
     "query Stats { stats { totalNodes totalRelationships } }": types.StatsDocument,
-    "mutation DraftSource($source: SourceInput!) {\n      draftSource(source: $source) {\n        documentId title text seed likelyMisses\n        sentences { key text start end }\n        facts { id kind name sentences resolution match { id kind name } }\n      }\n    }": types.DraftSourceDocument,
+    "mutation DraftSource($source: SourceInput!) {\n      draftSource(source: $source) {\n        documentId title text seed likelyMisses\n        sentences { key text start end }\n        facts { id kind name sentences resolution match { id kind name } lookalike { id kind name } }\n      }\n    }": types.DraftSourceDocument,
     "mutation PublishDraft($draft: PublishInput!) {\n      publishDraft(draft: $draft) { seedFile sourceFile written document { id name } }\n    }": types.PublishDraftDocument,
     "mutation WithdrawDocument($id: ID!) { withdrawDocument(id: $id) { removed files } }": types.WithdrawDocumentDocument,
 };
@@ -118,7 +118,7 @@ export function gql(source: "query Stats { stats { totalNodes totalRelationships
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function gql(source: "mutation DraftSource($source: SourceInput!) {\n      draftSource(source: $source) {\n        documentId title text seed likelyMisses\n        sentences { key text start end }\n        facts { id kind name sentences resolution match { id kind name } }\n      }\n    }"): typeof import('./graphql').DraftSourceDocument;
+export function gql(source: "mutation DraftSource($source: SourceInput!) {\n      draftSource(source: $source) {\n        documentId title text seed likelyMisses\n        sentences { key text start end }\n        facts { id kind name sentences resolution match { id kind name } lookalike { id kind name } }\n      }\n    }"): typeof import('./graphql').DraftSourceDocument;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
